@@ -1,0 +1,19 @@
+// Thin wrapper over PropertiesService: the only place that names the property stores.
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+function wrap(props: GoogleAppsScript.Properties.Properties): KeyValueStore {
+  return {
+    get: (key) => props.getProperty(key),
+    set: (key, value) => void props.setProperty(key, value),
+    delete: (key) => void props.deleteProperty(key),
+  };
+}
+
+/** Per user, across documents: credentials and the UI language. */
+export const userStore = (): KeyValueStore => wrap(PropertiesService.getUserProperties());
+/** Per document: sync cursors, resumable job state, document options. */
+export const documentStore = (): KeyValueStore => wrap(PropertiesService.getDocumentProperties());

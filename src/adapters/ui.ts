@@ -1,0 +1,30 @@
+// Menus, sidebars and toasts. The sidebar is one built HTML file (dist/Sidebar.html) that opens on a view.
+import { t, type Lang, type MessageKey } from '../core/i18n/messages';
+
+export type SidebarView = 'settings' | 'desk';
+
+export interface MenuItem {
+  label: MessageKey;
+  functionName: string;
+}
+
+export function buildMenu(lang: Lang, items: (MenuItem | 'separator')[]): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of items) {
+    if (item === 'separator') menu.addSeparator();
+    else menu.addItem(t(lang, item.label), item.functionName);
+  }
+  menu.addToUi();
+}
+
+export function showSidebar(view: SidebarView, lang: Lang, titleKey: MessageKey): void {
+  const template = HtmlService.createTemplateFromFile('Sidebar');
+  // Embedded as JSON in a <script>: escape "<" so no value can close the tag.
+  template.boot = JSON.stringify({ view, lang }).replace(/</g, '\\u003c');
+  const html = template.evaluate().setTitle(t(lang, titleKey));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function toast(message: string, title?: string, seconds = 5): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, title ?? '', seconds);
+}

@@ -1,0 +1,41 @@
+// UI text in the three languages sellers use. Each capability keeps its messages in its own file
+// here (same keys in en, ru and zh, which the type below enforces); t() fills {name} placeholders.
+import { common } from './common';
+
+export type Lang = 'en' | 'ru' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
+
+type Part<K extends string> = { en: Record<K, string>; ru: Record<K, string>; zh: Record<K, string> };
+function part<K extends string>(p: Part<K>): Part<K> {
+  return p;
+}
+
+// Add a capability's messages to this list; a key missing from ru or zh is a type error.
+const parts = [part(common)] as const;
+
+type KeysOf<P> = P extends Part<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof parts)[number]>;
+
+const catalogues: Record<Lang, Record<string, string>> = { en: {}, ru: {}, zh: {} };
+for (const p of parts) for (const lang of LANGS) Object.assign(catalogues[lang], p[lang]);
+
+export type MessageParams = Record<string, string | number>;
+
+export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  const template = catalogues[lang][key] ?? catalogues.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Picks the UI language from a Google locale such as `ru`, `zh_CN` or `en_US`. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  const code = (locale ?? '').toLowerCase();
+  if (code.startsWith('ru')) return 'ru';
+  if (code.startsWith('zh')) return 'zh';
+  return 'en';
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}

@@ -1,0 +1,32 @@
+// Validation of the Settings form, used by the sidebar before sending and by the server on receipt.
+// Messages are i18n keys; each side translates them.
+import { z } from 'zod';
+
+export const LanguageChoice = z.enum(['auto', 'en', 'ru', 'zh']);
+export type LanguageChoice = z.infer<typeof LanguageChoice>;
+
+export const SaveSettingsInput = z.object({
+  clientId: z
+    .string()
+    .trim()
+    .min(1, 'error.clientId.required')
+    .regex(/^\d{1,12}$/, 'error.clientId.number'),
+  /** Empty or absent keeps the saved key. */
+  apiKey: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{8,100}$/, 'error.apiKey.format')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  language: LanguageChoice.default('auto'),
+});
+export type SaveSettingsInput = z.input<typeof SaveSettingsInput>;
+
+/** What the sidebar may know about the settings. The API key itself never leaves the server. */
+export interface SettingsView {
+  clientId: string;
+  hasApiKey: boolean;
+  language: LanguageChoice;
+  /** The language in effect: the choice, or the account's locale for `auto`. */
+  lang: 'en' | 'ru' | 'zh';
+}
