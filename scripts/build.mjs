@@ -7,13 +7,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { checkBundle } from './check-bundle.mjs';
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 
 function runWebpack() {
-  const webpack = require('webpack');
-  const config = require(path.join(root, 'webpack.config.js'));
+  const webpack = requireCjs('webpack');
+  const config = requireCjs(path.join(root, 'webpack.config.js'));
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
