@@ -1,6 +1,8 @@
 // UI text in the three languages sellers use. Each capability keeps its messages in its own file
 // here (same keys in en, ru and zh, which the type below enforces); t() fills {name} placeholders.
 import { common } from './common';
+import { ozon } from './ozon';
+import { orders } from './orders';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -11,7 +13,7 @@ function part<K extends string>(p: Part<K>): Part<K> {
 }
 
 // Add a capability's messages to this list; a key missing from ru or zh is a type error.
-const parts = [part(common)] as const;
+const parts = [part(common), part(orders), part(ozon)] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof parts)[number]>;

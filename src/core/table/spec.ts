@@ -1,0 +1,56 @@
+// How the add-on describes a tab it keeps in step with Ozon: which columns it owns, what kind of
+// value each holds, and which column identifies a row. The seller may move, rename, hide and add
+// columns; the spec's keys (stored as column developer metadata) are how the add-on finds its own.
+
+export type ColumnKind = 'text' | 'id' | 'int' | 'number' | 'money' | 'datetime' | 'date' | 'percent';
+
+/**
+ * sync: rewritten whenever Ozon's data changes.
+ * insert: written once, when the row is added (e.g. the "new" marker); later syncs leave it alone.
+ * seller: the seller's working column; the sync never writes it.
+ */
+export type ColumnRole = 'sync' | 'insert' | 'seller';
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  kind: ColumnKind;
+  role: ColumnRole;
+  width?: number;
+  hidden?: boolean;
+}
+
+export interface TableSpec {
+  tab: string;
+  /** Column key whose value identifies a row (posting number, composite line key, return id…). */
+  key: string;
+  columns: readonly ColumnSpec[];
+}
+
+/** A cell as the add-on reads and writes it: never a formula, never a Date object (dates are serial numbers). */
+export type Cell = string | number | boolean | null;
+
+export type RowValues = Record<string, Cell>;
+
+export const METADATA_KEY = 'odesk.column';
+
+export function columnSpec(spec: TableSpec, key: string): ColumnSpec {
+  const column = spec.columns.find((c) => c.key === key);
+  if (!column) throw new Error(`${spec.tab} has no column ${key}`);
+  return column;
+}
+
+const NUMBER_FORMATS: Record<ColumnKind, { type: string; pattern: string }> = {
+  text: { type: 'TEXT', pattern: '@' },
+  id: { type: 'TEXT', pattern: '@' },
+  int: { type: 'NUMBER', pattern: '0' },
+  number: { type: 'NUMBER', pattern: '#,##0.###' },
+  money: { type: 'NUMBER', pattern: '#,##0.00' },
+  percent: { type: 'NUMBER', pattern: '0.##' },
+  datetime: { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm' },
+  date: { type: 'DATE', pattern: 'yyyy-mm-dd' },
+};
+
+export function numberFormat(kind: ColumnKind): { type: string; pattern: string } {
+  return NUMBER_FORMATS[kind];
+}
