@@ -1,2 +1,15 @@
-// Placeholder entry replaced by the sidebar app.
-export {};
+// Sidebar entry: reads the boot data the server template wrote and opens the requested view.
+import { langFromBoot, setLang } from './i18n';
+import { createRouter } from './router';
+import { isViewName } from './views';
+
+function start(): void {
+  const boot = window.ODESK_BOOT ?? {};
+  setLang(langFromBoot(boot.lang));
+  const root = document.getElementById('app');
+  if (!root) return;
+  createRouter(root, isViewName(boot.view) ? boot.view : 'settings').start();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,6 +1,6 @@
 // Validation of the Settings form, used by the sidebar before sending and by the server on receipt.
 // Messages are i18n keys; each side translates them.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LanguageChoice = z.enum(['auto', 'en', 'ru', 'zh']);
 export type LanguageChoice = z.infer<typeof LanguageChoice>;

@@ -1,0 +1,83 @@
+// Typed promise wrapper over google.script.run. Result types come from the server's own
+// signatures (a type-only import: nothing of the server ends up in the bundle).
+import type * as Server from '../src/index';
+import type { ApiResult } from '../src/shared/result';
+import type { SaveSettingsInput } from '../src/shared/settings-schema';
+
+type ServerModule = typeof Server;
+
+/** What the server function `K` answers with when it succeeds; `Fallback` until the server exports it. */
+type ServerData<K extends string, Fallback = never> = K extends keyof ServerModule
+  ? ServerModule[K] extends (...args: never[]) => ApiResult<infer T>
+    ? T
+    : never
+  : Fallback;
+
+export interface ConnectionInfo {
+  roles: string[];
+  methodsCount: number;
+  expiresAt: string | null;
+  clientId: string;
+}
+
+/**
+ * The server functions the sidebar calls. Arguments are typed here (the server takes `unknown` and
+ * validates with zod); results are derived from src/index.ts.
+ */
+export interface ServerApi {
+  getSettings(): ServerData<'getSettings'>;
+  saveSettings(input: SaveSettingsInput): ServerData<'saveSettings'>;
+  forgetApiKey(): ServerData<'forgetApiKey'>;
+  testConnection(): ServerData<'testConnection', ConnectionInfo>;
+}
+
+export type ServerName = keyof ServerApi;
+
+/** A failed call: the server's ApiError, or `rpc` when the call itself failed (server threw, network). */
+export class SidebarError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'SidebarError';
+  }
+}
+
+function isApiResult(value: unknown): value is ApiResult<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+export function unwrap<T>(result: unknown): T {
+  if (!isApiResult(result)) throw new SidebarError('rpc', 'Unexpected answer from the server');
+  if (result.ok) return result.data as T;
+  const { code, message, field } = result.error;
+  throw new SidebarError(code, message, field);
+}
+
+export function call<K extends ServerName>(
+  name: K,
+  ...args: Parameters<ServerApi[K]>
+): Promise<ReturnType<ServerApi[K]>> {
+  return new Promise((resolve, reject) => {
+    const runner = google.script.run
+      .withSuccessHandler((value) => {
+        try {
+          resolve(unwrap<ReturnType<ServerApi[K]>>(value));
+        } catch (error) {
+          reject(error);
+        }
+      })
+      .withFailureHandler((error) => {
+        const message = error && typeof error.message === 'string' ? error.message : String(error);
+        reject(new SidebarError('rpc', message));
+      }) as unknown as Record<string, ((...a: unknown[]) => void) | undefined>;
+    const fn = runner[name];
+    if (typeof fn !== 'function') {
+      reject(new SidebarError('rpc', `The server has no function ${name}`));
+      return;
+    }
+    fn.apply(runner, args);
+  });
+}

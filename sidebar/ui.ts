@@ -1,0 +1,91 @@
+// Small building blocks shared by views: notices, progress, form fields and the busy guard that
+// disables a view's buttons while a server call runs so nothing is sent twice.
+import { clear, h, replaceChildren } from './dom';
+import { tr } from './i18n';
+import { SidebarError } from './rpc';
+
+export type NoticeKind = 'ok' | 'error' | 'info';
+
+export interface Notice {
+  kind: NoticeKind;
+  text: string;
+}
+
+export function notice({ kind, text }: Notice): HTMLElement {
+  const cls = kind === 'error' ? 'notice error' : kind === 'ok' ? 'notice ok' : 'notice gray';
+  return h('div', { class: cls, attrs: { role: kind === 'error' ? 'alert' : 'status' } }, text);
+}
+
+export function progress(text: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'progress gray', attrs: { role: 'status', 'aria-live': 'polite' } },
+    h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }),
+    text,
+  );
+}
+
+/** The text to show for any failure of a server call. */
+export function errorText(error: unknown): string {
+  if (error instanceof SidebarError) {
+    return error.code === 'rpc' ? tr('sidebar.rpcFailed', { detail: error.message }) : error.message;
+  }
+  return tr('sidebar.rpcFailed', { detail: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * Runs `work` with every button in `scope` disabled and a progress line in `status`. Buttons that
+ * were already disabled stay so. Re-entrant calls while busy are ignored (returns undefined).
+ */
+export async function whileBusy<T>(
+  scope: HTMLElement,
+  status: HTMLElement,
+  text: string,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
+  if (scope.getAttribute('aria-busy') === 'true') return undefined;
+  const buttons = Array.from(scope.querySelectorAll('button'));
+  const before = buttons.map((b) => b.disabled);
+  for (const b of buttons) b.disabled = true;
+  scope.setAttribute('aria-busy', 'true');
+  const line = progress(text);
+  replaceChildren(status, line);
+  try {
+    return await work();
+  } finally {
+    buttons.forEach((b, i) => (b.disabled = before[i]));
+    scope.removeAttribute('aria-busy');
+    if (line.parentNode === status) clear(status);
+  }
+}
+
+export interface Field {
+  wrapper: HTMLElement;
+  error: HTMLElement;
+  hint: HTMLElement;
+}
+
+/** A labelled control with a hint line and an error line (`data-field-error=<name>`) below it. */
+export function field(name: string, label: string, control: HTMLElement, hintText = ''): Field {
+  const hint = h('div', { class: 'hint', attrs: { 'data-field-hint': name } }, hintText);
+  const error = h('div', {
+    class: 'field-error error',
+    id: `${name}-error`,
+    attrs: { 'data-field-error': name, role: 'alert' },
+  });
+  control.setAttribute('aria-describedby', `${name}-error`);
+  const wrapper = h(
+    'div',
+    { class: 'form-group field' },
+    h('label', { attrs: { for: control.id } }, label),
+    control,
+    hint,
+    error,
+  );
+  return { wrapper, error, hint };
+}
+
+export function showFieldError(f: Field, text: string): void {
+  f.error.textContent = text;
+  f.wrapper.classList.toggle('has-error', text !== '');
+}

@@ -1,0 +1,219 @@
+// Settings: Ozon credentials (the key is write-only), the UI language, and a connection test.
+import { LanguageChoice, SaveSettingsInput, type SettingsView } from '../../src/shared/settings-schema';
+import { append, h, replaceChildren } from '../dom';
+import { getLang, tr, trIssue } from '../i18n';
+import { call, SidebarError, type ConnectionInfo } from '../rpc';
+import { errorText, field, notice, showFieldError, whileBusy, type Field, type Notice } from '../ui';
+import type { View, ViewContext } from './types';
+
+const LANGUAGE_LABELS = {
+  auto: 'settings.languageAuto',
+  en: 'settings.language.en',
+  ru: 'settings.language.ru',
+  zh: 'settings.language.zh',
+} as const;
+
+type FieldName = 'clientId' | 'apiKey' | 'language';
+
+export const settingsView: View = {
+  async render(root, ctx, initialNotice) {
+    const status = h('div', { class: 'status', attrs: { 'data-role': 'status' } });
+    append(root, h('h1', { class: 'title' }, tr('settings.title')), status);
+    let settings: SettingsView | undefined;
+    await whileBusy(root, status, tr('sidebar.loading'), async () => {
+      try {
+        settings = await call('getSettings');
+      } catch (error) {
+        replaceChildren(status, notice({ kind: 'error', text: errorText(error) }));
+      }
+    });
+    if (settings) renderForm(root, status, ctx, settings, initialNotice);
+  },
+};
+
+function renderForm(
+  root: HTMLElement,
+  status: HTMLElement,
+  ctx: ViewContext,
+  initial: SettingsView,
+  initialNotice?: Notice,
+): void {
+  let current = initial;
+  const clientId = h('input', {
+    id: 'clientId',
+    attrs: { type: 'text', name: 'clientId', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' },
+  });
+  clientId.value = current.clientId;
+  const apiKey = h('input', {
+    id: 'apiKey',
+    attrs: { type: 'password', name: 'apiKey', autocomplete: 'new-password', spellcheck: 'false' },
+  });
+  const language = h('select', { id: 'language', attrs: { name: 'language' } });
+  for (const choice of LanguageChoice.options) {
+    const option = h('option', { attrs: { value: choice } }, tr(LANGUAGE_LABELS[choice]));
+    language.appendChild(option);
+  }
+  language.value = current.language;
+
+  const fields: Record<FieldName, Field> = {
+    clientId: field('clientId', tr('settings.clientId'), clientId),
+    apiKey: field('apiKey', tr('settings.apiKey'), apiKey),
+    language: field('language', tr('settings.language'), language),
+  };
+  const keyHint = (): string => (current.hasApiKey ? tr('settings.apiKeySet') : tr('settings.apiKeyMissing'));
+  fields.apiKey.hint.textContent = keyHint();
+
+  const message = h('div', { class: 'message', attrs: { 'data-role': 'message' } });
+  const connection = h('div', { class: 'connection', attrs: { 'data-role': 'connection' } });
+  const say = (n: Notice | null): void => replaceChildren(message, n && notice(n));
+
+  const clearFieldErrors = (): void => {
+    for (const f of Object.values(fields)) showFieldError(f, '');
+  };
+  const showError = (error: unknown): void => {
+    if (error instanceof SidebarError && error.field && error.field in fields) {
+      showFieldError(fields[error.field as FieldName], error.message);
+      say(null);
+    } else {
+      say({ kind: 'error', text: errorText(error) });
+    }
+  };
+
+  const form = h('form', { attrs: { novalidate: '', autocomplete: 'off' } });
+  const saveButton = h(
+    'button',
+    { class: 'action', attrs: { type: 'submit', 'data-action': 'save' } },
+    tr('settings.save'),
+  );
+  const testButton = h(
+    'button',
+    { attrs: { type: 'button', 'data-action': 'test' } },
+    tr('settings.testConnection'),
+  );
+  const forgetButton = h(
+    'button',
+    { class: 'secondary', attrs: { type: 'button', 'data-action': 'forget' } },
+    tr('settings.forget'),
+  );
+  const refreshForget = (): void => {
+    forgetButton.hidden = !current.hasApiKey;
+  };
+  refreshForget();
+
+  const save = async (): Promise<void> => {
+    clearFieldErrors();
+    say(null);
+    const input: SaveSettingsInput = {
+      clientId: clientId.value,
+      apiKey: apiKey.value,
+      language: language.value as SaveSettingsInput['language'],
+    };
+    const checked = SaveSettingsInput.safeParse(input);
+    if (!checked.success) {
+      const shown = new Set<string>();
+      for (const issue of checked.error.issues) {
+        const name = String(issue.path[0] ?? '');
+        if (shown.has(name)) continue;
+        shown.add(name);
+        const text = trIssue(issue.message, name);
+        if (name in fields) showFieldError(fields[name as FieldName], text);
+        else say({ kind: 'error', text });
+      }
+      const first = checked.error.issues[0]?.path[0];
+      if (typeof first === 'string' && first in fields) root.querySelector<HTMLElement>(`#${first}`)?.focus();
+      return;
+    }
+    await whileBusy(root, status, tr('settings.saving'), async () => {
+      try {
+        const saved = await call('saveSettings', input);
+        const langBefore = getLang();
+        current = saved;
+        apiKey.value = '';
+        if (saved.lang !== langBefore) {
+          ctx.changeLang(saved.lang, { kind: 'ok', text: tr('settings.saved') });
+          return;
+        }
+        fields.apiKey.hint.textContent = keyHint();
+        refreshForget();
+        say({ kind: 'ok', text: tr('settings.saved') });
+      } catch (error) {
+        showError(error);
+      }
+    });
+  };
+
+  const forget = async (): Promise<void> => {
+    clearFieldErrors();
+    say(null);
+    await whileBusy(root, status, tr('sidebar.working'), async () => {
+      try {
+        current = await call('forgetApiKey');
+        fields.apiKey.hint.textContent = keyHint();
+        refreshForget();
+        replaceChildren(connection);
+        say({ kind: 'ok', text: tr('settings.forgotten') });
+      } catch (error) {
+        showError(error);
+      }
+    });
+  };
+
+  const test = async (): Promise<void> => {
+    clearFieldErrors();
+    say(null);
+    replaceChildren(connection);
+    await whileBusy(root, status, tr('settings.testing'), async () => {
+      try {
+        replaceChildren(connection, connectionReport(await call('testConnection')));
+      } catch (error) {
+        showError(error);
+      }
+    });
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void save();
+  });
+  testButton.addEventListener('click', () => void test());
+  forgetButton.addEventListener('click', () => void forget());
+
+  append(
+    form,
+    fields.clientId.wrapper,
+    fields.apiKey.wrapper,
+    fields.language.wrapper,
+    h('div', { class: 'buttons' }, saveButton, testButton),
+    h('div', { class: 'buttons' }, forgetButton),
+  );
+  append(root, form, message, connection);
+  if (initialNotice) say(initialNotice);
+}
+
+function formatExpiry(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const locale = getLang() === 'zh' ? 'zh-CN' : getLang();
+  return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Moscow' });
+}
+
+function connectionReport(info: ConnectionInfo): HTMLElement {
+  const roles = info.roles.length
+    ? h('ul', { class: 'roles', attrs: { 'data-role': 'roles' } }, ...info.roles.map((r) => h('li', {}, r)))
+    : h('div', { attrs: { 'data-role': 'roles' } }, tr('settings.connection.noRoles'));
+  return h(
+    'div',
+    { class: 'notice ok', attrs: { role: 'status', 'data-role': 'connection-ok' } },
+    h('div', {}, tr('settings.connection.ok', { clientId: info.clientId })),
+    info.roles.length ? h('div', {}, tr('settings.connection.roles')) : null,
+    roles,
+    h('div', {}, tr('settings.connection.methods', { count: info.methodsCount })),
+    h(
+      'div',
+      { attrs: { 'data-role': 'expiry' } },
+      info.expiresAt
+        ? tr('settings.connection.expires', { date: formatExpiry(info.expiresAt) })
+        : tr('settings.connection.noExpiry'),
+    ),
+  );
+}
