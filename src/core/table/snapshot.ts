@@ -1,0 +1,81 @@
+// A tab as read at the start of an execution, kept current in memory as plans are written, so one
+// execution reads each tab once however many batches it writes.
+import { locateColumns, placeMissing } from './locate';
+import { setupRequests, type SheetsRequest } from './requests';
+import type { TableSpec } from './spec';
+import type { UpsertPlan } from './upsert';
+
+export interface TabSnapshot {
+  spec: TableSpec;
+  sheetId: number;
+  exists: boolean;
+  rowCount: number;
+  columnCount: number;
+  /** Every row as read, header first; rows may be shorter than the header. */
+  values: unknown[][];
+  /** Column developer metadata on this tab: 0-based column → key. */
+  metadata: Map<number, string>;
+}
+
+export interface PreparedTab {
+  snapshot: TabSnapshot;
+  positions: Map<string, number>;
+  /** Requests that create the tab or repair its columns; empty when nothing is needed. */
+  setup: SheetsRequest[];
+}
+
+export function prepareTab(
+  snapshot: TabSnapshot,
+  decorate?: (positions: ReadonlyMap<string, number>, sheetId: number) => SheetsRequest[],
+): PreparedTab {
+  const { spec } = snapshot;
+  const header = snapshot.values[0] ?? [];
+  const layout = snapshot.exists
+    ? locateColumns(spec, header, snapshot.metadata)
+    : { positions: new Map<string, number>(), missing: [...spec.columns], unmarked: [] };
+  const used = Math.max(header.length, 0);
+  const positions = placeMissing(layout, used);
+  const setup = setupRequests({
+    spec,
+    sheetId: snapshot.sheetId,
+    ...(snapshot.exists
+      ? { existing: { rowCount: snapshot.rowCount, columnCount: snapshot.columnCount } }
+      : {}),
+    positions,
+    create: layout.missing.map((c) => c.key),
+    mark: layout.unmarked,
+    ...(decorate ? { decorate } : {}),
+  });
+  return { snapshot, positions, setup };
+}
+
+/** Mirrors what a setup did, so the snapshot matches the sheet without reading it again. */
+export function applySetup(prepared: PreparedTab): void {
+  const { snapshot, positions } = prepared;
+  if (!prepared.setup.length) return;
+  const width = Math.max(...[...positions.values()].map((i) => i + 1));
+  if (!snapshot.exists) {
+    snapshot.exists = true;
+    snapshot.rowCount = 200;
+    snapshot.columnCount = width;
+    snapshot.values = [[]];
+  }
+  snapshot.columnCount = Math.max(snapshot.columnCount, width);
+  const header = snapshot.values[0] ?? (snapshot.values[0] = []);
+  for (const column of snapshot.spec.columns) {
+    const index = positions.get(column.key) as number;
+    snapshot.metadata.set(index, column.key);
+    if (header[index] === undefined || header[index] === '') header[index] = column.header;
+  }
+}
+
+/** Mirrors a written plan in the snapshot. */
+export function applyPlan(snapshot: TabSnapshot, plan: UpsertPlan, grownTo: number): void {
+  for (const run of plan.runs) {
+    const row = snapshot.values[run.row] ?? (snapshot.values[run.row] = []);
+    run.values.forEach((value, i) => (row[run.col + i] = value ?? ''));
+  }
+  for (let i = 0; i < snapshot.values.length; i++) if (!snapshot.values[i]) snapshot.values[i] = [];
+  for (const row of plan.deleteRows) snapshot.values.splice(row, 1);
+  snapshot.rowCount = Math.max(snapshot.rowCount, grownTo) - plan.deleteRows.length;
+}
