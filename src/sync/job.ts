@@ -1,0 +1,145 @@
+// What a sync run is to do and how far it got, kept in document properties so that the next
+// execution (the hourly trigger or the next click) continues it with no gaps and no duplicates.
+import type { KeyValueStore } from '../adapters/properties';
+
+/** One date window of a posting list and its cursor chain (same shape as the Ozon client's). */
+export interface WindowCursor {
+  from: string;
+  to: string;
+  cursor: string;
+  done: boolean;
+  pages: number;
+}
+
+export type SyncSource = 'menu' | 'trigger' | 'sidebar';
+
+export interface SyncJob {
+  v: 1;
+  id: string;
+  source: SyncSource;
+  startedAt: number;
+  mode: 'initial' | 'incremental';
+  /** Upper bound of this job; the next incremental sync starts from it (minus the overlap). */
+  to: string;
+  fbsBy: 'created' | 'changed';
+  fbs: WindowCursor[];
+  fbo: WindowCursor[];
+  fetched: number;
+  added: number;
+  updated: number;
+  executions: number;
+  /** Open postings added by this job, for the toast and the digest (capped). */
+  fresh: string[];
+  freshCount: number;
+}
+
+export interface SyncMark {
+  /** The `to` of the last completed job. */
+  to: string;
+  completedAt: number;
+}
+
+export const JOB_KEY = 'ODESK_SYNC_JOB';
+export const MARK_KEY = 'ODESK_SYNC_MARK';
+export const LOOKBACK_KEY = 'ODESK_LOOKBACK_DAYS';
+
+export const DEFAULT_LOOKBACK_DAYS = 30;
+export const MAX_LOOKBACK_DAYS = 365;
+/** Status changes can be recorded a little after they happen: re-read a margin before the last mark. */
+export const CHANGE_OVERLAP_MS = 15 * 60_000;
+/** FBO lists have no "changed since" filter: re-read this many days each time. */
+export const FBO_ROLLING_DAYS = 40;
+const DAY_MS = 86_400_000;
+const FRESH_CAP = 50;
+
+export type WindowSplitter = (fromIso: string, toIso: string, count: number) => WindowCursor[];
+
+function windowsFor(split: WindowSplitter, fromMs: number, toMs: number, daysPerWindow: number, max: number) {
+  const count = Math.max(1, Math.min(max, Math.ceil((toMs - fromMs) / (daysPerWindow * DAY_MS))));
+  return split(new Date(fromMs).toISOString(), new Date(toMs).toISOString(), count);
+}
+
+export function planJob(args: {
+  now: number;
+  mark: SyncMark | null;
+  lookbackDays: number;
+  source: SyncSource;
+  split: WindowSplitter;
+  id: string;
+}): SyncJob {
+  const { now, mark, split } = args;
+  const base = {
+    v: 1 as const,
+    id: args.id,
+    source: args.source,
+    startedAt: now,
+    to: new Date(now).toISOString(),
+    fetched: 0,
+    added: 0,
+    updated: 0,
+    executions: 0,
+    fresh: [],
+    freshCount: 0,
+  };
+  const fboFrom = now - FBO_ROLLING_DAYS * DAY_MS;
+  if (mark) {
+    // Never reach back further than a year: Ozon rejects longer periods, and older data is settled.
+    const from = Math.max(Date.parse(mark.to) - CHANGE_OVERLAP_MS, now - MAX_LOOKBACK_DAYS * DAY_MS);
+    return {
+      ...base,
+      mode: 'incremental',
+      fbsBy: 'changed',
+      fbs: windowsFor(split, from, now, 7, 8),
+      fbo: windowsFor(split, fboFrom, now, 10, 4),
+    };
+  }
+  const from = now - args.lookbackDays * DAY_MS;
+  return {
+    ...base,
+    mode: 'initial',
+    fbsBy: 'created',
+    fbs: windowsFor(split, from, now, 4, 8),
+    fbo: windowsFor(split, Math.min(from, fboFrom), now, 5, 8),
+  };
+}
+
+export function noteFresh(job: SyncJob, postingNumbers: readonly string[]): void {
+  job.freshCount += postingNumbers.length;
+  for (const number of postingNumbers) if (job.fresh.length < FRESH_CAP) job.fresh.push(number);
+}
+
+export function jobDone(job: SyncJob): boolean {
+  return job.fbs.every((w) => w.done) && job.fbo.every((w) => w.done);
+}
+
+function parse<T>(text: string | null): T | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function loadJob(store: KeyValueStore): SyncJob | null {
+  const job = parse<SyncJob>(store.get(JOB_KEY));
+  return job && job.v === 1 ? job : null;
+}
+
+export function saveJob(store: KeyValueStore, job: SyncJob): void {
+  store.set(JOB_KEY, JSON.stringify(job));
+}
+
+export function loadMark(store: KeyValueStore): SyncMark | null {
+  return parse<SyncMark>(store.get(MARK_KEY));
+}
+
+export function finishJob(store: KeyValueStore, job: SyncJob, now: number): void {
+  store.set(MARK_KEY, JSON.stringify({ to: job.to, completedAt: now } satisfies SyncMark));
+  store.delete(JOB_KEY);
+}
+
+export function lookbackDays(store: KeyValueStore): number {
+  const value = Number(store.get(LOOKBACK_KEY));
+  return Number.isInteger(value) && value >= 1 && value <= MAX_LOOKBACK_DAYS ? value : DEFAULT_LOOKBACK_DAYS;
+}
