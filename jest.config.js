@@ -2,6 +2,7 @@ const transform = { '^.+\\.ts$': '<rootDir>/scripts/jest-transform.cjs' };
 const base = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'runtime', testMatch: ['<rootDir>/runtime/test/**/*.test.ts'] },
