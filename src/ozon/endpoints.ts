@@ -1,0 +1,50 @@
+// The Ozon methods this add-on calls, at their current versions. Retired versions are refused
+// outright so a stale path can never slip back in.
+export const EP = {
+  fbsList: '/v4/posting/fbs/list',
+  fbsUnfulfilled: '/v4/posting/fbs/unfulfilled/list',
+  fbsGet: '/v3/posting/fbs/get',
+  fboList: '/v3/posting/fbo/list',
+  fboGet: '/v2/posting/fbo/get',
+  ship: '/v4/posting/fbs/ship',
+  label: '/v2/posting/fbs/package-label',
+  labelCreate: '/v2/posting/fbs/package-label/create',
+  labelGet: '/v1/posting/fbs/package-label/get',
+  trackingSet: '/v2/fbs/posting/tracking-number/set',
+  delivering: '/v2/fbs/posting/delivering',
+  lastMile: '/v2/fbs/posting/last-mile',
+  delivered: '/v2/fbs/posting/delivered',
+  cancel: '/v2/posting/fbs/cancel',
+  cancelReasons: '/v2/posting/fbs/cancel-reason/list',
+  productCancel: '/v2/posting/fbs/product/cancel',
+  stocksSet: '/v2/products/stocks',
+  stocksGet: '/v4/product/info/stocks',
+  warehouses: '/v2/warehouse/list',
+  productList: '/v3/product/list',
+  productInfo: '/v3/product/info/list',
+  prices: '/v5/product/info/prices',
+  returns: '/v1/returns/list',
+  rfbsReturns: '/v2/returns/rfbs/list',
+  rfbsReturn: '/v2/returns/rfbs/get',
+  rfbsReturnAction: '/v1/returns/rfbs/action/set',
+  chats: '/v3/chat/list',
+  chatHistory: '/v3/chat/history',
+  chatSend: '/v1/chat/send/message',
+  conditionalCancellations: '/v2/conditional-cancellation/list',
+  roles: '/v1/roles',
+} as const;
+
+export type Endpoint = (typeof EP)[keyof typeof EP];
+
+/** Switched off by Ozon (see the shared API notes): never to be called. */
+export const RETIRED = new Set([
+  '/v3/posting/fbs/list',
+  '/v3/posting/fbs/unfulfilled/list',
+  '/v2/posting/fbo/list',
+  '/v3/finance/transaction/list',
+  '/v1/warehouse/list',
+  '/v2/chat/list',
+  '/v2/chat/history',
+  '/v2/fbs/posting/sent-by-seller',
+  '/v1/posting/carriage-available/list',
+]);

@@ -1,0 +1,181 @@
+// Typed Ozon failures. Each is an AppError whose i18n key tells the seller what to do; the English
+// text is also the Error message, for logs. Nothing that reaches a message may contain the API key:
+// Ozon's own texts pass through maskSecrets first.
+import { AppError } from '../core/errors';
+import { t, type MessageKey, type MessageParams } from '../core/i18n/messages';
+
+export class OzonError extends AppError {
+  constructor(
+    code: string,
+    key: MessageKey,
+    params: MessageParams,
+    /** The Ozon method path, e.g. /v4/posting/fbs/list. */
+    readonly endpoint: string,
+    readonly httpStatus?: number,
+  ) {
+    super(code, key, params);
+    this.name = new.target.name;
+    this.message = t('en', key, params);
+  }
+}
+
+export class OzonAuthError extends OzonError {}
+export class OzonRoleError extends OzonError {}
+export class OzonIpError extends OzonError {}
+export class OzonOfferError extends OzonError {}
+export class OzonSubscriptionError extends OzonError {}
+export class OzonValidationError extends OzonError {}
+export class OzonNotFoundError extends OzonError {}
+export class OzonRateLimitError extends OzonError {}
+export class OzonUnavailableError extends OzonError {}
+export class OzonNetworkError extends OzonError {}
+export class OzonHttpError extends OzonError {}
+
+export class OzonSchemaError extends OzonError {
+  constructor(
+    endpoint: string,
+    /** Where in the answer, e.g. postings[3].products[0].quantity. */
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super('ozon.schema', 'ozon.error.schema', { method: endpoint, path: path || '(root)', detail }, endpoint);
+  }
+}
+
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+
+/** Removes the API key (and anything shaped like one: Ozon keys are UUIDs) from text. */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret || secret.length < 4) continue;
+    const lower = secret.toLowerCase();
+    let i = out.toLowerCase().indexOf(lower);
+    while (i >= 0) {
+      out = out.slice(0, i) + '***' + out.slice(i + secret.length);
+      i = out.toLowerCase().indexOf(lower);
+    }
+  }
+  return out.replace(UUID, '***');
+}
+
+/** Ozon's `{code, message, details}` error text, or a trimmed raw body. */
+export function ozonMessage(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown; error?: unknown };
+    if (parsed && typeof parsed.message === 'string' && parsed.message) return parsed.message;
+    if (parsed && typeof parsed.error === 'string' && parsed.error) return parsed.error;
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  const text = body.replace(/\s+/g, ' ').trim();
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text || '(empty answer)';
+}
+
+export interface Failure {
+  retryable: boolean;
+  /** From Retry-After (seconds), when Ozon sent one. */
+  retryAfterMs?: number;
+  error: OzonError;
+}
+
+function retryAfter(headers: Record<string, string>): number | undefined {
+  const name = Object.keys(headers).find((h) => h.toLowerCase() === 'retry-after');
+  if (!name) return undefined;
+  const seconds = Number(headers[name]);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
+/** Decides what an unsuccessful answer means and whether another try can help. */
+export function classifyFailure(
+  endpoint: string,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+  secrets: readonly string[],
+): Failure {
+  const detail = maskSecrets(ozonMessage(body), secrets);
+  const lower = detail.toLowerCase();
+  const params = { method: endpoint, detail, status };
+  const wait = retryAfter(headers);
+  if (lower.includes('circle is open')) {
+    return {
+      retryable: true,
+      retryAfterMs: wait,
+      error: new OzonUnavailableError('ozon.unavailable', 'ozon.error.unavailable', params, endpoint, status),
+    };
+  }
+  if (status === 429) {
+    return {
+      retryable: true,
+      retryAfterMs: wait,
+      error: new OzonRateLimitError('ozon.rateLimit', 'ozon.error.rateLimit', params, endpoint, status),
+    };
+  }
+  if (status === 500 || status === 502 || status === 503 || status === 504) {
+    return {
+      retryable: true,
+      retryAfterMs: wait,
+      error: new OzonUnavailableError('ozon.unavailable', 'ozon.error.unavailable', params, endpoint, status),
+    };
+  }
+  if (status === 401 || status === 403) {
+    if (lower.includes('deactivated')) {
+      return final(new OzonAuthError('ozon.auth', 'ozon.error.deactivated', params, endpoint, status));
+    }
+    if (/\bip\b|restricted/.test(lower)) {
+      return final(new OzonIpError('ozon.ip', 'ozon.error.ip', params, endpoint, status));
+    }
+    if (lower.includes('offer')) {
+      return final(new OzonOfferError('ozon.offer', 'ozon.error.offer', params, endpoint, status));
+    }
+    if (lower.includes('role') || lower.includes('permission') || lower.includes('access denied')) {
+      return final(new OzonRoleError('ozon.role', 'ozon.error.role', params, endpoint, status));
+    }
+    if (lower.includes('premium') || lower.includes('subscription')) {
+      return final(
+        new OzonSubscriptionError('ozon.subscription', 'ozon.error.subscription', params, endpoint, status),
+      );
+    }
+    return final(new OzonAuthError('ozon.auth', 'ozon.error.auth', params, endpoint, status));
+  }
+  if (status === 404) {
+    return final(new OzonNotFoundError('ozon.notFound', 'ozon.error.notFound', params, endpoint, status));
+  }
+  if (status >= 400 && status < 500) {
+    return final(
+      new OzonValidationError('ozon.validation', 'ozon.error.validation', params, endpoint, status),
+    );
+  }
+  if (status >= 500) {
+    return final(
+      new OzonUnavailableError('ozon.unavailable', 'ozon.error.unavailable', params, endpoint, status),
+    );
+  }
+  return final(new OzonHttpError('ozon.http', 'ozon.error.http', params, endpoint, status));
+}
+
+function final(error: OzonError): Failure {
+  return { retryable: false, error };
+}
+
+export function networkFailure(endpoint: string, message: string, secrets: readonly string[]): Failure {
+  const detail = maskSecrets(message || 'no answer', secrets);
+  return {
+    retryable: true,
+    error: new OzonNetworkError('ozon.network', 'ozon.error.network', { method: endpoint, detail }, endpoint),
+  };
+}
+
+export function malformedFailure(endpoint: string): Failure {
+  return {
+    retryable: true,
+    error: new OzonUnavailableError(
+      'ozon.unavailable',
+      'ozon.error.unavailable',
+      { method: endpoint, detail: 'the answer was not valid JSON' },
+      endpoint,
+      200,
+    ),
+  };
+}

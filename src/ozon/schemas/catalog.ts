@@ -1,0 +1,125 @@
+// Stocks, warehouses, products and prices.
+import { z } from 'zod';
+import { bool, int, list, looseNum, num, text } from './common';
+
+const s = text.nullish();
+const i = int.nullish();
+
+export const setStocksAnswer = z.looseObject({
+  result: list(
+    z.looseObject({
+      offer_id: s,
+      product_id: i,
+      warehouse_id: i,
+      updated: bool.nullish(),
+      errors: list(z.looseObject({ code: s, message: s })),
+    }),
+  ),
+});
+
+export const stocksAnswer = z.looseObject({
+  cursor: s,
+  total: i,
+  items: list(
+    z.looseObject({
+      offer_id: text,
+      product_id: int,
+      stocks: list(
+        z.looseObject({
+          sku: i,
+          type: s,
+          present: int.nullish(),
+          reserved: int.nullish(),
+          shipment_type: s,
+          warehouse_ids: list(int),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const warehousesAnswer = z.looseObject({
+  cursor: s,
+  has_next: bool.nullish(),
+  warehouses: list(
+    z.looseObject({
+      warehouse_id: int,
+      name: text,
+      is_rfbs: bool.nullish(),
+      is_express: bool.nullish(),
+      is_kgt: bool.nullish(),
+      status: s,
+      warehouse_type: s,
+      working_days: list(text),
+    }),
+  ),
+});
+
+export const productListAnswer = z.looseObject({
+  result: z.looseObject({
+    items: list(
+      z.looseObject({
+        product_id: int,
+        offer_id: text,
+        archived: bool.nullish(),
+        has_fbo_stocks: bool.nullish(),
+        has_fbs_stocks: bool.nullish(),
+        is_discounted: bool.nullish(),
+      }),
+    ),
+    last_id: s,
+    total: i,
+  }),
+});
+
+export const productInfoAnswer = z.looseObject({
+  items: list(
+    z.looseObject({
+      id: int,
+      offer_id: text,
+      name: s,
+      sku: i,
+      barcodes: list(text),
+      currency_code: s,
+      price: s,
+      old_price: s,
+      min_price: s,
+      is_archived: bool.nullish(),
+      primary_image: z.unknown().optional(),
+      images: list(text),
+      stocks: z.unknown().optional(),
+      sources: list(z.looseObject({ sku: i, source: s })),
+    }),
+  ),
+});
+
+export const pricesAnswer = z.looseObject({
+  cursor: s,
+  total: i,
+  items: list(
+    z.looseObject({
+      product_id: int,
+      offer_id: text,
+      price: z
+        .looseObject({
+          price: num.nullish(),
+          old_price: num.nullish(),
+          min_price: num.nullish(),
+          marketing_seller_price: num.nullish(),
+          retail_price: num.nullish(),
+          net_price: num.nullish(),
+          vat: looseNum,
+          currency_code: s,
+          auto_action_enabled: bool.nullish(),
+        })
+        .nullish(),
+      acquiring: looseNum,
+      volume_weight: looseNum,
+    }),
+  ),
+});
+
+export const rolesAnswer = z.looseObject({
+  expires_at: s,
+  roles: list(z.looseObject({ name: text, methods: list(text) })),
+});
