@@ -1,0 +1,238 @@
+// The modeled clock, the counters and the current execution. Every service call goes through
+// `Engine.call`, which enforces the execution time limit, advances the clock and counts the call.
+import type vm from 'node:vm';
+import type { RealmTools } from './bridge';
+
+export interface LatencyModel {
+  sheetsRead: number;
+  sheetsWrite: number;
+  sheetsOther: number;
+  perCellMs: number;
+  advancedSheets: number;
+  fetch: number;
+  fetchAllBase: number;
+  fetchAllPerRequest: number;
+  properties: number;
+  lock: number;
+  cache: number;
+  other: number;
+}
+
+export const DEFAULT_LATENCY: LatencyModel = {
+  sheetsRead: 40,
+  sheetsWrite: 60,
+  sheetsOther: 15,
+  perCellMs: 0.002,
+  advancedSheets: 120,
+  fetch: 200,
+  fetchAllBase: 200,
+  fetchAllPerRequest: 15,
+  properties: 10,
+  lock: 10,
+  cache: 8,
+  other: 2,
+};
+
+export interface Counters {
+  sheetsReads: number;
+  sheetsWrites: number;
+  sheetsOther: number;
+  advancedSheetsCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  fetches: number;
+  fetchAllBatches: number;
+  propertiesCalls: number;
+  /** Total modeled milliseconds spent in service calls (all executions). */
+  modeledMs: number;
+  executions: number;
+}
+
+export const zeroCounters = (): Counters => ({
+  sheetsReads: 0,
+  sheetsWrites: 0,
+  sheetsOther: 0,
+  advancedSheetsCalls: 0,
+  cellsRead: 0,
+  cellsWritten: 0,
+  fetches: 0,
+  fetchAllBatches: 0,
+  propertiesCalls: 0,
+  modeledMs: 0,
+  executions: 0,
+});
+
+export type TriggerKind = 'menu' | 'sidebar' | 'simple' | 'time' | 'install';
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+export interface Execution {
+  id: number;
+  functionName: string;
+  trigger: TriggerKind;
+  authMode: AuthModeName;
+  startedAt: number;
+  limitMs: number;
+  /** Cleanups run when the execution ends (lock release, ...). */
+  onEnd: (() => void)[];
+}
+
+export type CallKind =
+  | 'sheetsRead'
+  | 'sheetsWrite'
+  | 'sheetsOther'
+  | 'advancedSheets'
+  | 'properties'
+  | 'lock'
+  | 'cache'
+  | 'other'
+  | 'fetch';
+
+export class Engine {
+  now: number;
+  counters: Counters = zeroCounters();
+  current: Execution | null = null;
+  /** True while test code acts as the user (asUser): nothing is counted and the clock stands still. */
+  userMode = 0;
+  context!: vm.Context;
+  logs: string[] = [];
+  realmTools!: RealmTools;
+  /** The script realm's Error constructor (vm intrinsics are not properties of the context object). */
+  ScriptError?: ErrorConstructor;
+  private nextExecutionId = 1;
+
+  constructor(
+    start: number,
+    readonly latency: LatencyModel,
+  ) {
+    this.now = start;
+  }
+
+  realm(): RealmTools {
+    return this.realmTools;
+  }
+
+  /** An Error from the script's realm, so `e instanceof Error` holds inside the bundle. */
+  error(message: string, name = 'Exception'): Error {
+    const Ctor = this.ScriptError ?? Error;
+    const e = new Ctor(message);
+    Object.defineProperty(e, 'name', { value: name, writable: true, configurable: true, enumerable: false });
+    return e;
+  }
+
+  /** Host errors (from the model) become script-realm Exceptions; script errors pass through. */
+  toScriptError(error: unknown): unknown {
+    const ScriptError = this.ScriptError;
+    if (!ScriptError || error instanceof ScriptError) return error;
+    if (error instanceof Error) return this.error(error.message);
+    return error;
+  }
+
+  get counting(): boolean {
+    return this.current !== null && this.userMode === 0;
+  }
+
+  /** Checks the time limit, then charges one service call of `kind`. */
+  call(kind: CallKind, cells = 0, direction: 'read' | 'write' | 'none' = 'none', extraMs = 0): void {
+    if (!this.counting) return;
+    this.checkDeadline();
+    const c = this.counters;
+    let ms = 0;
+    switch (kind) {
+      case 'sheetsRead':
+        c.sheetsReads++;
+        ms = this.latency.sheetsRead;
+        break;
+      case 'sheetsWrite':
+        c.sheetsWrites++;
+        ms = this.latency.sheetsWrite;
+        break;
+      case 'sheetsOther':
+        c.sheetsOther++;
+        ms = this.latency.sheetsOther;
+        break;
+      case 'advancedSheets':
+        c.advancedSheetsCalls++;
+        ms = this.latency.advancedSheets;
+        break;
+      case 'properties':
+        c.propertiesCalls++;
+        ms = this.latency.properties;
+        break;
+      case 'lock':
+        ms = this.latency.lock;
+        break;
+      case 'cache':
+        ms = this.latency.cache;
+        break;
+      case 'fetch':
+        ms = 0;
+        break;
+      default:
+        ms = this.latency.other;
+    }
+    if (direction === 'read') c.cellsRead += cells;
+    if (direction === 'write') c.cellsWritten += cells;
+    ms += cells * this.latency.perCellMs + extraMs;
+    this.spend(ms);
+  }
+
+  /** Advances the modeled clock inside an execution (sleep, lock waits, fetch latency). */
+  spend(ms: number): void {
+    if (!this.counting || ms <= 0) return;
+    this.now += ms;
+    this.counters.modeledMs += ms;
+  }
+
+  checkDeadline(): void {
+    const ex = this.current;
+    if (!ex || this.userMode) return;
+    if (this.now - ex.startedAt > ex.limitMs) throw this.error('Exceeded maximum execution time', 'Error');
+  }
+
+  /** Runs `fn` as one execution. Executions do not nest (Apps Script runs them separately). */
+  execute<T>(functionName: string, trigger: TriggerKind, authMode: AuthModeName, fn: () => T): T {
+    if (this.current)
+      throw new Error(`runtime: ${functionName} started while ${this.current.functionName} runs`);
+    const ex: Execution = {
+      id: this.nextExecutionId++,
+      functionName,
+      trigger,
+      authMode,
+      startedAt: this.now,
+      limitMs: trigger === 'simple' ? 30_000 : 360_000,
+      onEnd: [],
+    };
+    this.current = ex;
+    this.counters.executions++;
+    try {
+      return fn();
+    } finally {
+      for (const end of ex.onEnd.splice(0)) end();
+      this.current = null;
+    }
+  }
+
+  asUser<T>(fn: () => T): T {
+    this.userMode++;
+    try {
+      return fn();
+    } finally {
+      this.userMode--;
+    }
+  }
+
+  /** Throws the authorization error Apps Script gives when the auth mode does not allow a service. */
+  requireAuth(what: string, opts: { limitedOk?: boolean; simpleOk?: boolean } = {}): void {
+    const ex = this.current;
+    if (!ex || this.userMode) return;
+    const limitedOk = opts.limitedOk ?? true;
+    if (ex.authMode === 'NONE' || (!limitedOk && ex.authMode === 'LIMITED')) {
+      throw this.error(
+        `You do not have permission to call ${what}. Required permissions are not granted in this context (AuthMode.${ex.authMode}).`,
+      );
+    }
+    if (opts.simpleOk === false && ex.trigger === 'simple') {
+      throw this.error(`You do not have permission to call ${what} from a simple trigger.`);
+    }
+  }
+}

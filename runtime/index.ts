@@ -1,0 +1,336 @@
+// The local Apps Script runtime: loads the built dist/*.js into one vm global scope (as Apps Script
+// does) with in-memory services, a modeled clock and call accounting. See runtime/README.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { advancedSheets } from './advanced-sheets';
+import { realmTools } from './bridge';
+import {
+  DEFAULT_LATENCY,
+  Engine,
+  zeroCounters,
+  type AuthModeName,
+  type Counters,
+  type LatencyModel,
+  type TriggerKind,
+} from './execution';
+import { LockState, lockService } from './lock';
+import { driveApp, logging, mailApp, session, utilities, type DriveFile, type SentMail } from './misc';
+import { SpreadsheetModel } from './model';
+import { cacheService, propertiesService, type CacheEntry } from './properties';
+import { SpreadsheetAppService, type SheetsEnv } from './spreadsheet-app';
+import { htmlService } from './html';
+import { scriptApp, TriggerState, type TriggerSnapshot } from './triggers';
+import { UiState } from './ui';
+import { urlFetchApp, type FetchHandler, type FetchLogEntry } from './urlfetch';
+
+export type { FetchRequest, FetchResponse, FetchHandler, FetchLogEntry } from './urlfetch';
+export type { Counters, LatencyModel, TriggerKind, AuthModeName } from './execution';
+export type { MenuSnapshot, MenuEntry, AlertRequest, AlertResponder, HtmlShown } from './ui';
+export type { TriggerSnapshot } from './triggers';
+export type { SentMail, DriveFile } from './misc';
+export { SpreadsheetModel, SheetModel } from './model';
+export { DEFAULT_LATENCY } from './execution';
+
+export interface RuntimeOptions {
+  /** Folder with the built bundle (default <repo>/dist). */
+  distDir?: string;
+  /** UrlFetchApp routes here; default: every fetch throws "Address unavailable". */
+  fetch?: FetchHandler;
+  /** Spreadsheet (and script) time zone, default 'Europe/Moscow'. */
+  timeZone?: string;
+  /** Session.getActiveUserLocale(), default 'en'. */
+  locale?: string;
+  /** Spreadsheet locale (number/date parsing and display), default 'en_US'. */
+  spreadsheetLocale?: string;
+  userEmail?: string;
+  /** Modeled clock start (epoch ms or ISO), default '2026-11-20T09:00:00Z'. */
+  startTime?: number | string;
+  latency?: Partial<LatencyModel>;
+}
+
+export interface RunOptions {
+  trigger?: TriggerKind;
+  authMode?: AuthModeName;
+  event?: object;
+}
+
+export interface Manifest {
+  timeZone?: string;
+  urlFetchWhitelist?: string[];
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version?: string }[] };
+}
+
+export interface TriggerRun {
+  uid: string;
+  handler: string;
+  error?: string;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+
+export interface LoadedBundle {
+  context: vm.Context;
+  files: string[];
+  functions: string[];
+}
+
+/** Runs every dist/*.js in name order in `context` and returns the top-level functions they defined. */
+export function loadBundle(distDir: string, context: vm.Context): LoadedBundle {
+  if (!fs.existsSync(distDir)) throw new Error(`runtime: ${distDir} does not exist (run npm run build)`);
+  const files = fs
+    .readdirSync(distDir)
+    .filter((f) => f.endsWith('.js'))
+    .sort();
+  const before = new Set(Object.getOwnPropertyNames(context));
+  for (const file of files) {
+    vm.runInContext(fs.readFileSync(path.join(distDir, file), 'utf8'), context, { filename: file });
+  }
+  const functions = Object.getOwnPropertyNames(context).filter(
+    (n) => !before.has(n) && typeof context[n] === 'function',
+  );
+  return { context, files, functions: functions.sort() };
+}
+
+export function readManifest(distDir: string): Manifest {
+  const file = path.join(distDir, 'appsscript.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest) : {};
+}
+
+const MODELED_DATE = `(function (now) {
+  var RealDate = Date;
+  var ModeledDate = function Date() {
+    if (!new.target) return new RealDate(now()).toString();
+    if (arguments.length === 0) return Reflect.construct(RealDate, [now()], new.target);
+    return Reflect.construct(RealDate, Array.prototype.slice.call(arguments), new.target);
+  };
+  ModeledDate.prototype = RealDate.prototype;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: ModeledDate, writable: true, configurable: true });
+  ModeledDate.now = function now_() { return now(); };
+  ModeledDate.parse = RealDate.parse;
+  ModeledDate.UTC = RealDate.UTC;
+  Object.defineProperty(globalThis, 'Date', { value: ModeledDate, writable: true, configurable: true });
+})`;
+
+/** JSON-like check for google.script.run arguments and results. */
+function checkLegal(value: unknown, where: string): void {
+  if (value === null || value === undefined) return;
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return;
+  if (t === 'function' || t === 'symbol' || t === 'bigint')
+    throw new Error(`Failed due to illegal value in property: ${where}`);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => checkLegal(v, where ? `${where}.${i}` : String(i)));
+    return;
+  }
+  const proto = Object.getPrototypeOf(value);
+  const plain =
+    proto === null ||
+    (Object.prototype.toString.call(value) === '[object Object]' &&
+      (proto.constructor?.name === 'Object' || Object.getPrototypeOf(proto) === null));
+  if (!plain) throw new Error(`Failed due to illegal value in property: ${where}`);
+  for (const [k, v] of Object.entries(value as object)) checkLegal(v, where ? `${where}.${k}` : k);
+}
+
+export type Runtime = ReturnType<typeof createRuntime>;
+
+export function createRuntime(opts: RuntimeOptions = {}) {
+  const distDir = opts.distDir ?? path.join(REPO_ROOT, 'dist');
+  const manifest = readManifest(distDir);
+  const timeZone = opts.timeZone ?? 'Europe/Moscow';
+  const start =
+    opts.startTime === undefined
+      ? Date.parse('2026-11-20T09:00:00Z')
+      : typeof opts.startTime === 'number'
+        ? opts.startTime
+        : Date.parse(opts.startTime);
+  if (Number.isNaN(start)) throw new Error(`runtime: bad startTime ${String(opts.startTime)}`);
+  const engine = new Engine(start, { ...DEFAULT_LATENCY, ...(opts.latency ?? {}) });
+  const context = vm.createContext({});
+  engine.context = context;
+  engine.ScriptError = vm.runInContext('Error', context) as ErrorConstructor;
+  const ScriptJSON = vm.runInContext('JSON', context) as JSON;
+  engine.realmTools = realmTools(context);
+  (vm.runInContext(MODELED_DATE, context) as (now: () => number) => void)(() => engine.now);
+  const ScriptDate = context.Date as DateConstructor;
+
+  const book = new SpreadsheetModel(timeZone, opts.spreadsheetLocale ?? 'en_US', (ms) => new ScriptDate(ms));
+  const ui = new UiState(engine);
+  const env: SheetsEnv = { engine, book, realm: engine.realmTools, ui };
+  const stores = {
+    user: new Map<string, string>(),
+    document: new Map<string, string>(),
+    script: new Map<string, string>(),
+  };
+  const caches = {
+    user: new Map<string, CacheEntry>(),
+    document: new Map<string, CacheEntry>(),
+    script: new Map<string, CacheEntry>(),
+  };
+  const locks = new LockState();
+  const triggers = new TriggerState();
+  const mail: SentMail[] = [];
+  const drive: DriveFile[] = [];
+  const fetchLog: FetchLogEntry[] = [];
+  let bundleFunctions: string[] = [];
+  const isFunction = (name: string) => typeof context[name] === 'function' && !name.endsWith('_');
+
+  const { Logger, console: consoleObj } = logging(engine);
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: new Proxy(new SpreadsheetAppService(env), {
+      get(t, p) {
+        const v = Reflect.get(t, p, t) as unknown;
+        if (typeof v !== 'function') return v;
+        return (...a: unknown[]) => {
+          try {
+            return (v as (...x: unknown[]) => unknown).apply(t, a);
+          } catch (e) {
+            throw engine.toScriptError(e);
+          }
+        };
+      },
+    }),
+    PropertiesService: propertiesService(engine, stores),
+    CacheService: cacheService(engine, caches),
+    LockService: lockService(engine, locks),
+    ScriptApp: scriptApp(engine, triggers, '1LocalRuntimeScriptId', isFunction),
+    UrlFetchApp: urlFetchApp(engine, {
+      handler: opts.fetch,
+      allowlist: manifest.urlFetchWhitelist,
+      log: fetchLog,
+    }),
+    HtmlService: htmlService(engine, distDir, context),
+    Session: session(engine, {
+      userEmail: opts.userEmail ?? 'seller@example.com',
+      locale: opts.locale ?? 'en',
+      scriptTimeZone: manifest.timeZone ?? timeZone,
+    }),
+    Utilities: utilities(engine),
+    Logger,
+    console: consoleObj,
+    MailApp: mailApp(engine, mail),
+    DriveApp: driveApp(engine, drive),
+  };
+  const sheetsService = manifest.dependencies?.enabledAdvancedServices?.find((s) => s.serviceId === 'sheets');
+  if (sheetsService) globals[sheetsService.userSymbol || 'Sheets'] = advancedSheets(env);
+  for (const [k, v] of Object.entries(globals)) context[k] = v;
+
+  bundleFunctions = loadBundle(distDir, context).functions;
+
+  const run = <T = unknown>(functionName: string, args: unknown[] = [], runOpts: RunOptions = {}): T => {
+    const fn = context[functionName] as unknown;
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
+    const trigger = runOpts.trigger ?? 'menu';
+    const authMode = runOpts.authMode ?? (trigger === 'simple' ? 'LIMITED' : 'FULL');
+    const callArgs = runOpts.event
+      ? [engine.realmTools.toScript(runOpts.event), ...args]
+      : engine.realmTools.toScript(args);
+    const result = engine.execute(functionName, trigger, authMode, () =>
+      (fn as (...a: unknown[]) => unknown).apply(context, callArgs as unknown[]),
+    );
+    return engine.realmTools.toHost(result) as T;
+  };
+
+  const callFromSidebar = <T = unknown>(functionName: string, ...args: unknown[]): T => {
+    if (functionName.endsWith('_'))
+      throw new Error(`google.script.run.${functionName} is not a function (private functions end with "_")`);
+    if (typeof context[functionName] !== 'function')
+      throw new Error(`Script function not found: ${functionName}`);
+    checkLegal(args, '');
+    const scriptArgs = ScriptJSON.parse(JSON.stringify(args)) as unknown[];
+    const fn = context[functionName] as (...a: unknown[]) => unknown;
+    const result = engine.execute(functionName, 'sidebar', 'FULL', () => fn.apply(context, scriptArgs));
+    checkLegal(result, '');
+    return result === undefined ? (null as T) : (JSON.parse(JSON.stringify(result)) as T);
+  };
+
+  const fireTimeTriggers = (): TriggerRun[] => {
+    const runs: TriggerRun[] = [];
+    for (const t of [...triggers.list]) {
+      if (t.eventType !== 'CLOCK' || t.nextRunAt === undefined || t.nextRunAt > engine.now) continue;
+      while (t.nextRunAt <= engine.now) t.nextRunAt += t.intervalMs!;
+      const d = new Date(engine.now);
+      const event = {
+        authMode: 'FULL',
+        triggerUid: t.uid,
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        'day-of-month': d.getUTCDate(),
+        'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
+        'week-of-year':
+          1 +
+          Math.floor(
+            (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) -
+              Date.UTC(d.getUTCFullYear(), 0, 1)) /
+              604_800_000,
+          ),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        second: d.getUTCSeconds(),
+        timezone: 'UTC',
+      };
+      const entry: TriggerRun = { uid: t.uid, handler: t.handlerFunction };
+      try {
+        if (!isFunction(t.handlerFunction))
+          throw new Error(`Script function not found: ${t.handlerFunction}`);
+        run(t.handlerFunction, [], { trigger: 'time', authMode: 'FULL', event });
+      } catch (error) {
+        entry.error =
+          error instanceof Error || (error && typeof (error as Error).message === 'string')
+            ? (error as Error).message
+            : String(error);
+        engine.logs.push(`[error] trigger ${t.handlerFunction}: ${entry.error}`);
+      }
+      runs.push(entry);
+    }
+    return runs;
+  };
+
+  const runtime = {
+    run,
+    callFromSidebar,
+    fireTimeTriggers,
+    clock: {
+      now: () => engine.now,
+      advance(ms: number) {
+        if (!(ms >= 0)) throw new Error('runtime: clock.advance needs ms >= 0');
+        engine.now += ms;
+      },
+    },
+    get counters(): Counters {
+      return { ...engine.counters };
+    },
+    resetCounters() {
+      engine.counters = zeroCounters();
+    },
+    spreadsheet: book,
+    properties: stores,
+    caches,
+    ui,
+    get triggers(): TriggerSnapshot[] {
+      return triggers.list.map((t) => ({ ...t }));
+    },
+    lock: {
+      holdDocumentLock: () => locks.hold('document'),
+      holdScriptLock: () => locks.hold('script'),
+      holdUserLock: () => locks.hold('user'),
+    },
+    mail,
+    drive,
+    fetchLog,
+    logs: engine.logs,
+    globals: context as Record<string, unknown>,
+    manifest,
+    /** Top-level functions the bundle defined. */
+    functions: bundleFunctions,
+    asUser<T>(fn: (g: Record<string, unknown>) => T): T {
+      return engine.asUser(() => fn(context as Record<string, unknown>));
+    },
+    /** The execution currently running (for tools built on the runtime). */
+    get execution() {
+      return engine.current ? { ...engine.current, onEnd: undefined } : null;
+    },
+  };
+  return runtime;
+}

@@ -1,0 +1,240 @@
+// ScriptApp: auth-mode enums, installable triggers with the editor add-on rules, OAuth token.
+import { expose } from './bridge';
+import type { Engine } from './execution';
+
+export type TriggerEvent = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
+
+export interface TriggerSnapshot {
+  uid: string;
+  handlerFunction: string;
+  eventType: TriggerEvent;
+  source: 'CLOCK' | 'SPREADSHEETS';
+  /** Time-driven: interval in ms and the next due time (modeled epoch ms). */
+  intervalMs?: number;
+  nextRunAt?: number;
+  atHour?: number;
+  nearMinute?: number;
+}
+
+export const MAX_TRIGGERS = 20;
+const HOUR = 3_600_000;
+
+export class TriggerState {
+  list: TriggerSnapshot[] = [];
+  private nextUid = 1000001;
+  uid(): string {
+    return String(this.nextUid++);
+  }
+}
+
+export function scriptApp(
+  engine: Engine,
+  state: TriggerState,
+  scriptId: string,
+  isFunction: (name: string) => boolean,
+) {
+  const AuthMode = Object.freeze({
+    NONE: 'NONE',
+    CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+    LIMITED: 'LIMITED',
+    FULL: 'FULL',
+  });
+  const TriggerSource = Object.freeze({
+    SPREADSHEETS: 'SPREADSHEETS',
+    CLOCK: 'CLOCK',
+    FORMS: 'FORMS',
+    DOCUMENTS: 'DOCUMENTS',
+    CALENDAR: 'CALENDAR',
+  });
+  const EventType = Object.freeze({
+    CLOCK: 'CLOCK',
+    ON_OPEN: 'ON_OPEN',
+    ON_EDIT: 'ON_EDIT',
+    ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+    ON_CHANGE: 'ON_CHANGE',
+  });
+  const AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
+
+  const triggerObject = (t: TriggerSnapshot) =>
+    expose(engine, {
+      getUniqueId: () => t.uid,
+      getHandlerFunction: () => t.handlerFunction,
+      getEventType: () => t.eventType,
+      getTriggerSource: () => t.source,
+      getTriggerSourceId: () => (t.source === 'SPREADSHEETS' ? 'spreadsheet' : null),
+      __uid: t.uid,
+    });
+
+  const checkAllowed = (what: string) => {
+    engine.requireAuth(what, { limitedOk: false, simpleOk: false });
+  };
+
+  const create = (t: Omit<TriggerSnapshot, 'uid'>) => {
+    checkAllowed('ScriptApp.newTrigger');
+    engine.call('other');
+    if (!isFunction(t.handlerFunction)) throw new Error(`Script function not found: ${t.handlerFunction}`);
+    if (state.list.length >= MAX_TRIGGERS)
+      throw new Error(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
+    if (state.list.some((x) => x.eventType === t.eventType)) {
+      throw new Error(
+        t.eventType === 'CLOCK'
+          ? 'This add-on has created too many time-based triggers in this document for this Google user account.'
+          : `This add-on has created too many ${t.eventType === 'ON_OPEN' ? 'open' : t.eventType === 'ON_EDIT' ? 'edit' : 'change'} triggers in this document for this Google user account.`,
+      );
+    }
+    const snap: TriggerSnapshot = { uid: state.uid(), ...t };
+    state.list.push(snap);
+    return triggerObject(snap);
+  };
+
+  const newTrigger = (fn: string) => {
+    const handlerFunction = String(fn);
+    const clock = () => {
+      let intervalMs: number | undefined;
+      let atHour: number | undefined;
+      let nearMinute: number | undefined;
+      const b = {
+        everyMinutes(n: number) {
+          if (![1, 5, 10, 15, 30].includes(n))
+            throw new Error('The value passed to everyMinutes must be 1, 5, 10, 15 or 30.');
+          throw new Error(
+            'Add-ons may not create time-based triggers that run more often than once an hour.',
+          );
+        },
+        everyHours(n: number) {
+          if (!Number.isInteger(n) || n < 1)
+            throw new Error(
+              'Add-ons may not create time-based triggers that run more often than once an hour.',
+            );
+          if (![1, 2, 4, 6, 8, 12].includes(n))
+            throw new Error('The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
+          intervalMs = n * HOUR;
+          return proxy;
+        },
+        everyDays(n: number) {
+          if (!Number.isInteger(n) || n < 1) throw new Error('Invalid argument: everyDays');
+          intervalMs = n * 24 * HOUR;
+          return proxy;
+        },
+        everyWeeks(n: number) {
+          intervalMs = n * 7 * 24 * HOUR;
+          return proxy;
+        },
+        atHour(h: number) {
+          if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error('Invalid argument: hour');
+          atHour = h;
+          return proxy;
+        },
+        nearMinute(m: number) {
+          nearMinute = m;
+          return proxy;
+        },
+        onWeekDay() {
+          return proxy;
+        },
+        inTimezone() {
+          return proxy;
+        },
+        after(ms: number) {
+          intervalMs = Math.max(ms, HOUR);
+          return proxy;
+        },
+        at(date: Date) {
+          intervalMs = Math.max(HOUR, date.getTime() - engine.now);
+          return proxy;
+        },
+        create() {
+          if (intervalMs === undefined)
+            throw new Error('The trigger must have a schedule (everyHours, everyDays, ...).');
+          return create({
+            handlerFunction,
+            eventType: 'CLOCK',
+            source: 'CLOCK',
+            intervalMs,
+            nextRunAt: engine.now + intervalMs,
+            atHour,
+            nearMinute,
+          });
+        },
+      };
+      const proxy = expose(engine, b);
+      return proxy;
+    };
+    const sheets = () => {
+      const b = {
+        onOpen: () =>
+          expose(engine, {
+            create: () => create({ handlerFunction, eventType: 'ON_OPEN', source: 'SPREADSHEETS' }),
+          }),
+        onEdit: () =>
+          expose(engine, {
+            create: () => create({ handlerFunction, eventType: 'ON_EDIT', source: 'SPREADSHEETS' }),
+          }),
+        onChange: () =>
+          expose(engine, {
+            create: () => create({ handlerFunction, eventType: 'ON_CHANGE', source: 'SPREADSHEETS' }),
+          }),
+        onFormSubmit: () =>
+          expose(engine, {
+            create: () => create({ handlerFunction, eventType: 'ON_FORM_SUBMIT', source: 'SPREADSHEETS' }),
+          }),
+      };
+      return expose(engine, b);
+    };
+    return expose(engine, {
+      timeBased: clock,
+      forSpreadsheet: (_ss: unknown) => sheets(),
+      forDocument: () => {
+        throw new Error('This add-on runs in Sheets: use forSpreadsheet().');
+      },
+    });
+  };
+
+  const listFor = () => engine.realm().list(state.list.map(triggerObject));
+
+  return expose(engine, {
+    AuthMode,
+    TriggerSource,
+    EventType,
+    AuthorizationStatus,
+    WeekDay: Object.freeze({
+      MONDAY: 'MONDAY',
+      TUESDAY: 'TUESDAY',
+      WEDNESDAY: 'WEDNESDAY',
+      THURSDAY: 'THURSDAY',
+      FRIDAY: 'FRIDAY',
+      SATURDAY: 'SATURDAY',
+      SUNDAY: 'SUNDAY',
+    }),
+    newTrigger,
+    getProjectTriggers() {
+      checkAllowed('ScriptApp.getProjectTriggers');
+      engine.call('other');
+      return listFor();
+    },
+    getUserTriggers(_doc: unknown) {
+      checkAllowed('ScriptApp.getUserTriggers');
+      engine.call('other');
+      return listFor();
+    },
+    deleteTrigger(trigger: { getUniqueId(): string }) {
+      checkAllowed('ScriptApp.deleteTrigger');
+      engine.call('other');
+      const uid = trigger.getUniqueId();
+      const before = state.list.length;
+      state.list = state.list.filter((t) => t.uid !== uid);
+      if (state.list.length === before) throw new Error('Trigger not found.');
+    },
+    getOAuthToken() {
+      engine.requireAuth('ScriptApp.getOAuthToken');
+      return 'ya29.local-runtime-token';
+    },
+    getScriptId: () => scriptId,
+    getInstallationSource: () => 'ADD_ON',
+    getAuthorizationInfo: () =>
+      expose(engine, { getAuthorizationStatus: () => 'NOT_REQUIRED', getAuthorizationUrl: () => null }),
+    invalidateAuth() {},
+  });
+}
