@@ -26,9 +26,9 @@ export function createRouter(root: HTMLElement, firstView: ViewName): { start():
 
   const ctx: ViewContext = {
     navigate: (view, notice) => show(view, notice),
-    changeLang: (lang: Lang, notice?: Notice) => {
+    changeLang: (lang: Lang, notice?: () => Notice) => {
       setLang(lang);
-      show(currentView, notice);
+      show(currentView, notice?.());
     },
   };
 

@@ -130,7 +130,7 @@ function renderForm(
         current = saved;
         apiKey.value = '';
         if (saved.lang !== langBefore) {
-          ctx.changeLang(saved.lang, { kind: 'ok', text: tr('settings.saved') });
+          ctx.changeLang(saved.lang, () => ({ kind: 'ok', text: tr('settings.saved') }));
           return;
         }
         fields.apiKey.hint.textContent = keyHint();

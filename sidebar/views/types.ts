@@ -8,8 +8,8 @@ export type ViewName = SidebarView;
 export interface ViewContext {
   /** Renders another view (or the same one again) into the sidebar; `notice` is shown on top of it. */
   navigate(view: ViewName, notice?: Notice): void;
-  /** Switches the sidebar's language and re-renders the current view in it. */
-  changeLang(lang: Lang, notice?: Notice): void;
+  /** Switches the sidebar's language and re-renders the current view in it; `notice` is built after the switch. */
+  changeLang(lang: Lang, notice?: () => Notice): void;
 }
 
 export interface View {
