@@ -602,20 +602,19 @@ export class OzonClient {
     return collect('', (c) => this.stocksPage(filter, c), this.bounds());
   }
 
-  /** All warehouses (cursor paging, ≤200 a page). */
-  warehouses() {
-    return collect(
-      '',
-      (cursor) => {
-        const a = this.call(
-          EP.warehouses,
-          compact({ limit: 200, cursor: cursor || undefined }),
-          warehousesAnswer,
-        );
-        return { items: a.warehouses, next: nextCursor(a, a.warehouses.length) };
-      },
-      this.bounds(),
+  /** One page of warehouses (cursor, ≤200 a page). */
+  warehousesPage(cursor = '', limit = 200) {
+    const a = this.call(
+      EP.warehouses,
+      compact({ limit: clampLimit(limit, 200), cursor: cursor || undefined }),
+      warehousesAnswer,
     );
+    return { items: a.warehouses, next: nextCursor(a, a.warehouses.length) };
+  }
+
+  /** All warehouses. */
+  warehouses() {
+    return collect('', (cursor) => this.warehousesPage(cursor), this.bounds());
   }
 
   productsPage(

@@ -1,0 +1,132 @@
+// Every request the client builds validates against Ozon's official OpenAPI request schema, and the
+// client parses every official example answer (examples/, not retired/) of the methods it uses.
+import { validateRequest } from '../../../simulator/openapi';
+import { createOzonClient, type OzonClient } from '../../../src/ozon/client';
+import { EP, RETIRED } from '../../../src/ozon/endpoints';
+import { ANSWER_SCHEMAS } from '../../../src/ozon/schemas';
+import { parseAnswer } from '../../../src/ozon/schemas/common';
+import { splitWindows } from '../../../src/ozon/paging';
+import { CREDENTIALS, examples, FakeClock, json, ScriptedHttp } from './support';
+
+const byPath = examples();
+
+function clientAnsweringExamples(): { client: OzonClient; http: ScriptedHttp } {
+  const clock = new FakeClock();
+  const http = new ScriptedHttp(clock, (p) => {
+    if (p === EP.label) {
+      return { status: 200, body: '%PDF-1.4 fake', headers: { 'Content-Type': 'application/pdf' } };
+    }
+    // Methods without an official example (rFBS return action) answer an empty object, as Ozon does.
+    const ex = byPath.get(p)?.[0];
+    return json(200, ex?.response_200_example ?? {});
+  });
+  return { client: createOzonClient({ credentials: CREDENTIALS, http, clock }), http };
+}
+
+/** One call of every client method, with the inputs a seller's day produces. */
+function exerciseEveryMethod(client: OzonClient): void {
+  const windows = splitWindows('2025-09-01T00:00:00Z', '2026-09-01T00:00:00Z', 3);
+  client.fbsListRound(windows, { by: 'created', statuses: ['awaiting_packaging'] });
+  client.fbsListRound(windows, { by: 'changed', limit: 50, parallel: 2 });
+  client.fboListRound(windows, {});
+  client.unfulfilledPage({ cutoff_from: '2026-09-01T00:00:00Z', cutoff_to: '2026-09-03T00:00:00Z' });
+  client.unfulfilledPage(
+    { delivering_date_from: '2026-09-01T00:00:00Z', delivering_date_to: '2026-09-03T00:00:00Z' },
+    'abc',
+    20,
+  );
+  client.getFbsPosting('0208245774-0029-1');
+  client.getFboPosting('50520644-0012-7');
+  client.shipPosting('89491381-0072-1', [{ products: [{ product_id: 185479045, quantity: 1 }] }], true);
+  client.getLabels(['89491381-0072-1']);
+  client.createLabelTask(['89491381-0072-1']);
+  client.getLabelTask(5819327210248);
+  client.setTrackingNumbers([{ posting_number: '48173252-0033-2', tracking_number: 'RA123456789RU' }]);
+  client.setDelivering(['48173252-0033-2']);
+  client.setLastMile(['48173252-0033-2']);
+  client.setDelivered(['48173252-0033-2']);
+  client.cancelPosting({
+    posting_number: '33920113-1231-1',
+    cancel_reason_id: 402,
+    cancel_reason_message: 'Out of stock',
+  });
+  client.cancelReasons();
+  client.cancelProducts({
+    posting_number: '33920113-1231-1',
+    cancel_reason_id: 352,
+    cancel_reason_message: 'Out of stock',
+    items: [{ sku: 150587396, quantity: 1 }],
+  });
+  client.conditionalCancellationsPage({ state: 'ON_APPROVAL' });
+  client.setStocks([{ offer_id: '000123', product_id: 313455276, stock: 7, warehouse_id: 22142605386000 }]);
+  client.stocksPage({ offer_id: ['000123'] });
+  client.warehousesPage();
+  client.productsPage({ visibility: 'ALL' });
+  client.productInfo({ offer_id: ['000123', '0451-B'] });
+  client.productInfo({ sku: [827098843] });
+  client.pricesPage({ product_id: ['243686911'] });
+  client.returnsPage({
+    logistic_return_date: { time_from: '2026-08-01T00:00:00Z', time_to: '2026-09-01T00:00:00Z' },
+  });
+  client.rfbsReturnsPage({ group_state: ['All'] });
+  client.getRfbsReturn(123);
+  client.setRfbsReturnAction({ return_id: 123, id: 1, comment: 'ok' });
+  client.chatsPage({ chat_status: 'OPENED' });
+  client.chatHistory('18b8e1f9-4ae7-461c-84ea-8e1f54d1a45e', {
+    from_message_id: '3000000000118032000',
+    limit: 50,
+  });
+  client.chatHistory('18b8e1f9-4ae7-461c-84ea-8e1f54d1a45e');
+  client.sendChatMessage('99feb3fc-a474-469f-95d5-268b470cc607', 'Здравствуйте!');
+  client.roles();
+}
+
+describe('conformance with the official spec', () => {
+  const { client, http } = clientAnsweringExamples();
+  exerciseEveryMethod(client);
+
+  it('calls only current methods, each of them', () => {
+    const called = new Set(http.sent.map((s) => s.path));
+    for (const p of called) expect(RETIRED.has(p)).toBe(false);
+    expect([...Object.values(EP)].filter((p) => !called.has(p))).toEqual([]);
+  });
+
+  it.each(http.sent.map((s, k) => [k, s.path, s.request.payload ?? ''] as const))(
+    'request %i to %s validates against the official request schema',
+    (_k, p, payload) => {
+      expect(validateRequest(p, JSON.parse(payload))).toEqual([]);
+    },
+  );
+
+  it('sends the headers Ozon expects', () => {
+    for (const s of http.sent) {
+      expect(s.request.method).toBe('post');
+      expect(s.request.url).toBe(`https://api-seller.ozon.ru${s.path}`);
+      expect(s.request.headers).toEqual({
+        'Client-Id': CREDENTIALS.clientId,
+        'Api-Key': CREDENTIALS.apiKey,
+        'Content-Type': 'application/json',
+      });
+    }
+  });
+
+  it('writes 64-bit message ids as bare integers', () => {
+    const history = http.sent.find(
+      (s) => s.path === EP.chatHistory && s.request.payload?.includes('from_message_id'),
+    );
+    expect(history?.request.payload).toContain('"from_message_id":3000000000118032000');
+  });
+});
+
+describe('official examples', () => {
+  const used = [...byPath.entries()].filter(([p]) => ANSWER_SCHEMAS[p]);
+  const cases = used.flatMap(([p, list]) => list.map((e) => [e.file, p, e.response_200_example] as const));
+
+  it('cover most methods the client uses', () => {
+    expect(new Set(cases.map((c) => c[1])).size).toBeGreaterThanOrEqual(28);
+  });
+
+  it.each(cases)('%s parses as %s', (_file, p, body) => {
+    expect(() => parseAnswer(p, ANSWER_SCHEMAS[p], body ?? {})).not.toThrow();
+  });
+});
