@@ -41,6 +41,7 @@ export const ordersSpec: TableSpec = {
     { key: 'split_from', header: 'Split from', kind: 'id', role: 'sync', width: 130 },
     { key: 'last_changed', header: 'Last changed', kind: 'datetime', role: 'sync', width: 120 },
     { key: 'status_code', header: 'Status code', kind: 'text', role: 'sync', width: 140, hidden: true },
+    { key: 'buyer_id', header: 'Buyer ID', kind: 'id', role: 'sync', width: 110, hidden: true },
     { key: 'new', header: 'New', kind: 'text', role: 'insert', width: 45 },
     { key: 'verified', header: 'Verified', kind: 'text', role: 'seller', width: 120 },
     { key: 'verified_by', header: 'Verified by', kind: 'text', role: 'seller', width: 140 },
@@ -112,6 +113,7 @@ export function orderRow(p: OrderPosting, ctx: RowContext): RowValues {
     split_from: p.parentPostingNumber,
     last_changed: isoToSerial(p.lastChanged, ctx.offset),
     status_code: p.status,
+    buyer_id: p.buyerId,
     new: OPEN_STATUSES.has(p.status) ? NEW_MARK : '',
   };
 }

@@ -78,6 +78,7 @@ describe('orderRow', () => {
     expect(row.items).toBe(3);
     expect(row.status).toBe('Ожидает сборки');
     expect(row.status_code).toBe('awaiting_packaging');
+    expect(row.buyer_id).toBe('77');
     expect(row.new).toBe(NEW_MARK);
     expect(row.buyer).toBe('=cmd|calc');
     expect(row.region).toBe('Москва, Москва');
