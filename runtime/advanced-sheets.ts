@@ -117,7 +117,15 @@ function gridToApi(sheetId: number, g: GridRange): Json {
 function fieldPaths(fields: unknown): string[] {
   if (typeof fields !== 'string' || !fields.trim())
     throw new ApiError("At least one field must be specified in 'fields'.");
-  return fields.split(',').map((f) => f.trim());
+  const out: string[] = [];
+  const walk = (tree: Map<string, unknown>, prefix: string) => {
+    for (const [k, sub] of tree) {
+      if (sub instanceof Map && sub.size) walk(sub, `${prefix}${k}.`);
+      else out.push(prefix + k);
+    }
+  };
+  walk(parseFields(fields), '');
+  return out;
 }
 const covers = (paths: string[], path: string) =>
   paths.some((p) => p === '*' || p === path || path.startsWith(p + '.') || p.startsWith(path + '.'));

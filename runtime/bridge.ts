@@ -46,9 +46,20 @@ const COPY_SRC = `(function copy(v) {
   return o;
 })`;
 
+/** The same copy, compiled in this module's realm (under jest that is the test's realm, not Node's main one). */
+function hostCopy(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Object.prototype.toString.call(v) === '[object Date]') return new Date((v as Date).getTime());
+  if (Array.isArray(v)) return v.map(hostCopy);
+  if (Object.prototype.toString.call(v) === '[object Uint8Array]') return v;
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) o[k] = hostCopy((v as Record<string, unknown>)[k]);
+  return o;
+}
+
 export function realmTools(context: vm.Context): RealmTools {
   const toScript = vm.runInContext(COPY_SRC, context) as <T>(v: T) => T;
-  const toHost = vm.runInThisContext(COPY_SRC) as <T>(v: T) => T;
+  const toHost = hostCopy as <T>(v: T) => T;
   const list = vm.runInContext('(function (a) { return Array.prototype.slice.call(a); })', context) as <T>(
     a: T[],
   ) => T[];

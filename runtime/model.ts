@@ -123,7 +123,7 @@ export class SheetModel {
 
   /** Test helper: the value grid of the data range (Date objects for date-formatted cells). */
   values(): Scalar[][] | unknown[][] {
-    return this.grid((cell) => this.book.valueOf(cell));
+    return this.grid((cell) => this.book.valueOf(cell, (ms) => new Date(ms)));
   }
 
   displayValues(): string[][] {
@@ -445,10 +445,10 @@ export class SpreadsheetModel {
   }
 
   /** The value getValues() returns for a cell. */
-  valueOf(cell: Cell | undefined): unknown {
+  valueOf(cell: Cell | undefined, makeDate = this.makeDate): unknown {
     if (!cell || cell.v === null) return '';
     if (typeof cell.v === 'number' && isDateFormat(cell.nf))
-      return this.makeDate(serialToEpoch(cell.v, this.timeZone));
+      return makeDate(serialToEpoch(cell.v, this.timeZone));
     return cell.v;
   }
 

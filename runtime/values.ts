@@ -236,6 +236,21 @@ function formatNumberPattern(pattern: string, n: number, locale: string): string
       .replace(/\\(.)/g, '$1')
       .replace(/_./g, ' ')
       .replace(/\*./g, '');
+  const sci = /([0#.]+)E\+(0+)/i.exec(section);
+  if (sci) {
+    const frac = (sci[1].split('.')[1] ?? '').length;
+    const [mant, exp] = n.toExponential(frac).split('e');
+    const e = Number(exp);
+    const expStr = (e < 0 ? '-' : '+') + String(Math.abs(e)).padStart(sci[2].length, '0');
+    const m = rules.decimal === '.' ? mant : mant.replace('.', rules.decimal);
+    return (
+      section.slice(0, sci.index).replace(/"/g, '') +
+      m +
+      'E' +
+      expStr +
+      section.slice(sci.index + sci[0].length).replace(/"/g, '')
+    );
+  }
   const percent = stripQuoted(section).includes('%');
   if (percent) value *= 100;
   const numMatch = /[#0?][#0?,]*(\.[#0?]*)?|\.[#0?]+/.exec(

@@ -1,0 +1,241 @@
+import { fixture, SHEETS_MANIFEST } from './fixture';
+
+const withSheets = (body: string) =>
+  `function go(arg) { var id = SpreadsheetApp.getActiveSpreadsheet().getId(); ${body} }`;
+
+describe('advanced Sheets service', () => {
+  it('is exposed only when appsscript.json enables it', () => {
+    const code = 'function has() { return typeof Sheets; }';
+    expect(fixture(code).run('has')).toBe('object');
+    expect(
+      fixture(
+        code,
+        {},
+        { manifest: { ...SHEETS_MANIFEST, dependencies: { enabledAdvancedServices: [] } } },
+      ).run('has'),
+    ).toBe('undefined');
+  });
+
+  it('RAW stores strings verbatim; USER_ENTERED parses them like typing', () => {
+    const rt = fixture(
+      withSheets(`
+      var res = Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption: arg, data: [
+        { range: 'Sheet1!A1:E1', values: [['00123', '=1+2', '2026-11-20', 'TRUE', "'x"]] },
+        { range: 'Sheet1!A2', values: [[5, true]] }] }, id);
+      return res;`),
+    );
+    const raw = rt.run<Record<string, unknown>>('go', ['RAW']);
+    expect(raw).toMatchObject({ totalUpdatedCells: 7, totalUpdatedRows: 2, totalUpdatedSheets: 1 });
+    const sheet = rt.spreadsheet.sheet('Sheet1');
+    expect(sheet.values()).toEqual([
+      ['00123', '=1+2', '2026-11-20', 'TRUE', "'x"],
+      [5, true, '', '', ''],
+    ]);
+    expect(sheet.formulas()[0][1]).toBe('');
+
+    rt.run('go', ['USER_ENTERED']);
+    const v = sheet.values()[0];
+    expect(v[0]).toBe(123);
+    expect(sheet.formulas()[0][1]).toBe('=1+2');
+    expect(v[2]).toBeInstanceOf(Date);
+    expect((v[2] as Date).toISOString()).toBe('2026-11-19T21:00:00.000Z');
+    expect(v[3]).toBe(true);
+    expect(v[4]).toBe('x');
+  });
+
+  it('needs valueInputOption and counts one round trip per call', () => {
+    const rt = fixture(
+      withSheets(
+        `return Sheets.Spreadsheets.Values.batchUpdate({ data: [{ range: 'A1', values: [[1]] }] }, id);`,
+      ),
+    );
+    expect(() => rt.run('go')).toThrow(/'valueInputOption' is required/);
+    const rt2 = fixture(
+      withSheets(`Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption: 'RAW', data: [
+        { range: 'Sheet1!A1', values: [[1, 2], [3, 4]] }, { range: 'Sheet1!D1', values: [[5]] }] }, id);`),
+    );
+    rt2.resetCounters();
+    rt2.run('go');
+    expect(rt2.counters).toMatchObject({ advancedSheetsCalls: 1, cellsWritten: 5, sheetsWrites: 0 });
+  });
+
+  it('batchGet trims trailing empty rows and columns and renders values', () => {
+    const rt = fixture(
+      withSheets(`return Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['Sheet1!A1:E10', 'Sheet1', 'Sheet1!F1:G2', 'Sheet1!A:B'],
+        valueRenderOption: arg[0], dateTimeRenderOption: arg[1] });`),
+    );
+    rt.asUser((g) => {
+      const sh = (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSheet();
+      sh.getRange('A1:C3').setValues([
+        ['id', '', 'when'],
+        ['', '', ''],
+        [1.5, '', '2026-11-20'],
+      ]);
+      sh.getRange('B2').setFormula('="x"');
+    });
+    const formatted = rt.run<{
+      spreadsheetId: string;
+      valueRanges: { range: string; majorDimension: string; values?: unknown[][] }[];
+    }>('go', [['FORMATTED_VALUE', 'SERIAL_NUMBER']]);
+    expect(formatted.valueRanges).toEqual([
+      {
+        range: 'Sheet1!A1:E10',
+        majorDimension: 'ROWS',
+        values: [
+          ['id', '', 'when'],
+          ['', 'x'],
+          ['1.5', '', '2026-11-20'],
+        ],
+      },
+      {
+        range: 'Sheet1!A1:Z1000',
+        majorDimension: 'ROWS',
+        values: [
+          ['id', '', 'when'],
+          ['', 'x'],
+          ['1.5', '', '2026-11-20'],
+        ],
+      },
+      { range: 'Sheet1!F1:G2', majorDimension: 'ROWS' },
+      { range: 'Sheet1!A1:B1000', majorDimension: 'ROWS', values: [['id'], ['', 'x'], [1.5].map(String)] },
+    ]);
+    const raw = rt.run<{ valueRanges: { values?: unknown[][] }[] }>('go', [
+      ['UNFORMATTED_VALUE', 'SERIAL_NUMBER'],
+    ]);
+    expect(raw.valueRanges[0].values![2]).toEqual([1.5, '', 46346]);
+    const f = rt.run<{ valueRanges: { values?: unknown[][] }[] }>('go', [['FORMULA', 'FORMATTED_STRING']]);
+    expect(f.valueRanges[0].values![1]).toEqual(['', '="x"']);
+  });
+
+  it('reads beyond the grid fail; writes beyond the grid expand it', () => {
+    const rt = fixture(`
+      function read() { return Sheets.Spreadsheets.Values.get(SpreadsheetApp.getActiveSpreadsheet().getId(), 'Sheet1!A1:A1001'); }
+      function write() {
+        return Sheets.Spreadsheets.Values.update({ values: [['a', 'b']] }, SpreadsheetApp.getActiveSpreadsheet().getId(),
+          'Sheet1!Z1200', { valueInputOption: 'RAW' });
+      }
+      function tooMuch() {
+        return Sheets.Spreadsheets.Values.update({ values: [['a', 'b', 'c']] }, SpreadsheetApp.getActiveSpreadsheet().getId(),
+          'Sheet1!A1:B1', { valueInputOption: 'RAW' });
+      }`);
+    expect(() => rt.run('read')).toThrow(/exceeds grid limits. Max rows: 1000, max columns: 26/);
+    expect(rt.run('write')).toMatchObject({ updatedRange: 'Sheet1!Z1200:AA1200', updatedCells: 2 });
+    const sheet = rt.spreadsheet.sheet('Sheet1');
+    expect([sheet.maxRows, sheet.maxCols]).toEqual([1200, 27]);
+    expect(() => rt.run('tooMuch')).toThrow(/tried writing to column \[C\]/);
+  });
+
+  it('batchUpdate requests: sheets, dimensions, formats, filters, metadata; replies and atomicity', () => {
+    const rt = fixture(
+      withSheets(`
+      var r1 = Sheets.Spreadsheets.batchUpdate({ requests: [
+        { addSheet: { properties: { title: 'Orders', gridProperties: { rowCount: 50, columnCount: 5, frozenRowCount: 1 } } } }
+      ] }, id);
+      var sid = r1.replies[0].addSheet.properties.sheetId;
+      var r2 = Sheets.Spreadsheets.batchUpdate({ requests: [
+        { updateCells: { start: { sheetId: sid, rowIndex: 0, columnIndex: 0 }, fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
+            rows: [{ values: [
+              { userEnteredValue: { stringValue: 'posting' }, userEnteredFormat: { textFormat: { bold: true } } },
+              { userEnteredValue: { stringValue: 'price' } },
+              { userEnteredValue: { formulaValue: '=NOW()' } }] },
+              { values: [{ userEnteredValue: { stringValue: '=not a formula' } }, { userEnteredValue: { numberValue: 12.5 } },
+                { userEnteredValue: { boolValue: true } }] }] } },
+        { createDeveloperMetadata: { developerMetadata: { metadataKey: 'col', metadataValue: 'price', visibility: 'DOCUMENT',
+            location: { dimensionRange: { sheetId: sid, dimension: 'COLUMNS', startIndex: 1, endIndex: 2 } } } } },
+        { insertDimension: { range: { sheetId: sid, dimension: 'COLUMNS', startIndex: 0, endIndex: 2 } } },
+        { repeatCell: { range: { sheetId: sid, startRowIndex: 1, startColumnIndex: 3, endColumnIndex: 4 },
+            cell: { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '#,##0.00' }, backgroundColor: { red: 1 } } },
+            fields: 'userEnteredFormat(numberFormat,backgroundColor)' } },
+        { updateDimensionProperties: { range: { sheetId: sid, dimension: 'COLUMNS', startIndex: 4, endIndex: 5 },
+            properties: { hiddenByUser: true }, fields: 'hiddenByUser' } },
+        { setBasicFilter: { filter: { range: { sheetId: sid, startRowIndex: 0, endRowIndex: 3, startColumnIndex: 2, endColumnIndex: 5 } } } },
+        { addConditionalFormatRule: { index: 0, rule: { ranges: [{ sheetId: sid, startRowIndex: 1, startColumnIndex: 2, endColumnIndex: 3 }],
+            booleanRule: { condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: 'late' }] }, format: { backgroundColor: { red: 1, green: 0.8, blue: 0.8 } } } } } },
+        { updateSheetProperties: { properties: { sheetId: sid, title: 'Orders 2', gridProperties: { frozenRowCount: 2 } }, fields: 'title' } }
+      ] }, id);
+      var search = Sheets.Spreadsheets.DeveloperMetadata.search({ dataFilters: [{ developerMetadataLookup: { metadataKey: 'col' } }] }, id);
+      var none = Sheets.Spreadsheets.DeveloperMetadata.search({ dataFilters: [{ developerMetadataLookup: { metadataKey: 'nope' } }] }, id);
+      var got = Sheets.Spreadsheets.get(id, { fields: 'sheets(properties(sheetId,title,gridProperties),basicFilter,conditionalFormats)' });
+      return { sid: sid, r2: r2, search: search, none: none, got: got };`),
+    );
+    const out = rt.run<Record<string, any>>('go'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const sid = out.sid as number;
+    expect(out.r2.replies).toHaveLength(8);
+    const created = out.r2.replies[1].createDeveloperMetadata.developerMetadata;
+    expect(created).toMatchObject({ metadataKey: 'col', metadataValue: 'price', visibility: 'DOCUMENT' });
+    expect(out.r2.replies[0]).toEqual({});
+    expect(out.search.matchedDeveloperMetadata).toHaveLength(1);
+    expect(out.search.matchedDeveloperMetadata[0].developerMetadata).toEqual({
+      metadataId: created.metadataId,
+      metadataKey: 'col',
+      metadataValue: 'price',
+      visibility: 'DOCUMENT',
+      // moved from column B to D by the two inserted columns
+      location: {
+        locationType: 'COLUMN',
+        dimensionRange: { sheetId: sid, dimension: 'COLUMNS', startIndex: 3, endIndex: 4 },
+      },
+    });
+    expect(out.none).toEqual({});
+    const orders = out.got.sheets[1];
+    expect(orders.properties).toEqual({
+      sheetId: sid,
+      title: 'Orders 2',
+      gridProperties: { rowCount: 50, columnCount: 7, frozenRowCount: 1 },
+    });
+    expect(orders.basicFilter.range).toEqual({
+      sheetId: sid,
+      startRowIndex: 0,
+      endRowIndex: 3,
+      startColumnIndex: 2,
+      endColumnIndex: 5,
+    });
+    expect(orders.conditionalFormats[0].booleanRule.condition).toEqual({
+      type: 'TEXT_EQ',
+      values: [{ userEnteredValue: 'late' }],
+    });
+    expect(Object.keys(out.got)).toEqual(['sheets']);
+
+    const sheet = rt.spreadsheet.sheet('Orders 2');
+    expect(sheet.values()[1]).toEqual(['', '', '=not a formula', 12.5, true]);
+    expect(sheet.formulas()[0][4]).toBe('=NOW()');
+    expect(sheet.formats()[0][2]).toEqual({ bold: true });
+    expect(sheet.numberFormats()[1][3]).toBe('#,##0.00');
+    expect(sheet.displayValues()[1][3]).toBe('12.50');
+    expect(sheet.formats()[1][3]).toMatchObject({ background: '#ff0000' });
+    expect(sheet.hiddenCols[4]).toBe(true);
+  });
+
+  it('rejects unknown requests by name and rolls back the whole batch', () => {
+    const rt = fixture(
+      withSheets(`Sheets.Spreadsheets.batchUpdate({ requests: [
+        { addSheet: { properties: { title: 'Temp' } } }, { frobnicate: {} }] }, id);`),
+    );
+    expect(() => rt.run('go')).toThrow(/Unknown name "frobnicate" at 'requests\[1\]'/);
+    expect(rt.spreadsheet.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  it('deletes dimensions and metadata, sorts ranges, appends and clears values', () => {
+    const rt = fixture(
+      withSheets(`
+      var sid = SpreadsheetApp.getActiveSheet().getSheetId();
+      Sheets.Spreadsheets.Values.update({ values: [['sku', 'qty'], ['b', 2], ['a', 1]] }, id, 'Sheet1!A1', { valueInputOption: 'USER_ENTERED' });
+      Sheets.Spreadsheets.Values.append({ values: [['c', 3]] }, id, 'Sheet1!A1:B', { valueInputOption: 'USER_ENTERED', insertDataOption: 'INSERT_ROWS' });
+      Sheets.Spreadsheets.batchUpdate({ requests: [
+        { createDeveloperMetadata: { developerMetadata: { metadataKey: 'k', visibility: 'DOCUMENT', location: { sheetId: sid } } } },
+        { sortRange: { range: { sheetId: sid, startRowIndex: 1, endRowIndex: 4, startColumnIndex: 0, endColumnIndex: 2 },
+            sortSpecs: [{ dimensionIndex: 1, sortOrder: 'DESCENDING' }] } },
+        { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: 'k' } } } },
+        { deleteDimension: { range: { sheetId: sid, dimension: 'ROWS', startIndex: 3, endIndex: 4 } } }] }, id);
+      Sheets.Spreadsheets.Values.clear({}, id, 'Sheet1!B1');
+      return SpreadsheetApp.getActiveSheet().getMaxRows();`),
+    );
+    expect(rt.run('go')).toBe(1000);
+    expect(rt.spreadsheet.sheet('Sheet1').values()).toEqual([
+      ['sku', ''],
+      ['c', 3],
+      ['b', 2],
+    ]);
+    expect(rt.spreadsheet.metadata).toEqual([]);
+  });
+});
