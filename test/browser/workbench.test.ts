@@ -1,0 +1,131 @@
+// The workbench page itself: the grid shows the runtime's tabs as displayed, selecting cells sets the
+// active range in the runtime, and the shop/trigger buttons move modeled time.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startWorkbench, type Workbench } from '../../workbench/app';
+
+jest.setTimeout(60_000);
+
+let wb: Workbench;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  wb = await startWorkbench({ port: 0, seed: 5, postings: 10, now: Date.parse('2026-11-20T09:00:00Z') });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context = await browser.newContext();
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' ? route.continue() : route.abort();
+  });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.close();
+});
+
+async function pageVersion(): Promise<number> {
+  return Number(await page.getAttribute('body', 'data-version'));
+}
+
+async function waitForNewVersion(before: number): Promise<void> {
+  await page.waitForFunction((v) => Number(document.body.getAttribute('data-version')) > v, before);
+}
+
+test('the grid shows every tab with column letters, row numbers and displayed values, as text', async () => {
+  const book = wb.runtime.spreadsheet;
+  const orders = book.addSheet('Orders');
+  orders.frozenRows = 1;
+  orders.ensure(0, 0).v = 'Posting';
+  orders.ensure(0, 1).v = 'Buyer';
+  orders.ensure(1, 0).v = '0001234-0001-1';
+  orders.ensure(1, 1).v = '<img src=x onerror="window.__pwned=1">Иван';
+  orders.ensure(1, 2).v = 1500.5;
+  book.activeSheetId = orders.id;
+  await page.goto(wb.url);
+  await page.waitForSelector('.tab.active[data-sheet="Orders"]');
+  expect(await page.locator('.tab').allTextContents()).toEqual(['Sheet1', 'Orders']);
+  expect(await page.locator('th.col-head').nth(2).textContent()).toBe('C');
+  expect(await page.locator('tr[data-row="2"] th.row-head').textContent()).toBe('2');
+  expect(await page.textContent('td[data-cell="A2"]')).toBe('0001234-0001-1');
+  expect(await page.textContent('td[data-cell="B2"]')).toBe('<img src=x onerror="window.__pwned=1">Иван');
+  expect(await page.locator('#grid img').count()).toBe(0);
+  expect(await page.getAttribute('td[data-cell="C2"]', 'class')).toContain('num');
+  expect(await page.getAttribute('tr[data-row="1"]', 'class')).toContain('frozen-row');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('clicking a cell, shift-clicking and clicking a row number set the active range', async () => {
+  await page.goto(wb.url);
+  const orders = wb.runtime.spreadsheet.sheet('Orders');
+  await page.click('td[data-cell="B3"]');
+  await page.waitForSelector('td[data-cell="B3"].selected');
+  expect(wb.runtime.spreadsheet.activeRange).toEqual({
+    sheetId: orders.id,
+    range: { startRow: 2, endRow: 3, startCol: 1, endCol: 2 },
+  });
+  await page.click('td[data-cell="D5"]', { modifiers: ['Shift'] });
+  await page.waitForSelector('td[data-cell="C4"].selected');
+  expect(wb.runtime.spreadsheet.activeRange?.range).toEqual({
+    startRow: 2,
+    endRow: 5,
+    startCol: 1,
+    endCol: 4,
+  });
+  expect(await page.textContent('#selection')).toBe('B3:D5');
+  await page.click('tr[data-row="7"] th.row-head');
+  await page.waitForSelector('td[data-cell="A7"].selected');
+  expect(wb.runtime.spreadsheet.activeRange?.range).toEqual({
+    startRow: 6,
+    endRow: 7,
+    startCol: 0,
+    endCol: orders.maxCols,
+  });
+  await page.click('.tab[data-sheet="Sheet1"]');
+  await page.waitForSelector('.tab.active[data-sheet="Sheet1"]');
+  expect(wb.runtime.spreadsheet.activeSheet().name).toBe('Sheet1');
+});
+
+test('the add-on menu comes from onOpen and its items run as menu executions', async () => {
+  await page.goto(wb.url);
+  await page.click('#menu-button');
+  const items = await page
+    .locator('.menu-item')
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.function));
+  expect(items).toEqual(['showOrderDesk', 'showSettings']);
+  const sidebars = wb.runtime.ui.sidebars.length;
+  await page.click('.menu-item[data-function="showOrderDesk"]');
+  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${sidebars + 1}"]`, { state: 'attached' });
+  expect(wb.runtime.ui.sidebars).toHaveLength(sidebars + 1);
+  await page.click('#sidebar-close');
+  await page.waitForSelector('#sidebar-panel', { state: 'hidden' });
+});
+
+test('"Advance shop 24 h" lets a day pass on the shared clock; "Run hourly trigger" an hour', async () => {
+  await page.goto(wb.url);
+  const start = wb.runtime.clock.now();
+  let before = await pageVersion();
+  await page.click('#advance');
+  await waitForNewVersion(before);
+  expect(wb.runtime.clock.now() - start).toBe(24 * 3_600_000);
+  expect(wb.sim.now()).toBe(wb.runtime.clock.now());
+  before = await pageVersion();
+  await page.click('#hourly');
+  await waitForNewVersion(before);
+  expect(wb.runtime.clock.now() - start).toBe(25 * 3_600_000);
+  await page.waitForSelector('#log .log-line >> text=time');
+});
