@@ -7,6 +7,9 @@ import { buildMenu, showSidebar } from './adapters/ui';
 import { userStore } from './adapters/properties';
 import { langFromLocale, type Lang } from './core/i18n/messages';
 import { SaveSettingsInput } from './shared/settings-schema';
+import { appsScriptClock, appsScriptHttp } from './adapters/http';
+import { testOzonConnection } from './ozon/connection';
+import { readCredentials } from './settings/credentials';
 import {
   effectiveLang,
   forgetApiKey as forgetKey,
@@ -56,4 +59,10 @@ export function saveSettings(input: unknown) {
 
 export function forgetApiKey(input?: unknown) {
   return handle(NoInput, input, (_v, ctx) => forgetKey(ctx.user, ctx.locale));
+}
+
+export function testConnection(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) =>
+    testOzonConnection(readCredentials(ctx.user), appsScriptHttp(), appsScriptClock(), Date.now() + 30_000),
+  );
 }
