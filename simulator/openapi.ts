@@ -1,0 +1,223 @@
+// Validates request and response bodies against Ozon's official OpenAPI 3.0 spec (simulator/spec/).
+// The spec is converted for ajv once: `nullable` becomes a null type, refs point into one ajv document,
+// unknown formats are accepted, non-JSON-Schema keywords are dropped.
+//
+// Known defects of the published spec are corrected here (ERRATA), each with the reason; everything else is
+// validated exactly as published.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import * as fs from 'fs';
+import * as path from 'path';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Schema = { [k: string]: Json };
+
+export const SPEC_FILE = path.join(__dirname, 'spec', 'seller-api.openapi.json');
+
+const JSON_TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
+const DROP = new Set([
+  'example',
+  'examples',
+  'description',
+  'title',
+  'xml',
+  'externalDocs',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'discriminator',
+  'nullable',
+  'pattern',
+]);
+
+/**
+ * Corrections of the published spec, applied in both modes:
+ * - `required` lists that are not arrays (e.g. `"required": true` on a property) are dropped: invalid JSON Schema.
+ * - names in `required` that the object does not declare in `properties` are dropped (e.g. `quant_size` in
+ *   `/v2/products/stocks` items, undocumented and not sent by Ozon's own examples).
+ * - `pattern`s are dropped: every one in the spec is a human hint (" YYYY-MM-DDThh:mm:ssZ"), not a regex.
+ * - `v2ReturnsRfbsListResponse.returns` is a list of requests (the spec says one object; its own example and
+ *   the method's purpose say array).
+ * Response mode only: Ozon answers `null` for blocks it does not fill (`customer` of FBS, `analytics_data`
+ * when not requested, ...) and for unset timestamps, although the spec never says `nullable`.
+ */
+const ARRAY_FIXES: Record<string, string[]> = { v2ReturnsRfbsListResponse: ['returns'] };
+
+type Mode = 'request' | 'response';
+
+function convert(node: Json, mode: Mode, base: string): Json {
+  if (Array.isArray(node)) return node.map((n) => convert(n, mode, base));
+  if (node === null || typeof node !== 'object') return node;
+  const src = node as Schema;
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(src)) {
+    if (DROP.has(k) || k.startsWith('x-')) continue;
+    if (k === '$ref' && typeof v === 'string') {
+      out.$ref = base + '#/definitions/' + v.split('/').pop();
+    } else if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
+      const props: Schema = {};
+      for (const [pk, pv] of Object.entries(v)) props[pk] = convert(pv, mode, base);
+      out.properties = props;
+    } else if (k === 'type') {
+      if (typeof v === 'string' && JSON_TYPES.has(v)) out.type = v;
+    } else if (k === 'required') {
+      if (Array.isArray(v)) out.required = v;
+    } else if (k === 'enum' || k === 'default' || k === 'format') {
+      out[k] = v;
+    } else {
+      out[k] = convert(v, mode, base);
+    }
+  }
+  if (Array.isArray(out.required)) {
+    const props = out.properties as Schema | undefined;
+    const req = (out.required as string[]).filter((r) => !props || r in props);
+    if (req.length) out.required = req;
+    else delete out.required;
+  }
+  const isObject = out.type === 'object' || (!out.type && out.properties !== undefined);
+  const nullable = src.nullable === true || (mode === 'response' && (isObject || out.format === 'date-time'));
+  if (nullable) {
+    if (typeof out.type === 'string') out.type = [out.type, 'null'];
+    else if (!out.type && out.properties) out.type = ['object', 'null'];
+    if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+  }
+  return out;
+}
+
+interface Spec {
+  paths: Record<string, Record<string, OperationJson>>;
+  components: { schemas: Record<string, Json>; requestBodies?: Record<string, { content?: ContentJson }> };
+}
+type ContentJson = Record<string, { schema?: Json }>;
+interface OperationJson {
+  requestBody?: { content?: ContentJson; $ref?: string };
+  responses?: Record<string, { content?: ContentJson }>;
+}
+
+export class OpenApiValidator {
+  private readonly spec: Spec;
+  private readonly ajv: Ajv;
+  private readonly cache = new Map<string, ValidateFunction | null>();
+
+  constructor(specFile: string = SPEC_FILE) {
+    this.spec = JSON.parse(fs.readFileSync(specFile, 'utf8')) as Spec;
+    this.ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false });
+    addFormats(this.ajv);
+    const known = new Set(['date-time', 'byte', 'int32', 'int64', 'float', 'double', 'date', 'uri', 'email']);
+    const seen = new Set<string>();
+    JSON.stringify(this.spec.components, (k, v) => {
+      if (k === 'format' && typeof v === 'string') seen.add(v);
+      return v;
+    });
+    for (const f of seen) if (!known.has(f)) this.ajv.addFormat(f, true);
+    for (const mode of ['request', 'response'] as Mode[]) {
+      const base = 'ozon-' + mode;
+      const definitions: Schema = {};
+      for (const [name, schema] of Object.entries(this.spec.components.schemas)) {
+        let converted = convert(schema, mode, base) as Schema;
+        const fixes = ARRAY_FIXES[name];
+        if (fixes && converted.properties) {
+          const props = { ...(converted.properties as Schema) };
+          for (const p of fixes) if (props[p]) props[p] = { type: 'array', items: props[p] };
+          converted = { ...converted, properties: props };
+        }
+        definitions[name] = converted;
+      }
+      this.ajv.addSchema({ $id: base, definitions });
+    }
+  }
+
+  hasPath(p: string): boolean {
+    return !!this.spec.paths[p];
+  }
+
+  paths(): string[] {
+    return Object.keys(this.spec.paths);
+  }
+
+  private operation(p: string): OperationJson | undefined {
+    const item = this.spec.paths[p];
+    return item ? (item.post ?? item.get ?? Object.values(item)[0]) : undefined;
+  }
+
+  private requestSchema(p: string): Json | undefined {
+    const rb = this.operation(p)?.requestBody;
+    if (!rb) return undefined;
+    const content =
+      rb.content ?? this.spec.components.requestBodies?.[String(rb.$ref).split('/').pop() ?? '']?.content;
+    return content?.['application/json']?.schema;
+  }
+
+  /** The content type the spec documents for a response (e.g. `application/pdf` for package labels). */
+  responseContentType(p: string, status: number): string | undefined {
+    const r = this.responseEntry(p, status);
+    return r?.content ? Object.keys(r.content)[0] : undefined;
+  }
+
+  private responseEntry(p: string, status: number) {
+    const responses = this.operation(p)?.responses ?? {};
+    return responses[String(status)] ?? (status !== 200 ? responses.default : undefined);
+  }
+
+  private compiled(key: string, schema: Json | undefined, mode: Mode): ValidateFunction | null {
+    if (this.cache.has(key)) return this.cache.get(key)!;
+    const fn =
+      schema === undefined ? null : this.ajv.compile(convert(schema, mode, 'ozon-' + mode) as Schema);
+    this.cache.set(key, fn);
+    return fn;
+  }
+
+  /** Errors of a request body against the path's request schema (`[]` when valid). */
+  validateRequest(p: string, body: unknown): string[] {
+    if (!this.hasPath(p)) return [`unknown path ${p}`];
+    const fn = this.compiled('req ' + p, this.requestSchema(p), 'request');
+    if (!fn) return []; // the method takes no body
+    return fn(body) ? [] : format(fn.errors);
+  }
+
+  /** Errors of a response body (parsed JSON, JSON text or PDF bytes) against the documented response. */
+  validateResponse(p: string, status: number, body: unknown): string[] {
+    if (!this.hasPath(p)) return [`unknown path ${p}`];
+    const entry = this.responseEntry(p, status);
+    if (!entry) return [`status ${status} is not documented for ${p}`];
+    const contentType = entry.content ? Object.keys(entry.content)[0] : undefined;
+    if (contentType === 'application/pdf') {
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'latin1') : (body as Uint8Array);
+      return bytes && Buffer.from(bytes.slice(0, 5)).toString('latin1') === '%PDF-'
+        ? []
+        : ['body is not a PDF'];
+    }
+    let value = body;
+    if (typeof body === 'string' || body instanceof Uint8Array) {
+      const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+      if (!contentType) return []; // documented without a body
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return ['body is not JSON'];
+      }
+    }
+    const schema = contentType ? entry.content![contentType].schema : undefined;
+    const fn = this.compiled(`res ${status} ${p}`, schema, 'response');
+    if (!fn) return [];
+    return fn(value) ? [] : format(fn.errors);
+  }
+}
+
+function format(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+}
+
+let shared: OpenApiValidator | undefined;
+/** The validator over the vendored spec, loaded once per process. */
+export function ozonSpec(): OpenApiValidator {
+  return (shared ??= new OpenApiValidator());
+}
+
+export function validateRequest(p: string, body: unknown): string[] {
+  return ozonSpec().validateRequest(p, body);
+}
+
+export function validateResponse(p: string, status: number, body: unknown): string[] {
+  return ozonSpec().validateResponse(p, status, body);
+}

@@ -1,0 +1,60 @@
+// The routed API: path → handler, retired paths, and which methods each key role opens.
+import type { Ctx, Handler } from './handlers/common';
+import { catalogHandlers } from './handlers/catalog';
+import { fbsActionHandlers, labelFile } from './handlers/fbs-actions';
+import { postingReadHandlers } from './handlers/postings';
+import { serviceHandlers } from './handlers/service';
+import { iso } from './render';
+
+/** Methods Ozon has switched off: they answer 404. */
+export const RETIRED = new Set([
+  '/v3/posting/fbs/list',
+  '/v3/posting/fbs/unfulfilled/list',
+  '/v2/posting/fbo/list',
+  '/v3/finance/transaction/list',
+  '/v1/warehouse/list',
+  '/v2/chat/list',
+  '/v2/chat/history',
+  '/v2/fbs/posting/sent-by-seller',
+  '/v1/posting/carriage-available/list',
+]);
+
+/** Role → method path prefixes it opens. `Admin` opens everything. */
+export const ROLE_METHODS: Record<string, string[]> = {
+  Admin: [],
+  'Posting FBS': [
+    '/v4/posting/fbs/',
+    '/v3/posting/fbs/get',
+    '/v2/posting/fbs/',
+    '/v1/posting/fbs/',
+    '/v2/fbs/posting/',
+    '/v2/conditional-cancellation/',
+  ],
+  'Posting FBO': ['/v3/posting/fbo/list', '/v2/posting/fbo/get'],
+  Product: ['/v3/product/', '/v5/product/info/prices', '/v4/product/info/stocks', '/v2/products/stocks'],
+  Warehouse: ['/v2/warehouse/list'],
+  Returns: ['/v1/returns/', '/v2/returns/rfbs/'],
+  Chat: ['/v3/chat/', '/v1/chat/'],
+};
+
+const roles: Handler = ({ shop, roles: granted }: Ctx) => {
+  const all = Object.keys(handlers);
+  return {
+    expires_at: iso(shop.startedAt + 180 * 24 * 3_600_000),
+    roles: granted.map((name) => ({
+      name,
+      methods:
+        name === 'Admin' ? all : all.filter((p) => (ROLE_METHODS[name] ?? []).some((m) => p.startsWith(m))),
+    })),
+  };
+};
+
+const handlers: Record<string, Handler> = {
+  '/v1/roles': roles,
+  ...postingReadHandlers,
+  ...fbsActionHandlers,
+  ...catalogHandlers,
+  ...serviceHandlers,
+};
+
+export const routes = { handlers, labelFile };
