@@ -5,6 +5,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { advancedSheets } from './advanced-sheets';
 import { realmTools } from './bridge';
+import { installScriptDate } from './script-date';
 import {
   DEFAULT_LATENCY,
   Engine,
@@ -98,21 +99,6 @@ export function readManifest(distDir: string): Manifest {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest) : {};
 }
 
-const MODELED_DATE = `(function (now) {
-  var RealDate = Date;
-  var ModeledDate = function Date() {
-    if (!new.target) return new RealDate(now()).toString();
-    if (arguments.length === 0) return Reflect.construct(RealDate, [now()], new.target);
-    return Reflect.construct(RealDate, Array.prototype.slice.call(arguments), new.target);
-  };
-  ModeledDate.prototype = RealDate.prototype;
-  Object.defineProperty(RealDate.prototype, 'constructor', { value: ModeledDate, writable: true, configurable: true });
-  ModeledDate.now = function now_() { return now(); };
-  ModeledDate.parse = RealDate.parse;
-  ModeledDate.UTC = RealDate.UTC;
-  Object.defineProperty(globalThis, 'Date', { value: ModeledDate, writable: true, configurable: true });
-})`;
-
 /** JSON-like check for google.script.run arguments and results. */
 function checkLegal(value: unknown, where: string): void {
   if (value === null || value === undefined) return;
@@ -152,7 +138,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   engine.ScriptError = vm.runInContext('Error', context) as ErrorConstructor;
   const ScriptJSON = vm.runInContext('JSON', context) as JSON;
   engine.realmTools = realmTools(context);
-  (vm.runInContext(MODELED_DATE, context) as (now: () => number) => void)(() => engine.now);
+  installScriptDate(context, () => engine.now, manifest.timeZone ?? timeZone);
   const ScriptDate = context.Date as DateConstructor;
 
   const book = new SpreadsheetModel(timeZone, opts.spreadsheetLocale ?? 'en_US', (ms) => new ScriptDate(ms));

@@ -99,3 +99,25 @@ describe('contexts and auth modes', () => {
     expect(() => rt.run('net', [], limited)).toThrow(/permission/);
   });
 });
+
+describe('script time zone', () => {
+  it("local-time Date methods use the script's time zone, not the machine's", () => {
+    const rt = fixture(`function f() {
+      var d = new Date(2026, 10, 20, 0, 30);
+      var end = new Date(d.getTime()); end.setHours(23, 59, 0, 0);
+      return [d.toISOString(), d.getHours(), d.getDate(), d.getTimezoneOffset(), String(d), end.toISOString(),
+        new Date('2026-11-20T10:00').toISOString(), new Date('2026-11-20').toISOString()];
+    }`);
+    expect(rt.run('f')).toEqual([
+      '2026-11-19T21:30:00.000Z',
+      0,
+      20,
+      -180,
+      'Fri Nov 20 2026 00:30:00 GMT+0300 (Moscow Standard Time)',
+      '2026-11-20T20:59:00.000Z',
+      // ISO date-times without a zone are local; date-only ISO strings are UTC (ECMAScript).
+      '2026-11-20T07:00:00.000Z',
+      '2026-11-20T00:00:00.000Z',
+    ]);
+  });
+});
