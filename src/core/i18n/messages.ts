@@ -3,6 +3,7 @@
 import { common } from './common';
 import { ozon } from './ozon';
 import { orders } from './orders';
+import { reports } from './reports';
 import { inventory } from './inventory';
 
 export type Lang = 'en' | 'ru' | 'zh';
@@ -14,7 +15,7 @@ function part<K extends string>(p: Part<K>): Part<K> {
 }
 
 // Add a capability's messages to this list; a key missing from ru or zh is a type error.
-const parts = [part(common), part(orders), part(ozon), part(inventory)] as const;
+const parts = [part(common), part(orders), part(ozon), part(inventory), part(reports)] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof parts)[number]>;

@@ -1,0 +1,127 @@
+// The Products table: one row per offer, month and currency, with stock from the Inventory tab on
+// the current month's row when that tab exists (stock is a now-figure: one row carries it, so a
+// pivot summing stock does not count it once per month).
+import { monthStart, serialDay } from './calendar';
+import { money, type SaleLine } from './sales';
+import { num, text, type SourceTable } from './source';
+import { earns } from './status';
+
+export interface StockInfo {
+  offerId: string;
+  available: number | null;
+  daysOfCover: number | null;
+  /** The Inventory tab's own verdict (ok / low / out / oversold) when it has one. */
+  status: string;
+}
+
+export interface ProductRow {
+  month: number | null;
+  offerId: string;
+  product: string;
+  currency: string;
+  units: number;
+  /** kopecks */
+  revenue: number;
+  commission: number;
+  payout: number;
+  cancelledUnits: number;
+  returnedUnits: number;
+  stock: number | null;
+  daysOfCover: number | null;
+}
+
+export function readInventory(inventory: SourceTable | null): Map<string, StockInfo> | null {
+  if (!inventory) return null;
+  const c = (key: string) => inventory.col.get(key);
+  const stock = new Map<string, StockInfo>();
+  for (const row of inventory.rows) {
+    const offerId = text(row, c('offer_id'));
+    if (!offerId) continue;
+    stock.set(offerId, {
+      offerId,
+      available: num(row, c('available')) ?? num(row, c('on_hand')),
+      daysOfCover: num(row, c('days_of_cover')),
+      status: text(row, c('status_code')),
+    });
+  }
+  return stock;
+}
+
+export function buildProducts(
+  lines: readonly SaleLine[],
+  stock: ReadonlyMap<string, StockInfo> | null,
+  today: number,
+): ProductRow[] {
+  const rows = new Map<string, ProductRow>();
+  const get = (month: number | null, offerId: string, currency: string, product: string) => {
+    const id = `${month ?? ''}\u0000${offerId}\u0000${currency}`;
+    let row = rows.get(id);
+    if (!row) {
+      row = {
+        month,
+        offerId,
+        product,
+        currency,
+        units: 0,
+        revenue: 0,
+        commission: 0,
+        payout: 0,
+        cancelledUnits: 0,
+        returnedUnits: 0,
+        stock: null,
+        daysOfCover: null,
+      };
+      rows.set(id, row);
+    }
+    if (!row.product && product) row.product = product;
+    return row;
+  };
+  const lastCurrency = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const line of lines) {
+    const at = line.info.orderedAt;
+    const row = get(at === null ? null : monthStart(at), line.offerId, line.currency, line.product);
+    lastCurrency.set(line.offerId, line.currency);
+    if (line.product) names.set(line.offerId, line.product);
+    const group = line.info.group;
+    if (earns(group)) {
+      row.units += line.quantity;
+      row.revenue += line.revenue;
+      row.commission += line.commission ?? 0;
+      row.payout += line.payout ?? 0;
+    } else if (group === 'cancelled') row.cancelledUnits += line.quantity;
+    else if (group === 'returned') row.returnedUnits += line.quantity;
+  }
+  if (stock) {
+    const month = monthStart(serialDay(today));
+    for (const item of stock.values()) {
+      const currency = lastCurrency.get(item.offerId) ?? '';
+      const row = get(month, item.offerId, currency, names.get(item.offerId) ?? '');
+      row.stock = item.available;
+      row.daysOfCover = item.daysOfCover;
+    }
+  }
+  return [...rows.values()].sort(
+    (a, b) =>
+      (a.month ?? 0) - (b.month ?? 0) ||
+      a.offerId.localeCompare(b.offerId) ||
+      a.currency.localeCompare(b.currency),
+  );
+}
+
+export function productsRow(row: ProductRow): Record<string, string | number | null> {
+  return {
+    month: row.month,
+    offer_id: row.offerId,
+    product: row.product,
+    currency: row.currency,
+    units: row.units,
+    revenue: money(row.revenue),
+    commission: money(row.commission),
+    payout: money(row.payout),
+    cancelled_units: row.cancelledUnits,
+    returned_units: row.returnedUnits,
+    stock: row.stock,
+    days_of_cover: row.daysOfCover,
+  };
+}
