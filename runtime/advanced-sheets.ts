@@ -4,6 +4,7 @@
 import { colToLetters, parseA1, quoteSheet } from './a1';
 import { expose } from './bridge';
 import type { DeveloperMetadata, GridRange, MetadataLocation, RuleFormat, SheetModel } from './model';
+import { chartRequests, chartsToApi, pivotOf, setPivot } from './sheets-charts';
 import { writeCell, type SheetsEnv } from './spreadsheet-app';
 import {
   displayValue,
@@ -254,7 +255,11 @@ export function advancedSheets(env: SheetsEnv): unknown {
   const realm = env.realm;
 
   const call = (method: string, cells: number, direction: 'read' | 'write' | 'none', fn: () => unknown) => {
-    engine.requireAuth(`Sheets.${method}`);
+    engine.requireAuth(`Sheets.${method}`, {
+      limitedOk: false,
+      simpleOk: false,
+      scopes: ['spreadsheets', 'drive'],
+    });
     engine.call('advancedSheets', cells, direction);
     try {
       return realm.toScript(fn());
@@ -677,6 +682,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
       out.basicFilter = f;
     }
     if (s.conditionalRules.length) out.conditionalFormats = s.conditionalRules.map((r) => ruleToApi(s.id, r));
+    if (chartsToApi(s).length) out.charts = chartsToApi(s);
     const widths: Json[] = [];
     s.colWidths.forEach((w, i) => w !== undefined && widths.push({ index: i, pixelSize: w }));
     if (o.includeGridData) {
@@ -728,6 +734,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
     const f = formatToApi(cell);
     if (f) out.userEnteredFormat = f;
     if (cell.note) out.note = cell.note;
+    if (pivotOf(cell)) out.pivotTable = pivotOf(cell);
     if (cell.validation) {
       const v = cell.validation as {
         type: string;
@@ -916,6 +923,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
       else delete cell.note;
     }
     if (exact(paths, 'dataValidation')) setValidation(cell, data.dataValidation as Json | undefined);
+    if (exact(paths, 'pivotTable')) setPivot(book, cell, data.pivotTable as Json | undefined);
   };
 
   const setValidation = (cell: Cell, rule: Json | undefined) => {
@@ -939,6 +947,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
   };
 
   const REQUESTS: Record<string, (r: Json) => Json | void> = {
+    ...chartRequests(book, sheetById),
     addSheet(r) {
       const p = (r.properties ?? {}) as Json;
       const gp = (p.gridProperties ?? {}) as Json;
@@ -1076,6 +1085,19 @@ export function advancedSheets(env: SheetsEnv): unknown {
           applyCellData(s.ensure(i, j), data ?? {}, paths);
         }
       }
+    },
+    appendCells(r) {
+      // After the last row with content; the grid grows when the rows do not fit.
+      const s = sheetById(r.sheetId);
+      const paths = fieldPaths(r.fields);
+      const rows = (r.rows ?? []) as Json[];
+      const start = s.lastRow();
+      const width = Math.max(0, ...rows.map((row) => ((row.values ?? []) as unknown[]).length));
+      if (start + rows.length > s.maxRows) s.insert('ROWS', s.maxRows, start + rows.length - s.maxRows);
+      if (width > s.maxCols) s.insert('COLUMNS', s.maxCols, width - s.maxCols);
+      rows.forEach((row, i) =>
+        ((row.values ?? []) as Json[]).forEach((data, j) => applyCellData(s.ensure(start + i, j), data ?? {}, paths)),
+      );
     },
     setBasicFilter(r) {
       const f = (r.filter ?? {}) as Json;

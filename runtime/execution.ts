@@ -62,6 +62,8 @@ export const zeroCounters = (): Counters => ({
   executions: 0,
 });
 
+export const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
+
 export type TriggerKind = 'menu' | 'sidebar' | 'simple' | 'time' | 'install';
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
 
@@ -96,6 +98,8 @@ export class Engine {
   context!: vm.Context;
   logs: string[] = [];
   realmTools!: RealmTools;
+  /** oauthScopes declared in appsscript.json; null when the manifest leaves them to auto-detection. */
+  scopes: string[] | null = null;
   /** The script realm's Error constructor (vm intrinsics are not properties of the context object). */
   ScriptError?: ErrorConstructor;
   private nextExecutionId = 1;
@@ -222,11 +226,19 @@ export class Engine {
   }
 
   /** Throws the authorization error Apps Script gives when the auth mode does not allow a service. */
-  requireAuth(what: string, opts: { limitedOk?: boolean; simpleOk?: boolean } = {}): void {
+  requireAuth(
+    what: string,
+    opts: { limitedOk?: boolean; simpleOk?: boolean; noneOk?: boolean; scopes?: string[] } = {},
+  ): void {
     const ex = this.current;
     if (!ex || this.userMode) return;
+    if (opts.scopes && this.scopes && !opts.scopes.some((s) => this.scopes!.includes(SCOPE_PREFIX + s))) {
+      throw this.error(
+        `You do not have permission to call ${what}. Required permissions: ${SCOPE_PREFIX}${opts.scopes[0]}`,
+      );
+    }
     const limitedOk = opts.limitedOk ?? true;
-    if (ex.authMode === 'NONE' || (!limitedOk && ex.authMode === 'LIMITED')) {
+    if ((ex.authMode === 'NONE' && !opts.noneOk) || (!limitedOk && ex.authMode === 'LIMITED')) {
       throw this.error(
         `You do not have permission to call ${what}. Required permissions are not granted in this context (AuthMode.${ex.authMode}).`,
       );

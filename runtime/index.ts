@@ -135,6 +135,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const engine = new Engine(start, { ...DEFAULT_LATENCY, ...(opts.latency ?? {}) });
   const context = vm.createContext({});
   engine.context = context;
+  engine.scopes = manifest.oauthScopes ?? null;
   engine.ScriptError = vm.runInContext('Error', context) as ErrorConstructor;
   const ScriptJSON = vm.runInContext('JSON', context) as JSON;
   engine.realmTools = realmTools(context);

@@ -202,7 +202,11 @@ export const MAIL_DAILY_QUOTA = 100;
 
 export function mailApp(engine: Engine, sent: SentMail[]) {
   const send = (a: unknown, subject?: unknown, body?: unknown, options?: Record<string, unknown>) => {
-    engine.requireAuth('MailApp.sendEmail', { limitedOk: false, simpleOk: false });
+    engine.requireAuth('MailApp.sendEmail', {
+      limitedOk: false,
+      simpleOk: false,
+      scopes: ['script.send_mail'],
+    });
     engine.call('other');
     const msg = (
       typeof a === 'object' && a !== null ? a : { to: a, subject, body, ...(options ?? {}) }
@@ -256,7 +260,8 @@ export function driveApp(engine: Engine, files: DriveFile[]) {
       },
       isTrashed: () => f.trashed,
     });
-  const require = () => engine.requireAuth('DriveApp', { limitedOk: false, simpleOk: false });
+  const require = () =>
+    engine.requireAuth('DriveApp', { limitedOk: false, simpleOk: false, scopes: ['drive.file', 'drive'] });
   return expose(engine, {
     Access: Object.freeze({
       ANYONE: 'ANYONE',

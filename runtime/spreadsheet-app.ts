@@ -120,7 +120,9 @@ export class SpreadsheetAppService {
   constructor(private env: SheetsEnv) {}
 
   getActiveSpreadsheet(): Spreadsheet {
-    this.env.engine.requireAuth('SpreadsheetApp.getActiveSpreadsheet');
+    this.env.engine.requireAuth('SpreadsheetApp.getActiveSpreadsheet', {
+      scopes: ['spreadsheets.currentonly', 'spreadsheets'],
+    });
     this.env.engine.call('sheetsOther');
     return spreadsheetOf(this.env);
   }
@@ -141,6 +143,7 @@ export class SpreadsheetAppService {
     const ex = this.env.engine.current;
     if (ex && !this.env.engine.userMode && ex.trigger === 'time')
       throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+    this.env.engine.requireAuth('SpreadsheetApp.getUi', { noneOk: true, scopes: ['script.container.ui'] });
     return this.env.ui.api();
   }
 
@@ -149,8 +152,15 @@ export class SpreadsheetAppService {
   }
 
   openById(id: string): Spreadsheet {
+    this.env.engine.requireAuth('SpreadsheetApp.openById', {
+      limitedOk: false,
+      simpleOk: false,
+      scopes: ['spreadsheets'],
+    });
+    this.env.engine.call('sheetsOther');
+    if (id === this.env.book.id) return spreadsheetOf(this.env);
     throw new Error(
-      `You do not have permission to call SpreadsheetApp.openById (${id}). Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
     );
   }
 

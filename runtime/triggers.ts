@@ -66,7 +66,7 @@ export function scriptApp(
     });
 
   const checkAllowed = (what: string) => {
-    engine.requireAuth(what, { limitedOk: false, simpleOk: false });
+    engine.requireAuth(what, { limitedOk: false, simpleOk: false, scopes: ['script.scheduleapp'] });
   };
 
   const create = (t: Omit<TriggerSnapshot, 'uid'>) => {

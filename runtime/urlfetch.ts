@@ -68,7 +68,11 @@ export function urlFetchApp(
   opts: { handler?: FetchHandler; allowlist?: string[]; log: FetchLogEntry[] },
 ) {
   const prepare = (url: string, params: Params): { req: FetchRequest; mute: boolean } => {
-    engine.requireAuth('UrlFetchApp.fetch', { limitedOk: false, simpleOk: false });
+    engine.requireAuth('UrlFetchApp.fetch', {
+      limitedOk: false,
+      simpleOk: false,
+      scopes: ['script.external_request'],
+    });
     if (typeof url !== 'string' || !/^https?:\/\//i.test(url))
       throw new Error(`Invalid argument: ${String(url)}`);
     if (url.length > MAX_URL_LENGTH) throw new Error(`Limit Exceeded: URLFetch URL Length.`);

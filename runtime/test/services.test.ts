@@ -292,3 +292,42 @@ describe('Session, Utilities, logging, mail and Drive', () => {
     expect(Buffer.from(rt.drive[0].bytes).toString()).toBe('%PDF');
   });
 });
+
+describe('OAuth scopes declared in the manifest', () => {
+  it('refuses services whose scope is missing', () => {
+    const rt = fixture(
+      `function net() { UrlFetchApp.fetch('https://api-seller.ozon.ru/v1/x'); }
+       function mail() { MailApp.sendEmail('a@b.c', 's', 'b'); }
+       function adv() { return Sheets.Spreadsheets.get(SpreadsheetApp.getActiveSpreadsheet().getId()).spreadsheetId; }
+       function byId() { return SpreadsheetApp.openById(SpreadsheetApp.getActiveSpreadsheet().getId()).getName(); }
+       function menu() { SpreadsheetApp.getUi().createAddonMenu().addItem('x', 'menu').addToUi(); }`,
+      { fetch: () => ({ status: 200, body: '' }) },
+      {
+        manifest: {
+          oauthScopes: [
+            'https://www.googleapis.com/auth/spreadsheets.currentonly',
+            'https://www.googleapis.com/auth/script.container.ui',
+          ],
+          dependencies: {
+            enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }],
+          },
+        },
+      },
+    );
+    expect(() => rt.run('net')).toThrow(
+      'You do not have permission to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request',
+    );
+    expect(() => rt.run('mail')).toThrow(/script\.send_mail/);
+    expect(() => rt.run('adv')).toThrow(/auth\/spreadsheets$/);
+    expect(() => rt.run('byId')).toThrow(/auth\/spreadsheets$/);
+    expect(() => rt.run('menu', [], { trigger: 'simple', authMode: 'NONE' })).not.toThrow();
+  });
+
+  it('openById reaches the current spreadsheet with the spreadsheets scope', () => {
+    const rt =
+      fixture(`function byId() { return SpreadsheetApp.openById(SpreadsheetApp.getActiveSpreadsheet().getId()).getName(); }
+      function other() { SpreadsheetApp.openById('1nope'); }`);
+    expect(rt.run('byId')).toBe(rt.spreadsheet.name);
+    expect(() => rt.run('other')).toThrow(/openById/);
+  });
+});
