@@ -21,6 +21,11 @@ function decimalToCents(text: string): number | null {
 
 function numberToCents(value: number): number | null {
   if (!Number.isFinite(value)) return null;
+  if (Number.isInteger(value)) return value * 100;
+  const scaled = value * 100;
+  const rounded = Math.round(scaled);
+  // Clearly not a half-kopeck case: plain rounding is exact. Near .5 the decimal digits decide.
+  if (Math.abs(Math.abs(scaled - Math.trunc(scaled)) - 0.5) > 1e-6) return rounded === 0 ? 0 : rounded;
   // toPrecision(15) drops the binary tail (29.990000000000002 → "29.9900000000000") before rounding.
   const text = value.toPrecision(15);
   if (/e/i.test(text)) return Math.round(value * 100);

@@ -1,31 +1,31 @@
 // Stocks, warehouses, products and prices.
 import { z } from 'zod';
-import { bool, int, list, looseNum, num, text } from './common';
+import { bool, int, list, looseNum, num, text, loose } from './common';
 
 const s = text.nullish();
 const i = int.nullish();
 
-export const setStocksAnswer = z.looseObject({
+export const setStocksAnswer = loose({
   result: list(
-    z.looseObject({
+    loose({
       offer_id: s,
       product_id: i,
       warehouse_id: i,
       updated: bool.nullish(),
-      errors: list(z.looseObject({ code: s, message: s })),
+      errors: list(loose({ code: s, message: s })),
     }),
   ),
 });
 
-export const stocksAnswer = z.looseObject({
+export const stocksAnswer = loose({
   cursor: s,
   total: i,
   items: list(
-    z.looseObject({
+    loose({
       offer_id: text,
       product_id: int,
       stocks: list(
-        z.looseObject({
+        loose({
           sku: i,
           type: s,
           present: int.nullish(),
@@ -38,11 +38,11 @@ export const stocksAnswer = z.looseObject({
   ),
 });
 
-export const warehousesAnswer = z.looseObject({
+export const warehousesAnswer = loose({
   cursor: s,
   has_next: bool.nullish(),
   warehouses: list(
-    z.looseObject({
+    loose({
       warehouse_id: int,
       name: text,
       is_rfbs: bool.nullish(),
@@ -55,10 +55,10 @@ export const warehousesAnswer = z.looseObject({
   ),
 });
 
-export const productListAnswer = z.looseObject({
-  result: z.looseObject({
+export const productListAnswer = loose({
+  result: loose({
     items: list(
-      z.looseObject({
+      loose({
         product_id: int,
         offer_id: text,
         archived: bool.nullish(),
@@ -72,9 +72,9 @@ export const productListAnswer = z.looseObject({
   }),
 });
 
-export const productInfoAnswer = z.looseObject({
+export const productInfoAnswer = loose({
   items: list(
-    z.looseObject({
+    loose({
       id: int,
       offer_id: text,
       name: s,
@@ -88,16 +88,16 @@ export const productInfoAnswer = z.looseObject({
       primary_image: z.unknown().optional(),
       images: list(text),
       stocks: z.unknown().optional(),
-      sources: list(z.looseObject({ sku: i, source: s })),
+      sources: list(loose({ sku: i, source: s })),
     }),
   ),
 });
 
-export const pricesAnswer = z.looseObject({
+export const pricesAnswer = loose({
   cursor: s,
   total: i,
   items: list(
-    z.looseObject({
+    loose({
       product_id: int,
       offer_id: text,
       price: z
@@ -119,7 +119,7 @@ export const pricesAnswer = z.looseObject({
   ),
 });
 
-export const rolesAnswer = z.looseObject({
+export const rolesAnswer = loose({
   expires_at: s,
-  roles: list(z.looseObject({ name: text, methods: list(text) })),
+  roles: list(loose({ name: text, methods: list(text) })),
 });

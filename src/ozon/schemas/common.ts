@@ -105,3 +105,20 @@ export function parseAnswer<S extends z.ZodType>(endpoint: string, schema: S, da
   }
   throw new OzonSchemaError(endpoint, path, detail);
 }
+
+/**
+ * An object schema that checks the known fields and keeps every other field as Ozon sent it.
+ * (zod's looseObject does the same but runs a schema over every unknown key, which is several
+ * times slower on postings with dozens of fields.)
+ */
+export function loose<T extends z.core.$ZodLooseShape>(shape: T) {
+  const known = z.object(shape);
+  return z.unknown().transform((value, ctx) => {
+    const result = known.safeParse(value);
+    if (!result.success) {
+      for (const issue of result.error.issues) ctx.addIssue(issue as never);
+      return z.NEVER;
+    }
+    return { ...(value as object), ...result.data } as z.output<typeof known> & { [extra: string]: unknown };
+  });
+}

@@ -1,34 +1,34 @@
 // Answers of the fulfilment methods: ship, labels, tracking numbers, rFBS statuses, cancellation.
 // Several of them report per-posting failures inside an HTTP 200.
 import { z } from 'zod';
-import { bool, int, list, oneOrMany, text } from './common';
+import { bool, int, list, oneOrMany, text, loose } from './common';
 
 const s = text.nullish();
 
-export const shipAnswer = z.looseObject({
+export const shipAnswer = loose({
   result: list(text),
   additional_data: list(
-    z.looseObject({
+    loose({
       posting_number: s,
-      products: list(z.looseObject({ sku: int.nullish(), offer_id: s, quantity: int.nullish() })),
+      products: list(loose({ sku: int.nullish(), offer_id: s, quantity: int.nullish() })),
     }),
   ),
 });
 
-export const labelTaskCreateAnswer = z.looseObject({
-  result: z.looseObject({
-    tasks: list(z.looseObject({ task_id: int, task_type: s })),
+export const labelTaskCreateAnswer = loose({
+  result: loose({
+    tasks: list(loose({ task_id: int, task_type: s })),
   }),
 });
 
-export const labelTaskGetAnswer = z.looseObject({
-  result: z.looseObject({
+export const labelTaskGetAnswer = loose({
+  result: loose({
     status: text,
     file_url: s,
     error: s,
     printed_postings_count: int.nullish(),
     unprinted_postings_count: int.nullish(),
-    unprinted_postings: list(z.looseObject({ posting_number: s, msg: s })),
+    unprinted_postings: list(loose({ posting_number: s, msg: s })),
   }),
 });
 
@@ -44,29 +44,27 @@ const itemError = z
   .optional();
 
 /** tracking-number/set, delivering, last-mile, delivered: `result[]` of per-posting outcomes. */
-export const postingOutcomesAnswer = z.looseObject({
-  result: oneOrMany(z.looseObject({ posting_number: text, result: bool.nullish(), error: itemError })),
+export const postingOutcomesAnswer = loose({
+  result: oneOrMany(loose({ posting_number: text, result: bool.nullish(), error: itemError })),
 });
 
-export const cancelAnswer = z.looseObject({ result: bool });
+export const cancelAnswer = loose({ result: bool });
 
-export const cancelReasonsAnswer = z.looseObject({
-  result: list(
-    z.looseObject({ id: int, title: text, type_id: s, is_available_for_cancellation: bool.nullish() }),
-  ),
+export const cancelReasonsAnswer = loose({
+  result: list(loose({ id: int, title: text, type_id: s, is_available_for_cancellation: bool.nullish() })),
 });
 
-export const productCancelAnswer = z.looseObject({ result: text.nullish() });
+export const productCancelAnswer = loose({ result: text.nullish() });
 
-export const conditionalCancellationsAnswer = z.looseObject({
+export const conditionalCancellationsAnswer = loose({
   result: list(
-    z.looseObject({
+    loose({
       cancellation_id: int,
       posting_number: text,
       cancellation_initiator: s,
-      cancellation_reason: z.looseObject({ id: int.nullish(), name: s }).nullish(),
+      cancellation_reason: loose({ id: int.nullish(), name: s }).nullish(),
       cancellation_reason_message: s,
-      state: z.looseObject({ id: int.nullish(), name: s, state: s }).nullish(),
+      state: loose({ id: int.nullish(), name: s, state: s }).nullish(),
       cancelled_at: s,
       order_date: s,
       approve_date: s,

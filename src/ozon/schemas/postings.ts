@@ -2,7 +2,7 @@
 // unknown extra fields kept. FBS and rFBS share /v4/posting/fbs/*; `schema` tells them apart.
 import { z } from 'zod';
 import type { Money } from '../money';
-import { bool, int, list, looseNum, money, moneyRaw, num, text } from './common';
+import { bool, int, list, looseNum, money, moneyRaw, num, text, loose } from './common';
 
 export type PostingSchemaKind = 'FBS' | 'rFBS';
 
@@ -61,7 +61,7 @@ const financialProduct = z
     total_discount_value: moneyRaw,
     total_discount_percent: looseNum,
     customer_price: moneyRaw,
-    commission: z.looseObject({ amount: moneyRaw, percent: looseNum, currency: s }).nullish(),
+    commission: loose({ amount: moneyRaw, percent: looseNum, currency: s }).nullish(),
     commission_amount: moneyRaw,
     commission_percent: looseNum,
     currency_code: s,
@@ -203,9 +203,9 @@ const address = z
   })
   .nullish();
 
-const customer = z.looseObject({ customer_id: i, name: s, phone: s, customer_email: s, address }).nullish();
+const customer = loose({ customer_id: i, name: s, phone: s, customer_email: s, address }).nullish();
 
-const addressee = z.looseObject({ name: s, phone: s }).nullish();
+const addressee = loose({ name: s, phone: s }).nullish();
 
 type Loose<T> = T & { [extra: string]: unknown };
 
@@ -375,25 +375,25 @@ export const fboPosting = z
     return { ...p, financial_data: fillCurrency(p.financial_data, currency) } as FboPosting;
   });
 
-export const fbsListAnswer = z.looseObject({
+export const fbsListAnswer = loose({
   postings: list(fbsPosting),
   has_next: bool.nullish(),
   cursor: s,
 });
 
-export const fbsUnfulfilledAnswer = z.looseObject({
+export const fbsUnfulfilledAnswer = loose({
   postings: list(fbsPosting),
   has_next: bool.nullish(),
   cursor: s,
   count: i,
 });
 
-export const fbsGetAnswer = z.looseObject({ result: fbsPosting });
+export const fbsGetAnswer = loose({ result: fbsPosting });
 
-export const fboListAnswer = z.looseObject({
+export const fboListAnswer = loose({
   postings: list(fboPosting),
   has_next: bool.nullish(),
   cursor: s,
 });
 
-export const fboGetAnswer = z.looseObject({ result: fboPosting });
+export const fboGetAnswer = loose({ result: fboPosting });

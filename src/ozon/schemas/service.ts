@@ -1,15 +1,15 @@
 // Returns and chats.
 import { z } from 'zod';
-import { bigId, bool, int, list, looseNum, oneOrMany, text } from './common';
+import { bigId, bool, int, list, looseNum, oneOrMany, text, loose } from './common';
 
 const s = text.nullish();
 const i = int.nullish();
-const priced = z.looseObject({ currency_code: s, price: z.unknown().optional() }).nullish();
+const priced = loose({ currency_code: s, price: z.unknown().optional() }).nullish();
 
-export const returnsAnswer = z.looseObject({
+export const returnsAnswer = loose({
   has_next: bool.nullish(),
   returns: list(
-    z.looseObject({
+    loose({
       id: int,
       order_id: i,
       order_number: s,
@@ -31,11 +31,11 @@ export const returnsAnswer = z.looseObject({
         .nullish(),
       visual: z
         .looseObject({
-          status: z.looseObject({ id: i, display_name: s, sys_name: s }).nullish(),
+          status: loose({ id: i, display_name: s, sys_name: s }).nullish(),
           change_moment: s,
         })
         .nullish(),
-      logistic: z.looseObject({ return_date: s, final_moment: s, barcode: s }).nullish(),
+      logistic: loose({ return_date: s, final_moment: s, barcode: s }).nullish(),
     }),
   ),
 });
@@ -44,9 +44,9 @@ const rfbsProduct = z
   .looseObject({ sku: i, offer_id: s, name: s, currency_code: s, price: z.unknown().optional() })
   .nullish();
 
-export const rfbsReturnsAnswer = z.looseObject({
+export const rfbsReturnsAnswer = loose({
   returns: oneOrMany(
-    z.looseObject({
+    loose({
       return_id: int,
       return_number: s,
       posting_number: s,
@@ -54,18 +54,18 @@ export const rfbsReturnsAnswer = z.looseObject({
       created_at: s,
       client_name: s,
       product: rfbsProduct,
-      state: z.looseObject({ group_state: s, state: s, state_name: s, money_return_state_name: s }).nullish(),
+      state: loose({ group_state: s, state: s, state_name: s, money_return_state_name: s }).nullish(),
     }),
   ),
 });
 
 /** `available_actions` items are `{id, name}` in the spec and `{action: {id, name}}` in the example. */
 const action = z
-  .looseObject({ id: i, name: s, action: z.looseObject({ id: i, name: s }).nullish() })
+  .looseObject({ id: i, name: s, action: loose({ id: i, name: s }).nullish() })
   .transform((a) => ({ ...a, id: a.id ?? a.action?.id ?? null, name: a.name ?? a.action?.name ?? null }));
 
-export const rfbsReturnAnswer = z.looseObject({
-  returns: z.looseObject({
+export const rfbsReturnAnswer = loose({
+  returns: loose({
     return_number: s,
     posting_number: s,
     order_number: s,
@@ -73,20 +73,20 @@ export const rfbsReturnAnswer = z.looseObject({
     client_name: s,
     comment: s,
     product: rfbsProduct,
-    state: z.looseObject({ state: s, state_name: s }).nullish(),
+    state: loose({ state: s, state_name: s }).nullish(),
     available_actions: list(action),
-    rejection_reason: list(z.looseObject({ id: i, name: s, hint: s, is_comment_required: bool.nullish() })),
-    return_reason: z.looseObject({ id: i, name: s, is_defect: bool.nullish() }).nullish(),
+    rejection_reason: list(loose({ id: i, name: s, hint: s, is_comment_required: bool.nullish() })),
+    return_reason: loose({ id: i, name: s, is_defect: bool.nullish() }).nullish(),
     warehouse_id: i,
   }),
 });
 
-export const emptyAnswer = z.looseObject({});
+export const emptyAnswer = loose({});
 
-export const chatListAnswer = z.looseObject({
+export const chatListAnswer = loose({
   chats: list(
-    z.looseObject({
-      chat: z.looseObject({ chat_id: text, chat_status: s, chat_type: s, created_at: s }),
+    loose({
+      chat: loose({ chat_id: text, chat_status: s, chat_type: s, created_at: s }),
       first_unread_message_id: bigId.nullish(),
       last_message_id: bigId.nullish(),
       unread_count: i,
@@ -97,19 +97,19 @@ export const chatListAnswer = z.looseObject({
   has_next: bool.nullish(),
 });
 
-export const chatHistoryAnswer = z.looseObject({
+export const chatHistoryAnswer = loose({
   has_next: bool.nullish(),
   messages: list(
-    z.looseObject({
+    loose({
       message_id: bigId,
       created_at: s,
       data: list(text),
       is_image: bool.nullish(),
       is_read: bool.nullish(),
-      user: z.looseObject({ id: s, type: s }).nullish(),
-      context: z.looseObject({ order_number: s, sku: s }).nullish(),
+      user: loose({ id: s, type: s }).nullish(),
+      context: loose({ order_number: s, sku: s }).nullish(),
     }),
   ),
 });
 
-export const sendMessageAnswer = z.looseObject({ result: s });
+export const sendMessageAnswer = loose({ result: s });

@@ -42,7 +42,7 @@ function counts(numbers: string[]): Map<string, number> {
 }
 
 describe('posting windows against the simulator (20% 429, 5% 503, 5% malformed)', () => {
-  const h = harness({ seed: 3, postings: 2500, days: 420 }, FAULTS);
+  const h = harness({ seed: 3, postings: 1500, days: 420 }, FAULTS);
   const client = h.client({ deadline: h.clock.now() + 30 * 60_000, maxTries: 8 });
   const to = h.sim.now();
   const from = to - 420 * DAY;
