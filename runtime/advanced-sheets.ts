@@ -254,13 +254,15 @@ export function advancedSheets(env: SheetsEnv): unknown {
   const { engine, book } = env;
   const realm = env.realm;
 
+  let readCells = 0;
   const call = (method: string, cells: number, direction: 'read' | 'write' | 'none', fn: () => unknown) => {
     engine.requireAuth(`Sheets.${method}`, {
       limitedOk: false,
       simpleOk: false,
       scopes: ['spreadsheets', 'drive'],
     });
-    engine.call('advancedSheets', cells, direction);
+    engine.checkDeadline();
+    readCells = 0;
     try {
       return realm.toScript(fn());
     } catch (error) {
@@ -269,6 +271,9 @@ export function advancedSheets(env: SheetsEnv): unknown {
         `API call to sheets.${method} failed with error: ${msg}`,
         'GoogleJsonResponseException',
       );
+    } finally {
+      // One round trip whether or not it succeeded; reads are charged for the cells they covered.
+      engine.call('advancedSheets', direction === 'read' ? readCells : cells, direction);
     }
   };
 
@@ -454,7 +459,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
       return call('spreadsheets.values.get', 0, 'read', () => {
         checkId(id);
         const { out, cells } = readRange(range, o ?? {});
-        engine.counters.cellsRead += engine.counting ? cells : 0;
+        readCells += cells;
         return out;
       });
     },
@@ -468,7 +473,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
             : [];
         const valueRanges = ranges.map((range) => {
           const { out, cells } = readRange(range, o);
-          engine.counters.cellsRead += engine.counting ? cells : 0;
+          readCells += cells;
           return out;
         });
         return { spreadsheetId: book.id, valueRanges };
@@ -755,32 +760,36 @@ export function advancedSheets(env: SheetsEnv): unknown {
     return out;
   };
 
+  const spreadsheetToApi = (o: Json): Json => {
+    const opts = o;
+    const sheets = opts.ranges
+      ? book.sheets.filter((s) => (opts.ranges as unknown[]).some((r) => resolve(r).sheet === s))
+      : book.sheets;
+    const out: Json = {
+      spreadsheetId: book.id,
+      properties: {
+        title: book.name,
+        locale: book.locale,
+        timeZone: book.timeZone,
+        autoRecalc: 'ON_CHANGE',
+      },
+      sheets: sheets.map((s) => sheetToApi(s, opts)),
+      spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${book.id}/edit`,
+    };
+    const md = book.metadata.filter((m) => m.location.locationType === 'SPREADSHEET').map(metadataToApi);
+    if (md.length) out.developerMetadata = md;
+    return typeof opts.fields === 'string' && opts.fields
+      ? (applyFields(out, parseFields(opts.fields)) as Json)
+      : out;
+  };
+
   const Spreadsheets = {
     Values,
     DeveloperMetadata,
     get(id: string, o: Json = {}) {
       return call('spreadsheets.get', 0, 'read', () => {
         checkId(id);
-        const opts = o ?? {};
-        const sheets = opts.ranges
-          ? book.sheets.filter((s) => (opts.ranges as unknown[]).some((r) => resolve(r).sheet === s))
-          : book.sheets;
-        const out: Json = {
-          spreadsheetId: book.id,
-          properties: {
-            title: book.name,
-            locale: book.locale,
-            timeZone: book.timeZone,
-            autoRecalc: 'ON_CHANGE',
-          },
-          sheets: sheets.map((s) => sheetToApi(s, opts)),
-          spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${book.id}/edit`,
-        };
-        const md = book.metadata.filter((m) => m.location.locationType === 'SPREADSHEET').map(metadataToApi);
-        if (md.length) out.developerMetadata = md;
-        return typeof opts.fields === 'string' && opts.fields
-          ? applyFields(out, parseFields(opts.fields))
-          : out;
+        return spreadsheetToApi(o ?? {});
       });
     },
     batchUpdate(resource: Json, id: string) {
@@ -822,7 +831,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
           throw e;
         }
         const out: Json = { spreadsheetId: book.id, replies };
-        if (resource.includeSpreadsheetInResponse) out.updatedSpreadsheet = Spreadsheets.get(book.id);
+        if (resource.includeSpreadsheetInResponse) out.updatedSpreadsheet = spreadsheetToApi({});
         return out;
       });
     },
@@ -1096,7 +1105,9 @@ export function advancedSheets(env: SheetsEnv): unknown {
       if (start + rows.length > s.maxRows) s.insert('ROWS', s.maxRows, start + rows.length - s.maxRows);
       if (width > s.maxCols) s.insert('COLUMNS', s.maxCols, width - s.maxCols);
       rows.forEach((row, i) =>
-        ((row.values ?? []) as Json[]).forEach((data, j) => applyCellData(s.ensure(start + i, j), data ?? {}, paths)),
+        ((row.values ?? []) as Json[]).forEach((data, j) =>
+          applyCellData(s.ensure(start + i, j), data ?? {}, paths),
+        ),
       );
     },
     setBasicFilter(r) {

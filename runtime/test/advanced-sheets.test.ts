@@ -239,3 +239,21 @@ describe('advanced Sheets service', () => {
     expect(rt.spreadsheet.metadata).toEqual([]);
   });
 });
+
+describe('advanced Sheets accounting', () => {
+  it('charges reads for the cells they cover and failed calls as round trips', () => {
+    const rt = fixture(
+      `function go() { var id = SpreadsheetApp.getActiveSpreadsheet().getId();
+        Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['Sheet1!A1:B10', 'Sheet1!C1:C5'] });
+        try { Sheets.Spreadsheets.Values.get(id, 'Nope!A1'); } catch (e) { return e.message; } }`,
+      { latency: { advancedSheets: 100, perCellMs: 1, sheetsOther: 0 } },
+    );
+    rt.resetCounters();
+    const t0 = rt.clock.now();
+    expect(rt.run('go')).toBe(
+      'API call to sheets.spreadsheets.values.get failed with error: Unable to parse range: Nope!A1',
+    );
+    expect(rt.counters).toMatchObject({ advancedSheetsCalls: 2, cellsRead: 25 });
+    expect(rt.clock.now() - t0).toBe(100 + 25 + 100);
+  });
+});
