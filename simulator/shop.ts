@@ -123,7 +123,7 @@ export class Shop {
     const now = this.startedAt;
     this.makeWarehouses(Math.max(1, warehouseCount), now);
     this.makeProducts(Math.max(1, productCount), now);
-    this.makeBuyers(Math.max(12, Math.round(this.targetPostings * 0.6)));
+    this.makeBuyers(Math.max(12, Math.min(8000, Math.round(this.targetPostings * 0.6))));
     const from = now - this.days * DAY;
     const times: number[] = [];
     while (times.length < this.targetPostings) {
