@@ -3,6 +3,7 @@
 import type * as Server from '../src/index';
 import type { ApiResult } from '../src/shared/result';
 import type { SaveSettingsInput } from '../src/shared/settings-schema';
+import type { InventorySettingsInput, StockMoveInput } from '../src/shared/inventory-schema';
 
 type ServerModule = typeof Server;
 
@@ -29,6 +30,10 @@ export interface ServerApi {
   saveSettings(input: SaveSettingsInput): ServerData<'saveSettings'>;
   forgetApiKey(): ServerData<'forgetApiKey'>;
   testConnection(): ServerData<'testConnection', ConnectionInfo>;
+  recordStockMove(input: StockMoveInput): ServerData<'recordStockMove'>;
+  pushStockToOzon(): ServerData<'pushStockToOzon'>;
+  getInventorySettings(): ServerData<'getInventorySettings'>;
+  saveInventorySettings(input: InventorySettingsInput): ServerData<'saveInventorySettings'>;
 }
 
 export type ServerName = keyof ServerApi;

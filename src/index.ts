@@ -7,6 +7,9 @@ import { buildMenu, showSidebar } from './adapters/ui';
 import { userStore } from './adapters/properties';
 import { langFromLocale, type Lang } from './core/i18n/messages';
 import { SaveSettingsInput } from './shared/settings-schema';
+import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
+import * as inventory from './inventory';
+import { announce } from './inventory/host';
 import { appsScriptClock, appsScriptHttp } from './adapters/http';
 import { testOzonConnection } from './ozon/connection';
 import { readCredentials } from './settings/credentials';
@@ -33,6 +36,11 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(menuLang(e), [
     { label: 'menu.openDesk', functionName: 'showOrderDesk' },
     'separator',
+    { label: 'menu.inventory', functionName: 'showInventory' },
+    { label: 'menu.importProducts', functionName: 'importProducts' },
+    { label: 'menu.refreshInventory', functionName: 'refreshInventory' },
+    { label: 'menu.pushStock', functionName: 'pushStockToOzon' },
+    'separator',
     { label: 'menu.settings', functionName: 'showSettings' },
   ]);
 }
@@ -47,6 +55,41 @@ export function showSettings(): void {
 
 export function showOrderDesk(): void {
   showSidebar('desk', menuLang(), 'menu.openDesk');
+}
+
+export function showInventory(): void {
+  showSidebar('inventory', menuLang(), 'inventory.title');
+}
+
+// Menu items may be called with an event object: the inventory commands take no input.
+const MenuInput = z.unknown();
+
+export function importProducts(input?: unknown) {
+  return announce(handle(MenuInput, input, (_v, ctx) => inventory.importProducts(ctx)));
+}
+
+export function refreshInventory(input?: unknown) {
+  return announce(handle(MenuInput, input, (_v, ctx) => inventory.refreshInventory(ctx)));
+}
+
+export function pushStockToOzon(input?: unknown) {
+  return announce(
+    handle(MenuInput, input, (_v, ctx) => inventory.pushStock(ctx, { onlyChanged: false, notify: false })),
+  );
+}
+
+export function recordStockMove(input: unknown) {
+  return handle(StockMoveInput, input, (value, ctx) => inventory.recordStockMove(ctx, value));
+}
+
+export function getInventorySettings(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => inventory.readInventorySettings(ctx.doc));
+}
+
+export function saveInventorySettings(input: unknown) {
+  return handle(InventorySettingsInput, input, (value, ctx) =>
+    inventory.saveInventorySettings(ctx.doc, value),
+  );
 }
 
 export function getSettings(input?: unknown) {

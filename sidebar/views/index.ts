@@ -1,11 +1,13 @@
 // Every view the server can open (SidebarView in src/adapters/ui.ts) must be registered here.
 import { deskView } from './desk';
+import { inventoryView } from './inventory';
 import { settingsView } from './settings';
 import type { View, ViewName } from './types';
 
 export const views: Record<ViewName, View> = {
   settings: settingsView,
   desk: deskView,
+  inventory: inventoryView,
 };
 
 export function isViewName(value: unknown): value is ViewName {

@@ -71,5 +71,6 @@ export type InventorySettingsInput = z.input<typeof InventorySettingsInput>;
 
 export interface InventorySettingsView {
   pushAfterSync: boolean;
-  offers: number;
+  /** The seller has imported products or recorded a move in this spreadsheet. */
+  enabled: boolean;
 }

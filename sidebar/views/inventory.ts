@@ -1,0 +1,198 @@
+// Inventory: record a receipt, write-off or count (offer, quantity, note), push stock to Ozon with
+// per-item results, and the "push after every sync" switch.
+import { EntryReason, StockMoveInput, type PushStockResult } from '../../src/shared/inventory-schema';
+import { append, h, replaceChildren } from '../dom';
+import { tr, trIssue } from '../i18n';
+import { call, SidebarError } from '../rpc';
+import { errorText, field, notice, showFieldError, whileBusy, type Field } from '../ui';
+import type { View } from './types';
+
+type FieldName = 'offerId' | 'reason' | 'quantity' | 'note';
+
+const KIND_LABELS = {
+  receipt: 'inventory.kind.receipt',
+  write_off: 'inventory.kind.write_off',
+  count: 'inventory.kind.count',
+} as const;
+
+export const inventoryView: View = {
+  async render(root, _ctx, initialNotice) {
+    const status = h('div', { class: 'status', attrs: { 'data-role': 'status' } });
+    const message = h('div', { class: 'message', attrs: { 'data-role': 'message' } });
+    const say = (kind: 'ok' | 'error' | 'info', text: string | null): void =>
+      replaceChildren(message, text ? notice({ kind, text }) : null);
+
+    const offerId = h('input', {
+      id: 'offerId',
+      attrs: { type: 'text', name: 'offerId', autocomplete: 'off', spellcheck: 'false' },
+    });
+    const reason = h('select', { id: 'reason', attrs: { name: 'reason' } });
+    for (const kind of EntryReason.options) {
+      reason.appendChild(h('option', { attrs: { value: kind } }, tr(KIND_LABELS[kind])));
+    }
+    const quantity = h('input', {
+      id: 'quantity',
+      attrs: { type: 'text', name: 'quantity', inputmode: 'numeric', autocomplete: 'off' },
+    });
+    const note = h('input', { id: 'note', attrs: { type: 'text', name: 'note', autocomplete: 'off' } });
+    const fields: Record<FieldName, Field> = {
+      offerId: field('offerId', tr('inventory.form.offerId'), offerId),
+      reason: field('reason', tr('inventory.form.reason'), reason),
+      quantity: field('quantity', tr('inventory.form.quantity'), quantity),
+      note: field('note', tr('inventory.form.note'), note),
+    };
+    const quantityLabel = fields.quantity.wrapper.querySelector('label');
+    const relabel = (): void => {
+      if (quantityLabel) {
+        quantityLabel.textContent =
+          reason.value === 'count' ? tr('inventory.form.quantityCount') : tr('inventory.form.quantity');
+      }
+    };
+    reason.addEventListener('change', relabel);
+    relabel();
+
+    const clearErrors = (): void => {
+      for (const f of Object.values(fields)) showFieldError(f, '');
+    };
+    const showError = (error: unknown): void => {
+      if (error instanceof SidebarError && error.field && error.field in fields) {
+        showFieldError(fields[error.field as FieldName], error.message);
+        say('error', null);
+      } else say('error', errorText(error));
+    };
+
+    const form = h('form', { attrs: { novalidate: '', autocomplete: 'off', 'data-role': 'entry' } });
+    const save = h(
+      'button',
+      { class: 'action', attrs: { type: 'submit', 'data-action': 'record' } },
+      tr('inventory.form.save'),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void record();
+    });
+    const record = async (): Promise<void> => {
+      clearErrors();
+      say('error', null);
+      const input: StockMoveInput = {
+        offerId: offerId.value,
+        reason: reason.value as StockMoveInput['reason'],
+        quantity: quantity.value,
+        note: note.value,
+      };
+      const checked = StockMoveInput.safeParse(input);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        const name = String(issue.path[0] ?? '');
+        const text = trIssue(issue.message, name);
+        if (name in fields) showFieldError(fields[name as FieldName], text);
+        else say('error', text);
+        return;
+      }
+      await whileBusy(root, status, tr('inventory.form.saving'), async () => {
+        try {
+          const result = await call('recordStockMove', input);
+          quantity.value = '';
+          note.value = '';
+          say('ok', result.message);
+        } catch (error) {
+          showError(error);
+        }
+      });
+    };
+
+    const pushButton = h(
+      'button',
+      { attrs: { type: 'button', 'data-action': 'push' } },
+      tr('inventory.push.button'),
+    );
+    const pushResults = h('div', { class: 'push-results', attrs: { 'data-role': 'push-results' } });
+    pushButton.addEventListener('click', () => {
+      void whileBusy(root, status, tr('inventory.push.working'), async () => {
+        replaceChildren(pushResults);
+        try {
+          replaceChildren(pushResults, pushReport(await call('pushStockToOzon')));
+        } catch (error) {
+          replaceChildren(pushResults, notice({ kind: 'error', text: errorText(error) }));
+        }
+      });
+    });
+
+    const auto = h('input', { id: 'pushAfterSync', attrs: { type: 'checkbox', name: 'pushAfterSync' } });
+    auto.addEventListener('change', () => {
+      void whileBusy(root, status, tr('sidebar.working'), async () => {
+        try {
+          const saved = await call('saveInventorySettings', { pushAfterSync: auto.checked });
+          auto.checked = saved.pushAfterSync;
+          say('ok', tr('inventory.settingsSaved'));
+        } catch (error) {
+          say('error', errorText(error));
+        }
+      });
+    });
+
+    append(
+      form,
+      fields.offerId.wrapper,
+      fields.reason.wrapper,
+      fields.quantity.wrapper,
+      fields.note.wrapper,
+      h('div', { class: 'buttons' }, save),
+    );
+    append(
+      root,
+      h('h1', { class: 'title' }, tr('inventory.title')),
+      initialNotice ? notice(initialNotice) : null,
+      status,
+      h('h2', {}, tr('inventory.form.title')),
+      form,
+      message,
+      h('h2', {}, tr('inventory.push.title')),
+      h(
+        'div',
+        { class: 'form-group' },
+        auto,
+        h('label', { attrs: { for: 'pushAfterSync' } }, ' ' + tr('inventory.pushAfterSync')),
+      ),
+      h('div', { class: 'buttons' }, pushButton),
+      pushResults,
+    );
+    await whileBusy(root, status, tr('sidebar.loading'), async () => {
+      try {
+        auto.checked = (await call('getInventorySettings')).pushAfterSync;
+      } catch (error) {
+        say('error', errorText(error));
+      }
+    });
+  },
+};
+
+function pushReport(result: PushStockResult): HTMLElement {
+  const list = (role: string, title: string, items: PushStockResult['updated']) =>
+    items.length
+      ? h(
+          'div',
+          { attrs: { 'data-role': role } },
+          h('div', { class: 'gray' }, title),
+          h(
+            'ul',
+            {},
+            ...items.map((i) =>
+              h(
+                'li',
+                { attrs: { 'data-offer': i.offerId } },
+                tr('inventory.push.item', { offerId: i.offerId, warehouse: i.warehouse, stock: i.stock }),
+                i.reason ? h('div', { class: 'error' }, i.reason) : null,
+              ),
+            ),
+          ),
+        )
+      : null;
+  return h(
+    'div',
+    {},
+    notice({ kind: result.failed.length ? 'error' : 'ok', text: result.message }),
+    list('push-failed', tr('inventory.push.failedList'), [...result.failed, ...result.skipped]),
+    list('push-updated', tr('inventory.push.updatedList'), result.updated),
+  );
+}

@@ -1,0 +1,416 @@
+// Inventory use-cases: import products from Ozon, keep the ledger in step with orders (afterSync),
+// record the seller's entries, push available stock to Ozon, and record returns received.
+import type { AppContext } from '../app/context';
+import type { KeyValueStore } from '../adapters/properties';
+import { AppError } from '../core/errors';
+import { t, type Lang } from '../core/i18n/messages';
+import {
+  indexLedger,
+  manualKey,
+  returnReceivedMove as buildReturnMove,
+  type ReturnReceivedInput,
+  type StockMove,
+} from '../core/inventory/ledger';
+import {
+  importedProducts,
+  ownStock,
+  ownWarehouses,
+  planPush,
+  type OzonWarehouse,
+  type PushRow,
+} from '../core/inventory/ozon';
+import type { RowValues } from '../core/table/spec';
+import { readLedger } from '../core/inventory/tables';
+import { stockFigures } from '../core/inventory/stock';
+import { toSerial } from '../core/time/serial';
+import type { z } from 'zod';
+import type {
+  InventorySettingsInput,
+  InventorySettingsView,
+  PushItemResult,
+  PushStockResult,
+  StockMoveInput,
+  StockMoveResult,
+} from '../shared/inventory-schema';
+import { appsScriptHost, ozonClient, toast, withDocumentLock, type InventoryHost } from './host';
+import { alertText, appendMoves, inventoryPass, prepareInventoryTabs, upsertInventory } from './workbook';
+import { inventorySpec, movesSpec, reasonText, statusText } from '../core/inventory/tables';
+import type { OzonClient } from '../ozon/client';
+
+export const ENABLED_KEY = 'ODESK_INVENTORY';
+export const PUSH_AFTER_SYNC_KEY = 'ODESK_PUSH_AFTER_SYNC';
+const LAST_PUSH_KEY = 'ODESK_INVENTORY_LAST_PUSH';
+const PAIR_COOLDOWN_MS = 30_000;
+
+export interface RefreshSummary {
+  shipments: number;
+  cancellations: number;
+  openings: number;
+  /** Offers that are low, out or oversold (worst first, at most 20). */
+  lowStock: string[];
+  lowStockCount: number;
+  /** "Low stock: …" text for a toast or a digest; empty when none. */
+  lowStockText: string;
+  message: string;
+  sheetsCalls: number;
+}
+
+function summary(lang: Lang, pass: ReturnType<typeof inventoryPass>, message: string): RefreshSummary {
+  return {
+    shipments: pass.counts.shipments,
+    cancellations: pass.counts.cancellations,
+    openings: pass.counts.openings,
+    lowStock: pass.alerts.slice(0, 20).map((a) => a.offerId),
+    lowStockCount: pass.alerts.length,
+    lowStockText: alertText(lang, pass.alerts),
+    message,
+    sheetsCalls: pass.calls,
+  };
+}
+
+function refreshMessage(lang: Lang, pass: ReturnType<typeof inventoryPass>): string {
+  return [
+    t(lang, 'inventory.refreshed', {
+      shipments: pass.counts.shipments,
+      cancellations: pass.counts.cancellations,
+    }),
+    alertText(lang, pass.alerts),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Recomputes Inventory from the orders and the ledger, appending the moves orders call for. */
+export function refreshInventory(ctx: AppContext, host: InventoryHost = appsScriptHost()): RefreshSummary {
+  return withDocumentLock(() => {
+    const pass = inventoryPass(host, { lang: ctx.lang });
+    ctx.doc.set(ENABLED_KEY, 'on');
+    return summary(ctx.lang, pass, refreshMessage(ctx.lang, pass));
+  });
+}
+
+export interface AfterSyncResult extends RefreshSummary {
+  /** False when the seller has not started using the inventory (nothing was read or written). */
+  ran: boolean;
+  push?: PushStockResult;
+}
+
+/**
+ * Called by the orders sync after each run (hourly trigger and menu). Does nothing, at no cost, until
+ * the seller has imported products or recorded a move in this spreadsheet. Otherwise one pass: the
+ * new shipment/cancellation moves (idempotent: a repeated or resumed call adds nothing) and fresh
+ * figures; then, when ODESK_PUSH_AFTER_SYNC is on, pushes the offers whose available stock changed.
+ * Never throws: a failure comes back as the message. Safe inside the sync's document lock.
+ */
+export function afterSync(ctx: AppContext, host: InventoryHost = appsScriptHost()): AfterSyncResult {
+  const idle: AfterSyncResult = {
+    ran: false,
+    shipments: 0,
+    cancellations: 0,
+    openings: 0,
+    lowStock: [],
+    lowStockCount: 0,
+    lowStockText: '',
+    message: '',
+    sheetsCalls: 0,
+  };
+  if (ctx.doc.get(ENABLED_KEY) !== 'on') return idle;
+  try {
+    const result: AfterSyncResult = { ...refreshInventory(ctx, host), ran: true };
+    if (ctx.doc.get(PUSH_AFTER_SYNC_KEY) === 'on') {
+      result.push = pushStock(ctx, { onlyChanged: true, notify: false }, host);
+    }
+    return result;
+  } catch (error) {
+    const detail = error instanceof AppError ? t(ctx.lang, error.key, error.params) : String(error);
+    return { ...idle, ran: true, message: detail };
+  }
+}
+
+/** Fills Inventory from Ozon's products and stock; the first import opens each offer's ledger. */
+export function importProducts(ctx: AppContext, host: InventoryHost = appsScriptHost()): RefreshSummary {
+  const client = ozonClient(ctx.user, host.now());
+  const list = client.listProducts().items;
+  const ids = list.filter((p) => !p.archived).map((p) => p.product_id);
+  const info = ids.length ? client.productInfo({ product_id: ids }) : [];
+  const stocks = client.listStocks().items;
+  const warehouses = ownWarehouses(client.warehouses().items);
+  const products = importedProducts(list, info, stocks, warehouses);
+  return withDocumentLock(() => {
+    const pass = inventoryPass(host, { lang: ctx.lang, imported: products });
+    ctx.doc.set(ENABLED_KEY, 'on');
+    const message = [
+      t(ctx.lang, 'inventory.imported', {
+        products: products.length,
+        added: pass.added,
+        openings: pass.counts.openings,
+      }),
+      alertText(ctx.lang, pass.alerts),
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return summary(ctx.lang, pass, message);
+  });
+}
+
+/** A receipt, write-off or count from the sidebar; checks the offer and that stock stays ≥ 0. */
+export function recordStockMove(
+  ctx: AppContext,
+  input: z.output<typeof StockMoveInput>,
+  host: InventoryHost = appsScriptHost(),
+): StockMoveResult {
+  return withDocumentLock(() => {
+    const snapshots = host.readTabs([inventorySpec, movesSpec]);
+    const tabs = prepareInventoryTabs(snapshots);
+    const row = tabs.inventoryRows.get(input.offerId);
+    if (!row) {
+      throw new AppError(
+        'inventory.unknownOffer',
+        'error.inventory.offerId.unknown',
+        { offerId: input.offerId },
+        'offerId',
+      );
+    }
+    const ledger = readLedger(
+      tabs.moves.snapshot.exists ? tabs.moves.snapshot.values.slice(1) : [],
+      tabs.moves.positions,
+      host.offset,
+    );
+    const index = indexLedger(ledger);
+    const onHand = index.onHand.get(input.offerId) ?? 0;
+    let quantity = input.quantity;
+    let reference = input.note;
+    if (input.reason === 'write_off') {
+      if (input.quantity > onHand) {
+        throw new AppError(
+          'inventory.negative',
+          'error.inventory.writeOff.tooMany',
+          { offerId: input.offerId, onHand, quantity: input.quantity },
+          'quantity',
+        );
+      }
+      quantity = -input.quantity;
+    } else if (input.reason === 'count') {
+      quantity = input.quantity - onHand;
+      reference = [t(ctx.lang, 'inventory.ref.counted', { count: input.quantity }), input.note]
+        .filter(Boolean)
+        .join('; ');
+    }
+    const now = host.now();
+    const move: StockMove = {
+      when: now,
+      offerId: input.offerId,
+      quantity,
+      reason: input.reason,
+      reference,
+      who: host.user(),
+      key: manualKey(`${now.toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`),
+    };
+    const figures = stockFigures({
+      onHand: onHand + quantity,
+      reserved: row.reserved ?? 0,
+      shipped30: 0,
+      reorderPoint: row.reorderPoint,
+      ozonStock: row.ozonStock,
+    });
+    // Days of cover keep the last pass's pace; only this offer's row changes.
+    const pace = row.daysOfCover && row.available && row.available > 0 ? row.available / row.daysOfCover : 0;
+    const cover = pace > 0 ? Math.round((Math.max(0, figures.available) / pace) * 10) / 10 : null;
+    const cells = {
+      offer_id: input.offerId,
+      on_hand: figures.onHand,
+      available: figures.available,
+      difference: figures.difference,
+      status: statusText(ctx.lang, figures.status),
+      status_code: figures.status,
+      days_of_cover: cover,
+      last_movement: toSerial(now, host.offset),
+    };
+    const lines = appendMoves(tabs.moves, [move], ctx.lang, host);
+    const inventoryWrite = upsertInventory(tabs.inventory, [cells]);
+    host.write([...tabs.setup, ...lines, ...inventoryWrite.requests]);
+    ctx.doc.set(ENABLED_KEY, 'on');
+    return {
+      offerId: input.offerId,
+      quantity,
+      onHand: figures.onHand,
+      available: figures.available,
+      status: figures.status,
+      message: t(ctx.lang, 'inventory.recorded', {
+        reason: reasonText(ctx.lang, input.reason),
+        offerId: input.offerId,
+        onHand: figures.onHand,
+        available: figures.available,
+      }),
+    };
+  });
+}
+
+function warehouseList(client: OzonClient): OzonWarehouse[] {
+  return ownWarehouses(client.warehouses().items);
+}
+
+function itemReason(lang: Lang, errors: { code: string; message: string }[]): string {
+  const text = errors.map((e) => [e.code, e.message].filter(Boolean).join(': ')).join('; ');
+  return t(lang, 'inventory.push.error', { message: text || '?' });
+}
+
+/**
+ * Sends available stock per offer to its warehouse (≤100 pairs a request, ≤80 requests a minute, each
+ * pair at most once per 30 s: the client paces all three) and reports every item: updated, refused
+ * by Ozon (its per-item errors), or skipped here (no product, no or unknown warehouse). The figures
+ * are refreshed first, so what goes out is current; what was sent is kept in the hidden
+ * "Pushed stock" column, and Ozon's own figure is re-read afterwards.
+ */
+export function pushStock(
+  ctx: AppContext,
+  options: { onlyChanged: boolean; notify: boolean },
+  host: InventoryHost = appsScriptHost(),
+): PushStockResult {
+  const client = ozonClient(ctx.user, host.now());
+  const warehouses = warehouseList(client);
+  const result: PushStockResult = { updated: [], failed: [], skipped: [], message: '' };
+  withDocumentLock(() => {
+    inventoryPass(host, {
+      lang: ctx.lang,
+      beforeWrite: (planned, tabs) => {
+        const read = tabs.inventoryRows;
+        const rows = planned.map((row) => {
+          const offerId = String(row.offer_id);
+          const before = read.get(offerId);
+          return {
+            offerId,
+            productId: String(row.product_id ?? before?.productId ?? ''),
+            warehouse: String(row.warehouse ?? before?.warehouse ?? ''),
+            available: Number(row.available),
+            onHand: Number(row.on_hand),
+            pushedStock: before?.pushedStock ?? null,
+          };
+        });
+        return sendStock(ctx, client, warehouses, rows, options.onlyChanged, result);
+      },
+    });
+    ctx.doc.set(ENABLED_KEY, 'on');
+  });
+  result.message =
+    result.updated.length || result.failed.length || result.skipped.length
+      ? t(ctx.lang, 'inventory.pushed', {
+          updated: result.updated.length,
+          failed: result.failed.length,
+          skipped: result.skipped.length,
+        })
+      : t(ctx.lang, 'inventory.pushNothing');
+  if (options.notify) toast(result.message, t(ctx.lang, 'inventory.title'));
+  return result;
+}
+
+function sendStock(
+  ctx: AppContext,
+  client: OzonClient,
+  warehouses: OzonWarehouse[],
+  rows: (PushRow & { onHand: number })[],
+  onlyChanged: boolean,
+  result: PushStockResult,
+): Map<string, RowValues> {
+  const plan = planPush(rows, warehouses, onlyChanged);
+  for (const s of plan.skipped) {
+    result.skipped.push({
+      offerId: s.offerId,
+      warehouse: s.warehouse,
+      stock: 0,
+      reason: t(ctx.lang, `inventory.skip.${s.reason}`, { warehouse: s.warehouse }),
+    });
+  }
+  const patch = new Map<string, RowValues>();
+  if (!plan.items.length) return patch;
+  // The 30-second rule spans executions: wait out the rest of it after a push moments ago.
+  const last = Number(ctx.doc.get(LAST_PUSH_KEY) ?? 0);
+  const wait = last + PAIR_COOLDOWN_MS - Date.now();
+  if (wait > 0 && wait <= PAIR_COOLDOWN_MS) Utilities.sleep(wait);
+  const answers = client.setStocks(plan.items);
+  ctx.doc.set(LAST_PUSH_KEY, String(Date.now()));
+  const names = new Map(warehouses.map((w) => [w.id, w.name]));
+  for (const a of answers) {
+    const item: PushItemResult = {
+      offerId: a.offer_id ?? '',
+      warehouse: names.get(a.warehouse_id) ?? String(a.warehouse_id),
+      stock: a.stock,
+      reason: '',
+    };
+    if (a.updated) {
+      result.updated.push(item);
+      patch.set(item.offerId, { pushed_stock: a.stock });
+    } else {
+      result.failed.push({ ...item, reason: itemReason(ctx.lang, a.errors) });
+    }
+  }
+  // Ozon's own figure after the update, read back rather than assumed.
+  try {
+    const onHand = new Map(rows.map((r) => [r.offerId, r.onHand]));
+    for (const s of client.listStocks().items) {
+      if (!onHand.has(s.offer_id)) continue;
+      const ozon = ownStock(s).present;
+      patch.set(s.offer_id, {
+        ...(patch.get(s.offer_id) ?? {}),
+        ozon_stock: ozon,
+        difference: (onHand.get(s.offer_id) ?? 0) - ozon,
+      });
+    }
+  } catch {
+    // The push itself is done; Ozon's column is refreshed at the next import or push.
+  }
+  return patch;
+}
+
+/**
+ * For the customer-service feature: records returns received back on the shelf. Idempotent by return
+ * id, posting and offer (calling again with the same return adds nothing), and what comes back for a
+ * posting never exceeds what left for it (a cancellation after packing may already have put it back).
+ * Takes the document lock unless the caller already holds it. Returns the moves actually written.
+ */
+export function returnReceivedMove(
+  ctx: AppContext,
+  inputs: readonly Omit<ReturnReceivedInput, 'who' | 'when'>[],
+  host: InventoryHost = appsScriptHost(),
+): StockMove[] {
+  if (!inputs.length) return [];
+  return withDocumentLock(() => {
+    const now = host.now();
+    const who = host.user();
+    // Built against the ledger as it stands, one after another, so two returns of one posting share the cap.
+    const snapshots = host.readTabs([inventorySpec, movesSpec]);
+    const tabs = prepareInventoryTabs(snapshots);
+    const index = indexLedger(
+      readLedger(
+        tabs.moves.snapshot.exists ? tabs.moves.snapshot.values.slice(1) : [],
+        tabs.moves.positions,
+        host.offset,
+      ),
+    );
+    const extra: StockMove[] = [];
+    for (const input of inputs) {
+      const move = buildReturnMove({ ...input, when: now, who }, index);
+      if (!move) continue;
+      extra.push(move);
+      index.keys.add(move.key);
+      const k = `${input.postingNumber}\u0000${input.offerId}`;
+      index.returned.set(k, (index.returned.get(k) ?? 0) + move.quantity);
+    }
+    if (!extra.length) return [];
+    const pass = inventoryPass(host, { lang: ctx.lang, extra });
+    ctx.doc.set(ENABLED_KEY, 'on');
+    return pass.moves.filter((m) => m.reason === 'return');
+  });
+}
+
+export function readInventorySettings(doc: KeyValueStore): InventorySettingsView {
+  return { pushAfterSync: doc.get(PUSH_AFTER_SYNC_KEY) === 'on', enabled: doc.get(ENABLED_KEY) === 'on' };
+}
+
+export function saveInventorySettings(
+  doc: KeyValueStore,
+  input: z.output<typeof InventorySettingsInput>,
+): InventorySettingsView {
+  doc.set(PUSH_AFTER_SYNC_KEY, input.pushAfterSync ? 'on' : 'off');
+  return readInventorySettings(doc);
+}
