@@ -2,7 +2,8 @@
 // google.script.run → the bundle in the local runtime → user properties.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { launchChromium, localOnlyContext, snapshotDist } from './support';
 import { t, type Lang, type MessageKey } from '../../src/core/i18n/messages';
 import { API_KEY_KEY, CLIENT_ID_KEY } from '../../src/settings/credentials';
 import { startWorkbench, type Workbench } from '../../workbench/app';
@@ -17,32 +18,23 @@ const serverHasTestConnection = /^export function testConnection\b/m.test(
 const testWhenConnectionExists = serverHasTestConnection ? test : test.skip;
 
 let wb: Workbench;
+let dist: ReturnType<typeof snapshotDist>;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let demo: { clientId: string; apiKey: string };
 
 beforeAll(async () => {
-  wb = await startWorkbench({ port: 0, seed: 11, postings: 20 });
+  dist = snapshotDist();
+  wb = await startWorkbench({ distDir: dist.dir, port: 0, seed: 11, postings: 20 });
   demo = { ...wb.sim.credentials };
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await wb?.close();
+  dist?.remove();
 });
 
 beforeEach(async () => {
@@ -51,12 +43,7 @@ beforeEach(async () => {
   user.set(CLIENT_ID_KEY, demo.clientId);
   user.set(API_KEY_KEY, demo.apiKey);
   user.set(LANGUAGE_KEY, 'en');
-  context = await browser.newContext();
-  // Only the workbench may be reached: the gstatic stylesheet (and anything else) is refused.
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === '127.0.0.1' ? route.continue() : route.abort();
-  });
+  context = await localOnlyContext(browser);
   page = await context.newPage();
   await page.goto(wb.url);
 });

@@ -1,41 +1,35 @@
 // The workbench page itself: the grid shows the runtime's tabs as displayed, selecting cells sets the
 // active range in the runtime, and the shop/trigger buttons move modeled time.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, localOnlyContext, snapshotDist } from './support';
 import { startWorkbench, type Workbench } from '../../workbench/app';
 
 jest.setTimeout(60_000);
 
 let wb: Workbench;
+let dist: ReturnType<typeof snapshotDist>;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  wb = await startWorkbench({ port: 0, seed: 5, postings: 10, now: Date.parse('2026-11-20T09:00:00Z') });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  dist = snapshotDist();
+  wb = await startWorkbench({
+    distDir: dist.dir,
+    port: 0,
+    seed: 5,
+    postings: 10,
+    now: Date.parse('2026-11-20T09:00:00Z'),
   });
-  context = await browser.newContext();
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === '127.0.0.1' ? route.continue() : route.abort();
-  });
+  browser = await launchChromium();
+  context = await localOnlyContext(browser);
   page = await context.newPage();
 });
 
 afterAll(async () => {
   await browser?.close();
   await wb?.close();
+  dist?.remove();
 });
 
 async function pageVersion(): Promise<number> {
@@ -106,7 +100,11 @@ test('the add-on menu comes from onOpen and its items run as menu executions', a
   const items = await page
     .locator('.menu-item')
     .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.function));
-  expect(items).toEqual(['showOrderDesk', 'showSettings']);
+  const recorded = wb.runtime.ui.menus
+    .flatMap((m) => m.items)
+    .flatMap((item) => (item.kind === 'item' ? [item.functionName] : []));
+  expect(items).toEqual(recorded);
+  expect(items).toEqual(expect.arrayContaining(['showOrderDesk', 'showSettings']));
   const sidebars = wb.runtime.ui.sidebars.length;
   await page.click('.menu-item[data-function="showOrderDesk"]');
   await page.waitForSelector(`#sidebar-frame[src="/sidebar/${sidebars + 1}"]`, { state: 'attached' });
@@ -128,4 +126,22 @@ test('"Advance shop 24 h" lets a day pass on the shared clock; "Run hourly trigg
   await waitForNewVersion(before);
   expect(wb.runtime.clock.now() - start).toBe(25 * 3_600_000);
   await page.waitForSelector('#log .log-line >> text=time');
+});
+
+test('google.script.host.close() in the sidebar closes it; toasts show their text as text', async () => {
+  await page.goto(wb.url);
+  await page.click('#menu-button');
+  await page.click('.menu-item[data-function="showSettings"]');
+  const frame = await (await page.waitForSelector('#sidebar-frame[src^="/sidebar/"]')).contentFrame();
+  if (!frame) throw new Error('sidebar frame missing');
+  await frame.waitForSelector('.view[data-ready="true"]');
+  await frame.evaluate(() =>
+    (window as unknown as { google: { script: { host: { close(): void } } } }).google.script.host.close(),
+  );
+  await page.waitForSelector('#sidebar-panel', { state: 'hidden' });
+
+  wb.runtime.ui.toasts.push({ title: 'Sync', message: '<b>5</b> new orders', seconds: -1 });
+  await page.reload();
+  await page.waitForSelector('.toast .toast-message >> text=<b>5</b> new orders');
+  expect(await page.locator('.toast b').count()).toBe(0);
 });
