@@ -454,6 +454,30 @@ export function advancedSheets(env: SheetsEnv): unknown {
       0,
     );
 
+  /** The A1 ranges a DataFilter (a1Range, gridRange or developerMetadataLookup) stands for. */
+  const filterRanges = (filter: Json): string[] => {
+    if (filter?.a1Range !== undefined) return [String(filter.a1Range)];
+    if (filter?.gridRange) {
+      const g = filter.gridRange as Json;
+      const s = sheetById(g.sheetId);
+      return [a1Of(s, apiGrid(s, g))];
+    }
+    const lookup = filter?.developerMetadataLookup as Json | undefined;
+    if (!lookup) throw new ApiError('A data filter needs a1Range, gridRange or developerMetadataLookup.');
+    return book.metadata
+      .filter((m) => matchLookup(m, lookup))
+      .flatMap((m) => {
+        const l = m.location;
+        const s = l.sheetId === undefined ? undefined : book.byId(l.sheetId);
+        if (!s) return [];
+        if (l.locationType === 'SHEET')
+          return [a1Of(s, { startRow: 0, endRow: s.maxRows, startCol: 0, endCol: s.maxCols })];
+        if (l.locationType === 'COLUMN')
+          return [a1Of(s, { startRow: 0, endRow: s.maxRows, startCol: l.start!, endCol: l.end! })];
+        return [a1Of(s, { startRow: l.start!, endRow: l.end!, startCol: 0, endCol: s.maxCols })];
+      });
+  };
+
   const Values = {
     get(id: string, range: string, o: Json = {}) {
       return call('spreadsheets.values.get', 0, 'read', () => {
@@ -561,6 +585,71 @@ export function advancedSheets(env: SheetsEnv): unknown {
               : undefined,
           updates: res,
         };
+      });
+    },
+    batchGetByDataFilter(resource: Json, id: string) {
+      return call('spreadsheets.values.batchGetByDataFilter', 0, 'read', () => {
+        checkId(id);
+        const valueRanges: Json[] = [];
+        for (const filter of (resource?.dataFilters ?? []) as Json[]) {
+          for (const range of filterRanges(filter)) {
+            const { out, cells } = readRange(range, resource);
+            readCells += cells;
+            valueRanges.push({ valueRange: out, dataFilters: [filter] });
+          }
+        }
+        return valueRanges.length ? { spreadsheetId: book.id, valueRanges } : { spreadsheetId: book.id };
+      });
+    },
+    batchUpdateByDataFilter(resource: Json, id: string) {
+      const data = Array.isArray(resource?.data) ? (resource.data as Json[]) : [];
+      return call('spreadsheets.values.batchUpdateByDataFilter', countValues(data), 'write', () => {
+        checkId(id);
+        const restore = book.snapshot();
+        try {
+          const responses: Json[] = [];
+          let rows = 0;
+          let cols = 0;
+          let cells = 0;
+          const sheets = new Set<number>();
+          for (const d of data) {
+            for (const range of filterRanges(d.dataFilter as Json)) {
+              const { res, sheet } = writeRange(range, d.values, resource.valueInputOption, d.majorDimension);
+              delete res.spreadsheetId;
+              responses.push({ ...res, dataFilter: d.dataFilter });
+              rows += Number(res.updatedRows ?? 0);
+              cols += Number(res.updatedColumns ?? 0);
+              cells += Number(res.updatedCells ?? 0);
+              if (res.updatedCells) sheets.add(sheet.id);
+            }
+          }
+          const out: Json = { spreadsheetId: book.id, responses };
+          if (cells)
+            Object.assign(out, {
+              totalUpdatedRows: rows,
+              totalUpdatedColumns: cols,
+              totalUpdatedCells: cells,
+              totalUpdatedSheets: sheets.size,
+            });
+          return out;
+        } catch (e) {
+          restore();
+          throw e;
+        }
+      });
+    },
+    batchClearByDataFilter(resource: Json, id: string) {
+      return call('spreadsheets.values.batchClearByDataFilter', 0, 'write', () => {
+        checkId(id);
+        const cleared: string[] = [];
+        for (const filter of (resource?.dataFilters ?? []) as Json[])
+          for (const range of filterRanges(filter)) {
+            const r = resolve(range);
+            checkGrid(r, range);
+            clearValues(r.sheet, r.g);
+            cleared.push(a1Of(r.sheet, r.g));
+          }
+        return { spreadsheetId: book.id, clearedRanges: cleared };
       });
     },
     clear(_resource: Json, id: string, range: string) {

@@ -257,3 +257,30 @@ describe('advanced Sheets accounting', () => {
     expect(rt.clock.now() - t0).toBe(100 + 25 + 100);
   });
 });
+
+describe('values by data filter', () => {
+  it('reads and writes the columns that developer metadata marks, wherever they moved', () => {
+    const rt = fixture(`function go() {
+      var ss = SpreadsheetApp.getActiveSpreadsheet(); var id = ss.getId(); var sh = ss.getActiveSheet();
+      sh.getRange('A1:B3').setValues([['sku', 'stock'], ['a', 1], ['b', 2]]);
+      sh.getRange('B:B').addDeveloperMetadata('column', 'stock');
+      sh.insertColumnsBefore(1, 1);
+      var lookup = { developerMetadataLookup: { metadataKey: 'column', metadataValue: 'stock' } };
+      var read = Sheets.Spreadsheets.Values.batchGetByDataFilter({ dataFilters: [lookup], valueRenderOption: 'UNFORMATTED_VALUE' }, id);
+      var write = Sheets.Spreadsheets.Values.batchUpdateByDataFilter({ valueInputOption: 'RAW',
+        data: [{ dataFilter: lookup, values: [['stock'], [10], [20]] }] }, id);
+      return [read.valueRanges[0].valueRange, write.totalUpdatedCells, write.responses[0].updatedRange];
+    }`);
+    expect(rt.run('go')).toEqual([
+      { range: 'Sheet1!C1:C1000', majorDimension: 'ROWS', values: [['stock'], [1], [2]] },
+      3,
+      'Sheet1!C1:C3',
+    ]);
+    expect(
+      rt.spreadsheet
+        .sheet('Sheet1')
+        .values()
+        .map((r) => r[2]),
+    ).toEqual(['stock', 10, 20]);
+  });
+});
