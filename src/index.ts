@@ -7,6 +7,10 @@ import { buildMenu, showSidebar } from './adapters/ui';
 import { userStore } from './adapters/properties';
 import { langFromLocale, type Lang } from './core/i18n/messages';
 import { SaveSettingsInput } from './shared/settings-schema';
+import { SyncSettingsInput } from './shared/sync-schema';
+import { syncOrdersNow } from './sync/run';
+import { readSyncSettings, saveSyncSettings as saveSync } from './sync/settings';
+import { runHourly } from './schedule/hourly';
 import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
 import * as inventory from './inventory';
 import { announce } from './inventory/host';
@@ -34,6 +38,7 @@ function menuLang(e?: GoogleAppsScript.Events.SheetsOnOpen): Lang {
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(menuLang(e), [
+    { label: 'menu.syncOrders', functionName: 'syncOrders' },
     { label: 'menu.openDesk', functionName: 'showOrderDesk' },
     'separator',
     { label: 'menu.inventory', functionName: 'showInventory' },
@@ -90,6 +95,27 @@ export function saveInventorySettings(input: unknown) {
   return handle(InventorySettingsInput, input, (value, ctx) =>
     inventory.saveInventorySettings(ctx.doc, value),
   );
+}
+
+const SyncInput = z
+  .union([z.undefined(), z.null(), z.object({ source: z.enum(['menu', 'sidebar']).optional() }).loose()])
+  .transform((value) => (value && 'source' in value && value.source === 'sidebar' ? 'sidebar' : 'menu'));
+
+/** Stable contract: the menu item, the sidebar and the hourly trigger all sync through this. */
+export function syncOrders(input?: unknown) {
+  return handle(SyncInput, input, (source) => syncOrdersNow(source));
+}
+
+export function onHourlyTrigger(): void {
+  runHourly();
+}
+
+export function getSyncSettings(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => readSyncSettings(ctx.doc));
+}
+
+export function saveSyncSettings(input: unknown) {
+  return handle(SyncSettingsInput, input, (value, ctx) => saveSync(ctx.doc, value));
 }
 
 export function getSettings(input?: unknown) {

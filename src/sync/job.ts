@@ -1,15 +1,9 @@
 // What a sync run is to do and how far it got, kept in document properties so that the next
 // execution (the hourly trigger or the next click) continues it with no gaps and no duplicates.
 import type { KeyValueStore } from '../adapters/properties';
+import type { WindowCursor } from '../ozon/paging';
 
-/** One date window of a posting list and its cursor chain (same shape as the Ozon client's). */
-export interface WindowCursor {
-  from: string;
-  to: string;
-  cursor: string;
-  done: boolean;
-  pages: number;
-}
+export type { WindowCursor };
 
 export type SyncSource = 'menu' | 'trigger' | 'sidebar';
 

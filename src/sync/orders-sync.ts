@@ -110,16 +110,33 @@ function dataRows(snapshot: TabSnapshot) {
   return { firstRow: 1, rows: snapshot.values.slice(1) };
 }
 
+/**
+ * Ozon's posting lists carry no status-change time, so "Last changed" is when a sync first saw the
+ * current status: stamped on new rows and on status changes, left alone otherwise.
+ */
+function orderRows(env: SyncEnv, tabs: Tabs, postings: Map<string, OrderPosting>) {
+  const ctx = { lang: env.lang, offset: env.offset };
+  const keyCol = tabs.orders.positions.get('posting_number') as number;
+  const statusCol = tabs.orders.positions.get('status_code') as number;
+  const known = new Map<string, unknown>();
+  for (const row of tabs.orders.snapshot.values.slice(1)) {
+    if (row[keyCol] !== undefined && row[keyCol] !== '') known.set(String(row[keyCol]), row[statusCol]);
+  }
+  const seenAt = toSerial(env.now(), env.offset);
+  return [...postings.values()].map((p) => {
+    const row = orderRow(p, ctx);
+    if (row.last_changed === null) {
+      if (known.has(p.postingNumber) && known.get(p.postingNumber) === p.status) delete row.last_changed;
+      else row.last_changed = seenAt;
+    }
+    return row;
+  });
+}
+
 /** Plans the Orders and Order lines writes for a batch of postings and mirrors them in memory. */
 function landPostings(env: SyncEnv, tabs: Tabs, postings: Map<string, OrderPosting>) {
-  const ctx = { lang: env.lang, offset: env.offset };
   const orders = tabs.orders.snapshot;
-  const ordersPlan = planUpsert(
-    ordersSpec,
-    tabs.orders.positions,
-    dataRows(orders),
-    [...postings.values()].map((p) => orderRow(p, ctx)),
-  );
+  const ordersPlan = planUpsert(ordersSpec, tabs.orders.positions, dataRows(orders), orderRows(env, tabs, postings));
 
   // Lines that vanished from a posting (a partial cancellation, a split) are removed.
   const lines = tabs.lines.snapshot;

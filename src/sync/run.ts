@@ -1,0 +1,114 @@
+// Apps Script side of the orders sync: the lock, the budget, the Ozon client, toasts and the digest.
+import { describeError } from '../app/handler';
+import { appContext, type AppContext } from '../app/context';
+import { appsScriptClock, appsScriptHttp } from '../adapters/http';
+import { tryDocumentLock } from '../adapters/lock';
+import { documentStore } from '../adapters/properties';
+import { toast } from '../adapters/ui';
+import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
+import { AppError } from '../core/errors';
+import { t } from '../core/i18n/messages';
+import { cachedOffset } from '../core/time/serial';
+import { createOzonClient } from '../ozon/client';
+import { splitWindows } from '../ozon/paging';
+import type { SyncSummary } from '../shared/sync-schema';
+import { readCredentials } from '../settings/credentials';
+import { fromFbo, fromFbs } from './from-ozon';
+import type { SyncSource } from './job';
+import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync';
+import { sendDigest } from './digest';
+
+/** Apps Script stops an execution at 6 minutes; leave room for the final write and the log. */
+const FETCH_BUDGET_MS = 4 * 60_000;
+const STOP_BUDGET_MS = 5 * 60_000;
+const LOCK_WAIT_MS = 2_000;
+
+export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSource {
+  const credentials = readCredentials(ctx.user);
+  if (!credentials) throw new AppError('credentials.missing', 'error.credentials.missing');
+  const client = createOzonClient({
+    credentials,
+    http: appsScriptHttp(),
+    clock: appsScriptClock(),
+    deadline,
+  });
+  return {
+    fbsRound: (windows, by) => {
+      const round = client.fbsListRound(windows, { by });
+      return { postings: round.postings.map(fromFbs), windows: round.windows };
+    },
+    fboRound: (windows) => {
+      const round = client.fboListRound(windows, {});
+      return { postings: round.postings.map(fromFbo), windows: round.windows };
+    },
+  };
+}
+
+function notifier(source: SyncSource): (message: string) => void {
+  // A time-driven run has no one to show a toast to.
+  if (source === 'trigger') return () => undefined;
+  return (message) => {
+    try {
+      toast(message, 'Ozon', 5);
+    } catch {
+      // No UI in this context.
+    }
+  };
+}
+
+export function summarise(outcome: SyncOutcome): SyncSummary {
+  return {
+    result: outcome.result,
+    message: outcome.message,
+    fetched: outcome.fetched,
+    added: outcome.added,
+    updated: outcome.updated,
+    newOrders: outcome.freshCount,
+  };
+}
+
+export function syncOrdersNow(source: SyncSource): SyncSummary {
+  const ctx = appContext();
+  const notify = notifier(source);
+  const lock = tryDocumentLock(LOCK_WAIT_MS);
+  if (!lock) {
+    const message = t(ctx.lang, 'sync.locked');
+    notify(message);
+    return { result: 'locked', message, fetched: 0, added: 0, updated: 0, newOrders: 0 };
+  }
+  try {
+    const started = Date.now();
+    notify(t(ctx.lang, 'sync.started'));
+    const store = documentStore();
+    const outcome = runSyncStep(
+      {
+        now: () => Date.now(),
+        store,
+        lang: ctx.lang,
+        offset: cachedOffset(spreadsheetOffset()),
+        source: () => ozonPostingSource(ctx, started + STOP_BUDGET_MS),
+        split: splitWindows,
+        readTabs: (specs) => readTabs(specs),
+        write: (requests) => void writeRequests(requests),
+        notify,
+        newId: () => Utilities.getUuid(),
+        fetchUntil: started + FETCH_BUDGET_MS,
+        stopBy: started + STOP_BUDGET_MS,
+      },
+      source,
+      (error) => {
+        const described = describeError(error, ctx.lang);
+        return described.ok ? '' : described.error.message;
+      },
+    );
+    const parts = [outcome.message];
+    if (outcome.result !== 'failed' && outcome.freshCount > 0) {
+      parts.push(t(ctx.lang, 'sync.newOrders', { count: outcome.freshCount }));
+    }
+    notify(parts.join(' '));
+    if (outcome.result === 'done' && outcome.freshCount > 0) sendDigest(ctx, store, outcome);
+    return summarise(outcome);
+  } finally {
+    lock.release();
+  }
+}
