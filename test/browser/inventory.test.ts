@@ -1,0 +1,105 @@
+// The Inventory sidebar in the workbench: a receipt and a count entered in the real sidebar land in
+// the Stock moves ledger and the Inventory row; bad input shows the field message and writes nothing.
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { t } from '../../src/core/i18n/messages';
+import { startWorkbench, type Workbench } from '../../workbench/app';
+import { launchChromium, localOnlyContext, snapshotDist } from './support';
+
+jest.setTimeout(90_000);
+
+let wb: Workbench;
+let dist: ReturnType<typeof snapshotDist>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  dist = snapshotDist();
+  wb = await startWorkbench({
+    distDir: dist.dir,
+    port: 0,
+    seed: 9,
+    postings: 10,
+    products: 8,
+    now: Date.parse('2026-11-20T09:00:00Z'),
+  });
+  wb.runtime.properties.user.set('ODESK_LANGUAGE', 'en');
+  const imported = wb.runtime.run<{ ok: boolean }>('importProducts');
+  if (!imported.ok) throw new Error('import failed');
+  browser = await launchChromium();
+  context = await localOnlyContext(browser);
+  page = await context.newPage();
+  await page.goto(wb.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.close();
+  dist?.remove();
+});
+
+async function openInventory(): Promise<Frame> {
+  const before = wb.runtime.ui.sidebars.length;
+  await page.click('#menu-button');
+  await page.click('.menu-item[data-function="showInventory"]');
+  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${before + 1}"]`, { state: 'attached' });
+  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
+  if (!frame) throw new Error('sidebar frame missing');
+  await frame.waitForSelector('.view[data-view="inventory"][data-ready="true"]');
+  return frame;
+}
+
+function inventoryRow(offerId: string): Record<string, unknown> {
+  const [header, ...rows] = wb.runtime.spreadsheet.sheet('Inventory').values() as unknown[][];
+  const row = rows.find((r) => r[header.indexOf('Offer ID')] === offerId) ?? [];
+  return Object.fromEntries(header.map((h, i) => [String(h), row[i]]));
+}
+
+const ledgerFor = (offerId: string) => {
+  const [header, ...rows] = wb.runtime.spreadsheet.sheet('Stock moves').values() as unknown[][];
+  return rows
+    .filter((r) => r[header.indexOf('Offer ID')] === offerId)
+    .map((r) => r[header.indexOf('Quantity')]);
+};
+
+test('a receipt and then a count recorded from the sidebar', async () => {
+  const [header, first] = wb.runtime.spreadsheet.sheet('Inventory').values() as unknown[][];
+  const offerId = String(first[header.indexOf('Offer ID')]);
+  const onHand = Number(inventoryRow(offerId)['On hand']);
+  const frame = await openInventory();
+
+  // Bad input first: zero units is refused in the sidebar, with the field's message, and nothing is written.
+  await frame.fill('#offerId', offerId);
+  await frame.selectOption('#reason', 'receipt');
+  await frame.fill('#quantity', '0');
+  await frame.click('button[data-action="record"]');
+  await frame
+    .locator('[data-field-error="quantity"]', { hasText: t('en', 'error.inventory.quantity.zero') })
+    .waitFor();
+  expect(ledgerFor(offerId)).toHaveLength(1);
+
+  // An unknown offer is refused by the server, shown on its field.
+  await frame.fill('#offerId', 'NO-SUCH-OFFER');
+  await frame.fill('#quantity', '3');
+  await frame.click('button[data-action="record"]');
+  await frame
+    .locator('[data-field-error="offerId"]', {
+      hasText: t('en', 'error.inventory.offerId.unknown', { offerId: 'NO-SUCH-OFFER' }),
+    })
+    .waitFor();
+
+  await frame.fill('#offerId', offerId);
+  await frame.fill('#quantity', '12');
+  await frame.fill('#note', 'from supplier');
+  await frame.click('button[data-action="record"]');
+  await frame.locator('[data-role="message"] .notice.ok').waitFor();
+  expect(ledgerFor(offerId)).toEqual([onHand, 12]);
+  expect(inventoryRow(offerId)['On hand']).toBe(onHand + 12);
+
+  await frame.selectOption('#reason', 'count');
+  await frame.fill('#quantity', '4');
+  await frame.click('button[data-action="record"]');
+  await frame.locator('[data-role="message"] .notice.ok', { hasText: 'on hand 4' }).waitFor();
+  expect(ledgerFor(offerId)).toEqual([onHand, 12, 4 - onHand - 12]);
+  expect(inventoryRow(offerId)['On hand']).toBe(4);
+});
