@@ -381,7 +381,68 @@ const prices: Handler = ({ shop, body }: Ctx) => {
   };
 };
 
+const stocksByWarehouse: Handler = ({ shop, body }: Ctx) => {
+  const skus: string[] = body.sku ?? [];
+  const offers: string[] = body.offer_id ?? [];
+  if (!skus.length && !offers.length) throw badRequest('sku or offer_id is required');
+  if (skus.length + offers.length > 500) throw badRequest('sku, offer_id: at most 500 values');
+  const products = new Set<Product>();
+  for (const s of skus) {
+    const p = shop.state.productsBySku.get(Number(s));
+    if (p) products.add(p);
+  }
+  for (const o of offers) {
+    const p = shop.state.productsByOffer.get(String(o));
+    if (p) products.add(p);
+  }
+  const result = [];
+  for (const p of products) {
+    for (const w of shop.state.warehouses) {
+      const c = shop.state.stocks.get(shop.stockKey(p.productId, w.id));
+      result.push({
+        sku: p.sku,
+        offer_id: p.offerId,
+        present: c?.present ?? 0,
+        product_id: p.productId,
+        reserved: c?.reserved ?? 0,
+        warehouse_id: w.id,
+        warehouse_name: w.name,
+      });
+    }
+  }
+  return { result };
+};
+
+const warehouseStocks: Handler = ({ shop, body }: Ctx) => {
+  const limit = checkLimit(body.limit, 1, 1000);
+  const wh = shop.state.warehouses.find((w) => w.id === Number(body.warehouse_id));
+  if (!wh) throw badRequest(`warehouse_id: warehouse ${body.warehouse_id} not found`);
+  const start = decodeOffset(body.cursor);
+  const all = shop.state.products;
+  const slice = all.slice(start, start + limit);
+  const next = start + slice.length;
+  return {
+    cursor: next < all.length ? encodeOffset(next) : '',
+    has_next: next < all.length,
+    stocks: slice.map((p) => {
+      const c = shop.stockCell(p.productId, wh.id);
+      return {
+        free_stock: Math.max(0, c.present - c.reserved),
+        offer_id: p.offerId,
+        present: c.present,
+        product_id: p.productId,
+        reserved: c.reserved,
+        sku: p.sku,
+        updated_at: iso(c.updatedAt || p.createdAt),
+        warehouse_id: wh.id,
+      };
+    }),
+  };
+};
+
 export const catalogHandlers: Record<string, Handler> = {
+  '/v1/product/info/stocks-by-warehouse/fbs': stocksByWarehouse,
+  '/v1/product/info/warehouse/stocks': warehouseStocks,
   '/v2/products/stocks': setStocks,
   '/v4/product/info/stocks': readStocks,
   '/v2/warehouse/list': warehouseList,

@@ -124,6 +124,28 @@ describe('catalogue paging', () => {
     expect(a.call('/v3/product/info/list', {}).status).toBe(400);
   });
 
+  it('per-warehouse stocks: by SKU/offer and a whole warehouse by cursor', () => {
+    const [x] = a.sim.state.products;
+    const r = a.call('/v1/product/info/stocks-by-warehouse/fbs', { sku: [String(x.sku)] });
+    expect(r.specErrors).toEqual([]);
+    expect(r.json.result).toHaveLength(a.sim.state.warehouses.length);
+    const wh = a.sim.state.warehouses[1];
+    const cell = a.sim.state.stocks.get(`${x.productId}:${wh.id}`)!;
+    expect(r.json.result.find((s: { warehouse_id: number }) => s.warehouse_id === wh.id)).toEqual(
+      expect.objectContaining({ present: cell.present, reserved: cell.reserved, offer_id: x.offerId }),
+    );
+    const seen: number[] = [];
+    let cursor = '';
+    for (let i = 0; i < 10; i++) {
+      const page = a.call('/v1/product/info/warehouse/stocks', { warehouse_id: wh.id, limit: 100, cursor });
+      expect(page.specErrors).toEqual([]);
+      seen.push(...page.json.stocks.map((s: { product_id: number }) => s.product_id));
+      cursor = page.json.cursor;
+      if (!page.json.has_next) break;
+    }
+    expect(seen).toHaveLength(130);
+  });
+
   it('/v2/warehouse/list lists FBS and rFBS warehouses', () => {
     const r = a.call('/v2/warehouse/list', { limit: 200 }).json;
     expect(r.has_next).toBe(false);
