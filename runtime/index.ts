@@ -181,7 +181,13 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     PropertiesService: propertiesService(engine, stores),
     CacheService: cacheService(engine, caches),
     LockService: lockService(engine, locks),
-    ScriptApp: scriptApp(engine, triggers, '1LocalRuntimeScriptId', isFunction),
+    ScriptApp: scriptApp(
+      engine,
+      triggers,
+      '1LocalRuntimeScriptId',
+      isFunction,
+      manifest.timeZone ?? timeZone,
+    ),
     UrlFetchApp: urlFetchApp(engine, {
       handler: opts.fetch,
       allowlist: manifest.urlFetchWhitelist,

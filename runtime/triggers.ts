@@ -1,6 +1,7 @@
 // ScriptApp: auth-mode enums, installable triggers with the editor add-on rules, OAuth token.
 import { expose } from './bridge';
 import type { Engine } from './execution';
+import { wallTime, wallToEpoch } from './time';
 
 export type TriggerEvent = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
 
@@ -32,6 +33,7 @@ export function scriptApp(
   state: TriggerState,
   scriptId: string,
   isFunction: (name: string) => boolean,
+  timeZone = 'Europe/Moscow',
 ) {
   const AuthMode = Object.freeze({
     NONE: 'NONE',
@@ -54,6 +56,15 @@ export function scriptApp(
     ON_CHANGE: 'ON_CHANGE',
   });
   const AuthorizationStatus = Object.freeze({ REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' });
+
+  /** Daily/weekly triggers with atHour run at that hour of the script's time zone; others one interval from now. */
+  const firstRun = (intervalMs: number, atHour?: number, nearMinute?: number): number => {
+    if (atHour === undefined || intervalMs < 24 * HOUR) return engine.now + intervalMs;
+    const w = wallTime(engine.now, timeZone);
+    let at = wallToEpoch(Date.UTC(w.year, w.month - 1, w.day, atHour, nearMinute ?? 0), timeZone);
+    while (at <= engine.now) at += 24 * HOUR;
+    return at;
+  };
 
   const triggerObject = (t: TriggerSnapshot) =>
     expose(engine, {
@@ -153,7 +164,7 @@ export function scriptApp(
             eventType: 'CLOCK',
             source: 'CLOCK',
             intervalMs,
-            nextRunAt: engine.now + intervalMs,
+            nextRunAt: firstRun(intervalMs, atHour, nearMinute),
             atHour,
             nearMinute,
           });

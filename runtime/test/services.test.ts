@@ -331,3 +331,13 @@ describe('OAuth scopes declared in the manifest', () => {
     expect(() => rt.run('other')).toThrow(/openById/);
   });
 });
+
+describe('daily triggers', () => {
+  it('atHour schedules in the script time zone', () => {
+    const rt =
+      fixture(`function daily() { ScriptApp.newTrigger('digest').timeBased().everyDays(1).atHour(8).create(); }
+      function digest() {}`);
+    rt.run('daily'); // modeled now: 2026-11-20 12:00 Moscow
+    expect(new Date(rt.triggers[0].nextRunAt!).toISOString()).toBe('2026-11-21T05:00:00.000Z');
+  });
+});
