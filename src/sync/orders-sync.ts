@@ -91,7 +91,10 @@ interface Tabs {
   log: PreparedTab;
 }
 
-function prepareTabs(env: SyncEnv): Tabs {
+/** What landing rows in the order tabs needs, without the Ozon side. */
+export type TabEnv = Pick<SyncEnv, 'readTabs' | 'write' | 'now' | 'lang' | 'offset'>;
+
+function prepareTabs(env: TabEnv): Tabs {
   const snapshots = env.readTabs([ordersSpec, linesSpec, syncLogSpec]);
   const tabs: Tabs = {
     orders: prepareTab(snapshots.get(ordersSpec.tab) as TabSnapshot, decorateOrders),
@@ -114,7 +117,7 @@ function dataRows(snapshot: TabSnapshot) {
  * Ozon's posting lists carry no status-change time, so "Last changed" is when a sync first saw the
  * current status: stamped on new rows and on status changes, left alone otherwise.
  */
-function orderRows(env: SyncEnv, tabs: Tabs, postings: Map<string, OrderPosting>) {
+function orderRows(env: TabEnv, tabs: Tabs, postings: Map<string, OrderPosting>) {
   const ctx = { lang: env.lang, offset: env.offset };
   const keyCol = tabs.orders.positions.get('posting_number') as number;
   const statusCol = tabs.orders.positions.get('status_code') as number;
@@ -134,9 +137,14 @@ function orderRows(env: SyncEnv, tabs: Tabs, postings: Map<string, OrderPosting>
 }
 
 /** Plans the Orders and Order lines writes for a batch of postings and mirrors them in memory. */
-function landPostings(env: SyncEnv, tabs: Tabs, postings: Map<string, OrderPosting>) {
+function landPostings(env: TabEnv, tabs: Tabs, postings: Map<string, OrderPosting>) {
   const orders = tabs.orders.snapshot;
-  const ordersPlan = planUpsert(ordersSpec, tabs.orders.positions, dataRows(orders), orderRows(env, tabs, postings));
+  const ordersPlan = planUpsert(
+    ordersSpec,
+    tabs.orders.positions,
+    dataRows(orders),
+    orderRows(env, tabs, postings),
+  );
 
   // Lines that vanished from a posting (a partial cancellation, a split) are removed.
   const lines = tabs.lines.snapshot;
@@ -196,6 +204,20 @@ function logEntry(
     result: t(env.lang, resultKey),
     error: outcome.message && outcome.result === 'failed' ? outcome.message : '',
   };
+}
+
+/**
+ * Writes a few postings straight into Orders and Order lines (after a ship, a cancel, a tracking
+ * number), so the rows change at once instead of at the next sync.
+ */
+export function writePostings(
+  env: TabEnv,
+  postings: readonly OrderPosting[],
+): { added: number; updated: number } {
+  const tabs = prepareTabs(env);
+  const landed = landPostings(env, tabs, new Map(postings.map((p) => [p.postingNumber, p])));
+  if (landed.requests.length) env.write(landed.requests);
+  return { added: landed.added.length, updated: landed.updated };
 }
 
 /** One execution's share of the sync. The caller holds the document lock. */

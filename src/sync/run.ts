@@ -1,18 +1,15 @@
 // Apps Script side of the orders sync: the lock, the budget, the Ozon client, toasts and the digest.
 import { describeError } from '../app/handler';
 import { appContext, type AppContext } from '../app/context';
-import { appsScriptClock, appsScriptHttp } from '../adapters/http';
 import { tryDocumentLock } from '../adapters/lock';
 import { documentStore } from '../adapters/properties';
 import { toast } from '../adapters/ui';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
-import { AppError } from '../core/errors';
 import { t } from '../core/i18n/messages';
 import { cachedOffset } from '../core/time/serial';
-import { createOzonClient } from '../ozon/client';
+import { ozonClientFor } from '../app/ozon';
 import { splitWindows } from '../ozon/paging';
 import type { SyncSummary } from '../shared/sync-schema';
-import { readCredentials } from '../settings/credentials';
 import { fromFbo, fromFbs } from './from-ozon';
 import type { SyncSource } from './job';
 import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync';
@@ -24,14 +21,7 @@ const STOP_BUDGET_MS = 5 * 60_000;
 const LOCK_WAIT_MS = 2_000;
 
 export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSource {
-  const credentials = readCredentials(ctx.user);
-  if (!credentials) throw new AppError('credentials.missing', 'error.credentials.missing');
-  const client = createOzonClient({
-    credentials,
-    http: appsScriptHttp(),
-    clock: appsScriptClock(),
-    deadline,
-  });
+  const client = ozonClientFor(ctx.user, deadline);
   return {
     fbsRound: (windows, by) => {
       const round = client.fbsListRound(windows, { by });
