@@ -11,6 +11,9 @@ import { SyncSettingsInput } from './shared/sync-schema';
 import { syncOrdersNow } from './sync/run';
 import { readSyncSettings, saveSyncSettings as saveSync } from './sync/settings';
 import { runHourly } from './schedule/hourly';
+import { ReportSettingsInput } from './shared/report-schema';
+import { announceFailure, buildReportsNow } from './reports/run';
+import { readReportSettings, saveReportSettings as saveReports } from './reports/settings';
 import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
 import * as inventory from './inventory';
 import { announce } from './inventory/host';
@@ -40,6 +43,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(menuLang(e), [
     { label: 'menu.syncOrders', functionName: 'syncOrders' },
     { label: 'menu.openDesk', functionName: 'showOrderDesk' },
+    { label: 'menu.buildReports', functionName: 'buildReports' },
     'separator',
     { label: 'menu.inventory', functionName: 'showInventory' },
     { label: 'menu.importProducts', functionName: 'importProducts' },
@@ -116,6 +120,20 @@ export function getSyncSettings(input?: unknown) {
 
 export function saveSyncSettings(input: unknown) {
   return handle(SyncSettingsInput, input, (value, ctx) => saveSync(ctx.doc, value));
+}
+
+/** Menu "Build reports now" (and the sidebar): rebuilds Sales, Customers, Products and Dashboard. */
+export function buildReports(input?: unknown) {
+  // The menu may pass an event object: nothing in it is used.
+  return announceFailure(handle(z.unknown(), input, (_v, ctx) => buildReportsNow(ctx)));
+}
+
+export function getReportSettings(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => readReportSettings(ctx.doc));
+}
+
+export function saveReportSettings(input: unknown) {
+  return handle(ReportSettingsInput, input, (value, ctx) => saveReports(ctx.doc, value));
 }
 
 export function getSettings(input?: unknown) {

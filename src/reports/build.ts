@@ -1,0 +1,168 @@
+// Builds the report tabs from the orders tabs: the source tabs are read once (three advanced
+// Sheets calls), the layout of the report tabs once more (filters, charts), and every report
+// tab plus the Dashboard is written through one list of batchUpdate requests.
+import { readTabs, spreadsheetId, spreadsheetOffset, writeRequests } from '../adapters/workbook';
+import type { Lang } from '../core/i18n/messages';
+import { buildReportData, type ReportData } from '../core/reports/build';
+import { daySerial } from '../core/reports/calendar';
+import { dashboardRequests } from '../core/reports/dashboard';
+import { cellsWritten, reportTabRequests, type TabState } from '../core/reports/requests';
+import { INVENTORY_TAB, linesReadSpec, sourceTable, SOURCE_SPECS } from '../core/reports/source';
+import { DASHBOARD_TAB, REPORT_SPECS } from '../core/reports/specs';
+import type { SheetsRequest } from '../core/table/requests';
+import type { TabSnapshot } from '../core/table/snapshot';
+import type { TableSpec } from '../core/table/spec';
+import { cachedOffset, localDay, toSerial, type OffsetMinutes } from '../core/time/serial';
+import { LINES_TAB, ORDERS_TAB, ordersSpec } from '../core/orders/tables';
+
+export interface SheetLayout {
+  sheetId: number;
+  title: string;
+  rowCount: number;
+  columnCount: number;
+  filter: Record<string, unknown> | null;
+  chartIds: number[];
+}
+
+export interface ReportsHost {
+  now(): number;
+  offset: OffsetMinutes;
+  timeZone: string;
+  lang: Lang;
+  readTabs(specs: readonly TableSpec[]): Map<string, TabSnapshot>;
+  layout(): SheetLayout[];
+  write(requests: SheetsRequest[]): number;
+  formatTime(epochMs: number): string;
+}
+
+export interface ReportsSummary {
+  sales: number;
+  customers: number;
+  products: number;
+  cellsWritten: number;
+  writeCalls: number;
+  /** The Inventory tab was found and used. */
+  inventory: boolean;
+  /** Serial day the reports count as today (spreadsheet zone), as YYYY-MM-DD. */
+  today: string;
+}
+
+export interface BuiltReports {
+  summary: ReportsSummary;
+  data: ReportData;
+}
+
+function freshId(used: Set<number>): number {
+  let id = 0;
+  do id = 1 + Math.floor(Math.random() * 2_000_000_000);
+  while (used.has(id));
+  used.add(id);
+  return id;
+}
+
+/** Builds from already-read tabs: pure apart from the ids it invents for new tabs. */
+export function planReports(
+  snapshots: Map<string, TabSnapshot>,
+  sheets: readonly SheetLayout[],
+  ctx: { now: number; offset: OffsetMinutes; lang: Lang; timeZone: string; updatedAt: string },
+): { data: ReportData; requests: SheetsRequest[]; today: string } {
+  const today = localDay(ctx.now, ctx.offset);
+  const data = buildReportData(
+    {
+      orders: sourceTable(ordersSpec, snapshots.get(ORDERS_TAB)),
+      lines: sourceTable(linesReadSpec, snapshots.get(LINES_TAB)),
+      inventory: sourceTable(SOURCE_SPECS[2], snapshots.get(INVENTORY_TAB)),
+    },
+    { today: daySerial(today), nowSerial: toSerial(ctx.now, ctx.offset) },
+  );
+  const byTitle = new Map(sheets.map((s) => [s.title, s]));
+  const used = new Set(sheets.map((s) => s.sheetId));
+  const state = (title: string): TabState & { chartIds: number[] } => {
+    const sheet = byTitle.get(title);
+    return sheet
+      ? { ...sheet, exists: true }
+      : { sheetId: freshId(used), exists: false, rowCount: 0, columnCount: 0, filter: null, chartIds: [] };
+  };
+  const requests: SheetsRequest[] = [];
+  const ids = new Map<string, number>();
+  const tables = [data.tables.sales, data.tables.customers, data.tables.products];
+  tables.forEach((table, i) => {
+    const tab = state(REPORT_SPECS[i].tab);
+    ids.set(table.spec.tab, tab.sheetId);
+    requests.push(...reportTabRequests(table.spec, tab, table.rows));
+  });
+  requests.push(
+    ...dashboardRequests(state(DASHBOARD_TAB), {
+      lang: ctx.lang,
+      data: data.dashboard,
+      updatedAt: ctx.updatedAt,
+      timeZone: ctx.timeZone,
+      sales: { sheetId: ids.get(data.tables.sales.spec.tab) as number, rows: data.tables.sales.rows.length },
+      products: {
+        sheetId: ids.get(data.tables.products.spec.tab) as number,
+        rows: data.tables.products.rows.length,
+      },
+      offers: new Set(data.products.map((p) => p.offerId)).size,
+    }),
+  );
+  return { data, requests, today };
+}
+
+/** One full build. The caller holds the document lock. */
+export function buildAllReports(host: ReportsHost): BuiltReports {
+  const snapshots = host.readTabs(SOURCE_SPECS);
+  const sheets = host.layout();
+  const now = host.now();
+  const { data, requests, today } = planReports(snapshots, sheets, {
+    now,
+    offset: host.offset,
+    lang: host.lang,
+    timeZone: host.timeZone,
+    updatedAt: host.formatTime(now),
+  });
+  const writeCalls = host.write(requests);
+  return {
+    data,
+    summary: {
+      sales: data.tables.sales.rows.length,
+      customers: data.tables.customers.rows.length,
+      products: data.tables.products.rows.length,
+      cellsWritten: cellsWritten(requests),
+      writeCalls,
+      inventory: data.stock !== null,
+      today,
+    },
+  };
+}
+
+const LAYOUT_FIELDS =
+  'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),basicFilter,charts(chartId))';
+
+export function readLayout(id = spreadsheetId()): SheetLayout[] {
+  const info = (Sheets as GoogleAppsScript.Sheets).Spreadsheets!.get(id, { fields: LAYOUT_FIELDS });
+  return (info.sheets ?? []).map((sheet) => {
+    const props = sheet.properties ?? {};
+    return {
+      sheetId: props.sheetId ?? 0,
+      title: props.title ?? '',
+      rowCount: props.gridProperties?.rowCount ?? 0,
+      columnCount: props.gridProperties?.columnCount ?? 0,
+      filter: (sheet.basicFilter as Record<string, unknown> | undefined) ?? null,
+      chartIds: (sheet.charts ?? []).map((c) => c.chartId ?? 0).filter((c) => c > 0),
+    };
+  });
+}
+
+export function appsScriptReportsHost(lang: Lang): ReportsHost {
+  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  return {
+    now: () => Date.now(),
+    offset: cachedOffset(spreadsheetOffset()),
+    timeZone,
+    lang,
+    readTabs: (specs) => readTabs(specs),
+    layout: () => readLayout(),
+    write: (requests) => writeRequests(requests),
+    formatTime: (ms) => Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm'),
+  };
+}
