@@ -45,6 +45,8 @@ const ARRAY_FIXES: Record<string, string[]> = { v2ReturnsRfbsListResponse: ['ret
 
 type Mode = 'request' | 'response';
 
+const baseOf = (mode: Mode) => `https://ozon.sim/${mode}/`;
+
 function convert(node: Json, mode: Mode, base: string): Json {
   if (Array.isArray(node)) return node.map((n) => convert(n, mode, base));
   if (node === null || typeof node !== 'object') return node;
@@ -53,7 +55,7 @@ function convert(node: Json, mode: Mode, base: string): Json {
   for (const [k, v] of Object.entries(src)) {
     if (DROP.has(k) || k.startsWith('x-')) continue;
     if (k === '$ref' && typeof v === 'string') {
-      out.$ref = base + '#/definitions/' + v.split('/').pop();
+      out.$ref = base + encodeURIComponent(v.split('/').pop() ?? '');
     } else if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {
       const props: Schema = {};
       for (const [pk, pv] of Object.entries(v)) props[pk] = convert(pv, mode, base);
@@ -98,6 +100,7 @@ export class OpenApiValidator {
   private readonly spec: Spec;
   private readonly ajv: Ajv;
   private readonly cache = new Map<string, ValidateFunction | null>();
+  private readonly added = new Set<string>();
 
   constructor(specFile: string = SPEC_FILE) {
     this.spec = JSON.parse(fs.readFileSync(specFile, 'utf8')) as Spec;
@@ -110,20 +113,38 @@ export class OpenApiValidator {
       return v;
     });
     for (const f of seen) if (!known.has(f)) this.ajv.addFormat(f, true);
-    for (const mode of ['request', 'response'] as Mode[]) {
-      const base = 'ozon-' + mode;
-      const definitions: Schema = {};
-      for (const [name, schema] of Object.entries(this.spec.components.schemas)) {
-        let converted = convert(schema, mode, base) as Schema;
-        const fixes = ARRAY_FIXES[name];
-        if (fixes && converted.properties) {
-          const props = { ...(converted.properties as Schema) };
-          for (const p of fixes) if (props[p]) props[p] = { type: 'array', items: props[p] };
-          converted = { ...converted, properties: props };
-        }
-        definitions[name] = converted;
+  }
+
+  /** Adds the converted definitions a schema reaches (once per mode): compiling stays proportional to use. */
+  private addReachable(schema: Json, mode: Mode): void {
+    const base = baseOf(mode);
+    const stack: Json[] = [schema];
+    while (stack.length) {
+      const node = stack.pop();
+      if (Array.isArray(node)) {
+        stack.push(...node);
+        continue;
       }
-      this.ajv.addSchema({ $id: base, definitions });
+      if (!node || typeof node !== 'object') continue;
+      for (const [k, v] of Object.entries(node)) {
+        if (k === '$ref' && typeof v === 'string') {
+          const name = v.split('/').pop() ?? '';
+          const id = base + encodeURIComponent(name);
+          if (this.added.has(id)) continue;
+          this.added.add(id);
+          const def = this.spec.components.schemas[name];
+          if (def === undefined) continue;
+          let converted = convert(def, mode, base) as Schema;
+          const fixes = ARRAY_FIXES[name];
+          if (fixes && converted.properties) {
+            const props = { ...(converted.properties as Schema) };
+            for (const f of fixes) if (props[f]) props[f] = { type: 'array', items: props[f] };
+            converted = { ...converted, properties: props };
+          }
+          this.ajv.addSchema({ ...converted, $id: id });
+          stack.push(def);
+        } else if (v && typeof v === 'object') stack.push(v);
+      }
     }
   }
 
@@ -161,8 +182,11 @@ export class OpenApiValidator {
 
   private compiled(key: string, schema: Json | undefined, mode: Mode): ValidateFunction | null {
     if (this.cache.has(key)) return this.cache.get(key)!;
-    const fn =
-      schema === undefined ? null : this.ajv.compile(convert(schema, mode, 'ozon-' + mode) as Schema);
+    let fn: ValidateFunction | null = null;
+    if (schema !== undefined) {
+      this.addReachable(schema, mode);
+      fn = this.ajv.compile(convert(schema, mode, baseOf(mode)) as Schema);
+    }
     this.cache.set(key, fn);
     return fn;
   }
