@@ -3,6 +3,7 @@
 import type * as Server from '../src/index';
 import type { ApiResult } from '../src/shared/result';
 import type { SaveSettingsInput } from '../src/shared/settings-schema';
+import type { SyncSettingsInput } from '../src/shared/sync-schema';
 import type { InventorySettingsInput, StockMoveInput } from '../src/shared/inventory-schema';
 
 type ServerModule = typeof Server;
@@ -30,6 +31,9 @@ export interface ServerApi {
   saveSettings(input: SaveSettingsInput): ServerData<'saveSettings'>;
   forgetApiKey(): ServerData<'forgetApiKey'>;
   testConnection(): ServerData<'testConnection', ConnectionInfo>;
+  syncOrders(input: { source: 'sidebar' }): ServerData<'syncOrders'>;
+  getSyncSettings(): ServerData<'getSyncSettings'>;
+  saveSyncSettings(input: SyncSettingsInput): ServerData<'saveSyncSettings'>;
   recordStockMove(input: StockMoveInput): ServerData<'recordStockMove'>;
   pushStockToOzon(): ServerData<'pushStockToOzon'>;
   getInventorySettings(): ServerData<'getInventorySettings'>;
