@@ -19,6 +19,7 @@ import {
 } from './common';
 
 function withOf(body: Body): With {
+  if (Array.isArray(body?.with)) throw badRequest('with: invalid value, expected an object');
   return (body && typeof body.with === 'object' && body.with) || {};
 }
 
@@ -73,6 +74,7 @@ function warehouseOf(shop: Shop, id: number) {
 }
 
 const fbsList: Handler = ({ shop, body }: Ctx) => {
+  const w = withOf(body);
   const f = body.filter;
   rejectEmptyArrays(f, 'filter');
   const since = parseTime(f.since, 'filter.since');
@@ -100,7 +102,6 @@ const fbsList: Handler = ({ shop, body }: Ctx) => {
     (!orderNumbers || orderNumbers.has(p.orderNumber)) &&
     (orderId === null || p.orderId === orderId);
   const { items, hasNext } = page(shop.fbsIndex, since, to, decodeCursor(body.cursor), dir, limit, match);
-  const w = withOf(body);
   const last = items[items.length - 1];
   return {
     cursor: hasNext && last ? encodeCursor('osp.in_process_at', last.inProcessAt, last.seq, dir) : '',

@@ -16,7 +16,9 @@ describe('/v2/products/stocks', () => {
       .json.items[0].stocks.find((s: { type: string }) => s.type === 'fbs');
 
   it('sets the free stock; reads show present = stock + reserved', () => {
-    const reserved = readFbs().reserved;
+    const before = readFbs();
+    const cellBefore = { ...a.sim.state.stocks.get(`${p.productId}:${wh}`)! };
+    const reserved = before.reserved;
     const r = a.call('/v2/products/stocks', {
       stocks: [{ offer_id: p.offerId, product_id: p.productId, stock: 17, warehouse_id: wh }],
     });
@@ -27,6 +29,7 @@ describe('/v2/products/stocks', () => {
       expect.objectContaining({ present: 17 + a.sim.state.stocks.get(`${p.productId}:${wh}`)!.reserved }),
     );
     expect(readFbs().reserved).toBe(reserved);
+    expect(readFbs().present - before.present).toBe(17 + cellBefore.reserved - cellBefore.present);
   });
 
   it('the same product–warehouse pair more often than every 30 s is a per-item TOO_MANY_REQUESTS', () => {

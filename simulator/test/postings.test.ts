@@ -179,6 +179,14 @@ describe('request checks', () => {
     expect(r.specErrors).toEqual([]);
   });
 
+  it('`with` as an array is refused even with request validation off', () => {
+    a.sim.setValidateRequests(false);
+    const r = post('/v4/posting/fbs/list', { limit: 10, filter, with: [] });
+    a.sim.setValidateRequests(true);
+    expect(r.status).toBe(400);
+    expect(r.json.code).toBe(3);
+  });
+
   it('unfulfilled needs cutoff or delivering dates, not both', () => {
     const both = post('/v4/posting/fbs/unfulfilled/list', {
       limit: 10,
