@@ -50,6 +50,24 @@ export interface RuntimeOptions {
   latency?: Partial<LatencyModel>;
 }
 
+/** The script's global scope as test code sees it (asUser, globals). */
+export interface GlobalsLike {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  Session: GoogleAppsScript.Base.Session;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Logger: GoogleAppsScript.Base.Logger;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
+  Sheets?: GoogleAppsScript.Sheets;
+  [name: string]: unknown;
+}
+
 export interface RunOptions {
   trigger?: TriggerKind;
   authMode?: AuthModeName;
@@ -313,12 +331,12 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     drive,
     fetchLog,
     logs: engine.logs,
-    globals: context as Record<string, unknown>,
+    globals: context as unknown as GlobalsLike,
     manifest,
     /** Top-level functions the bundle defined. */
     functions: bundleFunctions,
-    asUser<T>(fn: (g: Record<string, unknown>) => T): T {
-      return engine.asUser(() => fn(context as Record<string, unknown>));
+    asUser<T>(fn: (g: GlobalsLike) => T): T {
+      return engine.asUser(() => fn(context as unknown as GlobalsLike));
     },
     /** The execution currently running (for tools built on the runtime). */
     get execution() {

@@ -122,7 +122,7 @@ export class SheetModel {
   }
 
   /** Test helper: the value grid of the data range (Date objects for date-formatted cells). */
-  values(): Scalar[][] | unknown[][] {
+  values(): unknown[][] {
     return this.grid((cell) => this.book.valueOf(cell, (ms) => new Date(ms)));
   }
 

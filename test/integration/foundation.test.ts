@@ -2,6 +2,7 @@
 // the Settings round trip, including validation in the seller's language and credential hygiene.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRuntime, type MenuEntry, type RuntimeOptions } from '../../runtime';
 import { t, type MessageKey } from '../../src/core/i18n/messages';
@@ -18,8 +19,11 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+let bundle = '';
+
 beforeAll(() => {
-  // `npm test` builds first; a direct `npx jest` run rebuilds a missing or stale bundle.
+  // `npm test` builds first; a direct `npx jest` run rebuilds a missing or stale bundle. The tests use a
+  // private copy so a build started elsewhere meanwhile cannot pull files from under them.
   const code = path.join(dist, 'Code.js');
   const stale =
     !fs.existsSync(code) ||
@@ -27,9 +31,15 @@ beforeAll(() => {
       Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'sidebar')));
   if (stale)
     execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' });
+  bundle = fs.mkdtempSync(path.join(os.tmpdir(), 'odesk-foundation-'));
+  fs.cpSync(dist, bundle, { recursive: true });
 }, 120_000);
 
-const runtime = (opts: RuntimeOptions = {}) => createRuntime({ distDir: dist, ...opts });
+afterAll(() => {
+  if (bundle) fs.rmSync(bundle, { recursive: true, force: true });
+});
+
+const runtime = (opts: RuntimeOptions = {}) => createRuntime({ distDir: bundle, ...opts });
 
 type Result<T> =
   { ok: true; data: T } | { ok: false; error: { code: string; message: string; field?: string } };
