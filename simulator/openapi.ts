@@ -202,7 +202,12 @@ export class OpenApiValidator {
   /** Errors of a response body (parsed JSON, JSON text or PDF bytes) against the documented response. */
   validateResponse(p: string, status: number, body: unknown): string[] {
     if (!this.hasPath(p)) return [`unknown path ${p}`];
-    const entry = this.responseEntry(p, status);
+    // gateway errors (401, 429, 503, ...) come as rpcStatus on every method, documented there or not
+    const entry =
+      this.responseEntry(p, status) ??
+      (status >= 400
+        ? { content: { 'application/json': { schema: { $ref: '#/components/schemas/rpcStatus' } } } }
+        : undefined);
     if (!entry) return [`status ${status} is not documented for ${p}`];
     const contentType = entry.content ? Object.keys(entry.content)[0] : undefined;
     if (contentType === 'application/pdf') {

@@ -206,6 +206,13 @@ describe('the validator', () => {
       'body is not a PDF',
     ]);
     expect(spec.validateResponse('/v4/posting/fbs/list', 200, '{"postings":[')).toEqual(['body is not JSON']);
+    // undocumented gateway errors are checked as rpcStatus
+    expect(spec.validateResponse('/v2/products/stocks', 429, { code: 8, message: 'x', details: [] })).toEqual(
+      [],
+    );
+    expect(spec.validateResponse('/v2/products/stocks', 429, { code: '8' })).toEqual([
+      '/code must be integer',
+    ]);
   });
 
   it('routes exactly the endpoints the spec documents', () => {

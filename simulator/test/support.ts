@@ -1,6 +1,6 @@
 // Calls the in-process simulator like a client would and checks every request and answer against the spec.
 import { createSimulator, type ShopOptions, type Simulator, type SimResponse } from '../index';
-import { validateRequest, validateResponse } from '../openapi';
+import { ozonSpec, validateRequest, validateResponse } from '../openapi';
 
 export interface Answer {
   status: number;
@@ -42,8 +42,20 @@ export function api(opts: ShopOptions = {}, sim: Simulator = createSimulator(opt
     'Api-Key': sim.credentials.apiKey,
     'Content-Type': 'application/json',
   });
-  const raw = (path: string, payload: string | undefined, h = headers(), method = 'POST') =>
-    read(path, sim.handle({ method, url: 'https://api-seller.ozon.ru' + path, headers: h, payload }));
+  // every answer of every test must match the official response schema (faulted answers excepted)
+  const raw = (path: string, payload: string | undefined, h = headers(), method = 'POST') => {
+    const answer = read(
+      path,
+      sim.handle({ method, url: 'https://api-seller.ozon.ru' + path, headers: h, payload }),
+    );
+    const documented = ozonSpec().hasPath(path) && method === 'POST';
+    if (documented && answer.specErrors.length) {
+      throw new Error(
+        `answer of ${path} (${answer.status}) violates the spec: ${answer.specErrors.join('; ')}`,
+      );
+    }
+    return answer;
+  };
   return {
     sim,
     raw,
