@@ -63,10 +63,17 @@ function syncStep(rt: Runtime): string {
   return answer.data.result;
 }
 
+/** A menu command that answers with an ApiResult; it counts as done when it succeeds. */
+function menuStep(rt: Runtime, name: string): string {
+  const answer = rt.run<{ ok: boolean; error?: { message: string } }>(name);
+  if (!answer.ok) throw new Error(`${name}: ${answer.error?.message}`);
+  return 'done';
+}
+
 /** Changes the status of 1% of the shop's open FBS postings, as Ozon would between two syncs. */
 function changeOnePercent(rt: Runtime, sim: ReturnType<typeof demoShop>['sim']): number {
   const candidates = [...sim.state.postings.values()].filter(
-    (p) => p.scheme !== 'FBO' && p.status !== 'delivered' && p.status !== 'cancelled',
+    (p) => p.scheme !== 'fbo' && p.status !== 'delivered' && p.status !== 'cancelled',
   );
   const count = Math.max(1, Math.round(sim.state.postings.size / 100));
   const now = rt.clock.now();
@@ -89,14 +96,33 @@ for (const size of SIZES) {
   rows.push({ postings: sim.state.postings.size, ...measure('first sync', rt, () => syncStep(rt)) });
   rt.clock.advance(60 * 60_000);
   const changed = changeOnePercent(rt, sim);
-  rows.push({ postings: sim.state.postings.size, ...measure(`+1 h, ${changed} changed`, rt, () => syncStep(rt)) });
+  rows.push({
+    postings: sim.state.postings.size,
+    ...measure(`+1 h, ${changed} changed`, rt, () => syncStep(rt)),
+  });
   // Right after: nothing changed on Ozon.
   rows.push({ postings: sim.state.postings.size, ...measure('no change', rt, () => syncStep(rt)) });
+  rows.push({
+    postings: sim.state.postings.size,
+    ...measure('build reports', rt, () => menuStep(rt, 'buildReports')),
+  });
+  rows.push({
+    postings: sim.state.postings.size,
+    ...measure('import products', rt, () => menuStep(rt, 'importProducts')),
+  });
+  rows.push({
+    postings: sim.state.postings.size,
+    ...measure('refresh inventory', rt, () => menuStep(rt, 'refreshInventory')),
+  });
 }
 
-console.log('\nOrders sync (built bundle in the local runtime, Ozon simulator, Europe/Moscow)\n');
+console.log(
+  '\nOrders sync, reports and inventory (built bundle in the local runtime, Ozon simulator, Europe/Moscow)\n',
+);
 console.table(rows);
 console.log(
   'executions: Apps Script runs needed (each stops before 6 min and the next continues); modeledS: modeled Apps Script time;',
 );
-console.log('cpuS: Node CPU for the whole phase (bundle + runtime + simulator); cells written include the Sync log row.');
+console.log(
+  'cpuS: Node CPU for the whole phase (bundle + runtime + simulator); cells written include the Sync log row.',
+);
