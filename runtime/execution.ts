@@ -190,7 +190,27 @@ export class Engine {
   checkDeadline(): void {
     const ex = this.current;
     if (!ex || this.userMode) return;
+    if (ex.trigger === 'time' && this.triggerQuotaLeft(ex) < 0)
+      throw this.error('Service using too much computer time for one day', 'Error');
     if (this.now - ex.startedAt > ex.limitMs) throw this.error('Exceeded maximum execution time', 'Error');
+  }
+
+  /** Daily trigger runtime (90 min on consumer accounts), over a 24 h window from its first use. */
+  triggerRuntimeQuotaMs = 90 * 60_000;
+  private triggerDay = { start: -Infinity, usedMs: 0 };
+
+  private triggerQuotaLeft(ex: Execution): number {
+    return this.triggerRuntimeQuotaMs - this.triggerDay.usedMs - (this.now - ex.startedAt);
+  }
+
+  /** Daily count quotas (UrlFetch calls, ...): throws once `limit` calls were made within 24 h. */
+  private daily = new Map<string, { start: number; count: number }>();
+  countDaily(service: string, limit: number, n = 1): void {
+    if (!this.counting) return;
+    let d = this.daily.get(service);
+    if (!d || this.now - d.start >= 86_400_000) this.daily.set(service, (d = { start: this.now, count: 0 }));
+    if (d.count + n > limit) throw this.error(`Service invoked too many times for one day: ${service}.`);
+    d.count += n;
   }
 
   /** Runs `fn` as one execution. Executions do not nest (Apps Script runs them separately). */
@@ -206,6 +226,11 @@ export class Engine {
       limitMs: trigger === 'simple' ? 30_000 : 360_000,
       onEnd: [],
     };
+    if (trigger === 'time') {
+      if (this.now - this.triggerDay.start >= 86_400_000) this.triggerDay = { start: this.now, usedMs: 0 };
+      if (this.triggerDay.usedMs >= this.triggerRuntimeQuotaMs)
+        throw this.error('Service using too much computer time for one day', 'Error');
+    }
     this.current = ex;
     this.counters.executions++;
     try {
@@ -213,6 +238,7 @@ export class Engine {
     } finally {
       for (const end of ex.onEnd.splice(0)) end();
       this.current = null;
+      if (trigger === 'time') this.triggerDay.usedMs += this.now - ex.startedAt;
     }
   }
 

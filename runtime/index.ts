@@ -48,6 +48,8 @@ export interface RuntimeOptions {
   /** Modeled clock start (epoch ms or ISO), default '2026-11-20T09:00:00Z'. */
   startTime?: number | string;
   latency?: Partial<LatencyModel>;
+  /** Consumer-account quotas by default; Workspace: { triggerRuntimeMinutes: 360, urlFetchCalls: 100000 }. */
+  quotas?: { triggerRuntimeMinutes?: number; urlFetchCalls?: number };
 }
 
 /** The script's global scope as test code sees it (asUser, globals). */
@@ -154,6 +156,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const context = vm.createContext({});
   engine.context = context;
   engine.scopes = manifest.oauthScopes ?? null;
+  engine.triggerRuntimeQuotaMs = (opts.quotas?.triggerRuntimeMinutes ?? 90) * 60_000;
   engine.ScriptError = vm.runInContext('Error', context) as ErrorConstructor;
   const ScriptJSON = vm.runInContext('JSON', context) as JSON;
   engine.realmTools = realmTools(context);
@@ -210,6 +213,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       handler: opts.fetch,
       allowlist: manifest.urlFetchWhitelist,
       log: fetchLog,
+      dailyQuota: opts.quotas?.urlFetchCalls,
     }),
     HtmlService: htmlService(engine, distDir, context),
     Session: session(engine, {

@@ -65,7 +65,7 @@ export function allowed(url: string, allowlist: string[] | undefined): boolean {
 
 export function urlFetchApp(
   engine: Engine,
-  opts: { handler?: FetchHandler; allowlist?: string[]; log: FetchLogEntry[] },
+  opts: { handler?: FetchHandler; allowlist?: string[]; log: FetchLogEntry[]; dailyQuota?: number },
 ) {
   const prepare = (url: string, params: Params): { req: FetchRequest; mute: boolean } => {
     engine.requireAuth('UrlFetchApp.fetch', {
@@ -148,6 +148,7 @@ export function urlFetchApp(
     fetch(url: string, params: Params = {}) {
       const { req, mute } = prepare(url, params ?? {});
       engine.call('fetch');
+      engine.countDaily('urlfetch', opts.dailyQuota ?? 20_000);
       engine.counters.fetches += engine.counting ? 1 : 0;
       const res = perform(req);
       engine.spend(engine.latency.fetch + (res.latencyMs ?? 0));
@@ -159,6 +160,7 @@ export function urlFetchApp(
         typeof r === 'string' ? prepare(r, {}) : prepare(String(r.url), r),
       );
       engine.call('fetch');
+      engine.countDaily('urlfetch', opts.dailyQuota ?? 20_000, prepared.length);
       if (engine.counting) {
         engine.counters.fetchAllBatches++;
         engine.counters.fetches += prepared.length;

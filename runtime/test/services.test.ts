@@ -341,3 +341,35 @@ describe('daily triggers', () => {
     expect(new Date(rt.triggers[0].nextRunAt!).toISOString()).toBe('2026-11-21T05:00:00.000Z');
   });
 });
+
+describe('daily quotas', () => {
+  it('time-driven executions share 90 minutes of runtime a day', () => {
+    const rt = fixture(`function hourly() { ScriptApp.newTrigger('work').timeBased().everyHours(1).create(); }
+      function work() { for (var i = 0; i < 5; i++) { Utilities.sleep(60000); SpreadsheetApp.getActiveSpreadsheet(); } }`);
+    rt.run('hourly');
+    const errors: (string | undefined)[] = [];
+    for (let h = 0; h < 23; h++) {
+      rt.clock.advance(3_600_000);
+      errors.push(...rt.fireTimeTriggers().map((r) => r.error));
+    }
+    // Each run takes a little over 5 minutes: 17 fit in 90 minutes, the 18th is cut, the rest refused
+    // until 24 hours after the first run.
+    expect(errors.filter((e) => e === undefined)).toHaveLength(17);
+    expect(errors.slice(17).every((e) => e === 'Service using too much computer time for one day')).toBe(
+      true,
+    );
+    rt.clock.advance(3_600_000);
+    expect(rt.fireTimeTriggers()[0].error).toBeUndefined();
+  });
+
+  it('UrlFetch calls are limited per day', () => {
+    const rt = fixture(
+      `function burst(n) { for (var i = 0; i < n; i++) UrlFetchApp.fetch('https://api-seller.ozon.ru/v1/x'); }`,
+      { fetch: () => ({ status: 200, body: '' }), quotas: { urlFetchCalls: 5 }, latency: { fetch: 0 } },
+    );
+    rt.run('burst', [5]);
+    expect(() => rt.run('burst', [1])).toThrow('Service invoked too many times for one day: urlfetch.');
+    rt.clock.advance(86_400_000);
+    expect(() => rt.run('burst', [1])).not.toThrow();
+  });
+});
