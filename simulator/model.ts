@@ -212,6 +212,16 @@ export interface LabelTask {
   createdAt: number;
 }
 
+export interface Carriage {
+  id: number;
+  deliveryMethodId: number;
+  deliveryMethodName: string;
+  warehouseId: number;
+  postingNumbers: string[];
+  createdAt: number;
+  departureDate: number;
+}
+
 /** Read-only view for tests (and the live state the handlers change). */
 export interface ShopState {
   readonly postings: Map<string, Posting>;
@@ -227,4 +237,6 @@ export interface ShopState {
   readonly chats: Chat[];
   readonly conditionalCancellations: ConditionalCancellation[];
   readonly labelTasks: Map<number, LabelTask>;
+  /** Handover acts (shipments to the carrier) by id. */
+  readonly carriages: Map<number, Carriage>;
 }

@@ -1,5 +1,6 @@
 // The routed API: path → handler, retired paths, and which methods each key role opens.
 import type { Ctx, Handler } from './handlers/common';
+import { actHandlers } from './handlers/acts';
 import { catalogHandlers } from './handlers/catalog';
 import { fbsActionHandlers, labelFile } from './handlers/fbs-actions';
 import { postingReadHandlers } from './handlers/postings';
@@ -59,6 +60,7 @@ const handlers: Record<string, Handler> = {
   '/v1/roles': roles,
   ...postingReadHandlers,
   ...fbsActionHandlers,
+  ...actHandlers,
   ...catalogHandlers,
   ...serviceHandlers,
 };

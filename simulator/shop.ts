@@ -90,6 +90,7 @@ export class Shop {
   private nextReturnId = 70_000_001;
   private nextMessageId = 3_000_000_000_118_032_000n;
   nextLabelTaskId = 5_819_327_210_248;
+  nextCarriageId = 2_402_301;
 
   constructor(opts: ShopOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -113,6 +114,7 @@ export class Shop {
       chats: [],
       conditionalCancellations: [],
       labelTasks: new Map<number, LabelTask>(),
+      carriages: new Map(),
     };
     this.generate(opts.products ?? 60, opts.warehouses ?? 3);
   }
