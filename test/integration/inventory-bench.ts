@@ -54,8 +54,8 @@ export function benchInventory(products = 5000, postings = 50_000): InventoryBen
       inventoryRows: rt.spreadsheet.byName('Inventory')?.lastRow() ?? 0,
     });
   };
-  measure('import products (first: opening counts)', 'importProducts');
-  measure('refresh (first: all shipment moves)', 'refreshInventory');
+  measure('import products (opening counts + shipment moves)', 'importProducts');
+  measure('refresh after import (import already derived the shipments)', 'refreshInventory');
   measure('refresh again (nothing new)', 'refreshInventory');
   measure('push stock (all offers)', 'pushStockToOzon');
   return figures;
@@ -71,7 +71,7 @@ if (require.main === module) {
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
     console.log(
-      `inventory ${f.products} products / ${f.postings} postings — ${f.step}: wall ${f.wallMs} ms, ` +
+      `inventory ${f.products} products / ${f.postings} postings (orders synced in ${f.syncRuns} runs) — ${f.step}: wall ${f.wallMs} ms, ` +
         `modeled ${Math.round(f.modeledMs)} ms, ledger rows ${f.moves}, inventory rows ${f.inventoryRows}; ${calls}`,
     );
   }
