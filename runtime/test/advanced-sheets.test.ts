@@ -284,3 +284,25 @@ describe('values by data filter', () => {
     ).toEqual(['stock', 10, 20]);
   });
 });
+
+describe('charts (sheets-charts.ts)', () => {
+  it('adds, lists and deletes embedded charts; bad sources are refused', () => {
+    const rt = fixture(`function go(rows) {
+      var id = SpreadsheetApp.getActiveSpreadsheet().getId(); var sid = SpreadsheetApp.getActiveSheet().getSheetId();
+      var spec = { basicChart: { chartType: 'COLUMN', domains: [{ domain: { sourceRange: { sources: [
+        { sheetId: sid, startRowIndex: 0, endRowIndex: rows, startColumnIndex: 0, endColumnIndex: 1 }] } } }] } };
+      var added = Sheets.Spreadsheets.batchUpdate({ requests: [{ addChart: { chart: { spec: spec,
+        position: { overlayPosition: { anchorCell: { sheetId: sid, rowIndex: 1, columnIndex: 3 } } } } } }] }, id);
+      var chartId = added.replies[0].addChart.chart.chartId;
+      var listed = Sheets.Spreadsheets.get(id, { fields: 'sheets(charts(chartId))' }).sheets[0].charts;
+      Sheets.Spreadsheets.batchUpdate({ requests: [{ deleteEmbeddedObject: { objectId: chartId } }] }, id);
+      return [listed, Sheets.Spreadsheets.get(id).sheets[0].charts === undefined, chartId];
+    }`);
+    const [listed, gone, chartId] = rt.run<[{ chartId: number }[], boolean, number]>('go', [10]);
+    expect(listed).toEqual([{ chartId }]);
+    expect(gone).toBe(true);
+    expect(() => rt.run('go', [5000])).toThrow(
+      /Invalid requests\[0\]\.addChart: Chart source range exceeds grid limits/,
+    );
+  });
+});
