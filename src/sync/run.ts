@@ -14,6 +14,7 @@ import { fromFbo, fromFbs } from './from-ozon';
 import type { SyncSource } from './job';
 import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync';
 import { sendDigest } from './digest';
+import { afterSync } from '../inventory';
 
 /** Apps Script stops an execution at 6 minutes; leave room for the final write and the log. */
 const FETCH_BUDGET_MS = 4 * 60_000;
@@ -94,6 +95,11 @@ export function syncOrdersNow(source: SyncSource): SyncSummary {
     const parts = [outcome.message];
     if (outcome.result !== 'failed' && outcome.freshCount > 0) {
       parts.push(t(ctx.lang, 'sync.newOrders', { count: outcome.freshCount }));
+    }
+    // The stock ledger follows the orders while the lock is still held (a no-op until inventory is in use).
+    if (outcome.result !== 'failed' && Date.now() < started + STOP_BUDGET_MS) {
+      const stock = afterSync(ctx);
+      if (stock.lowStockText) parts.push(stock.lowStockText);
     }
     notify(parts.join(' '));
     if (outcome.result === 'done' && outcome.freshCount > 0) sendDigest(ctx, store, outcome);

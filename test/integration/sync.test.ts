@@ -106,7 +106,9 @@ describe('orders sync', () => {
     sync(rt);
     const notes = new Map<string, string>();
     rt.asUser((g) => {
-      const sheet = (g as any).SpreadsheetApp.getActive().getSheetByName('Orders');
+      const sheet = g.SpreadsheetApp.getActive().getSheetByName(
+        'Orders',
+      ) as GoogleAppsScript.Spreadsheet.Sheet;
       sheet.insertColumnBefore(3);
       sheet.getRange(1, 3).setValue('My notes');
       sheet.getRange(1, 2).setValue('Номер заказа'); // the seller renames one of the add-on's headers
@@ -239,5 +241,41 @@ describe('orders sync', () => {
     expect(result.ok).toBe(false);
     expect(result.error.field).toBe('lookbackDays');
     expect(result.error.message).toMatch(/365/);
+  });
+});
+
+describe('orders sync and the stock ledger', () => {
+  test('a posting packed on Ozon becomes one shipment move at the next sync, never two', () => {
+    const { rt, sim } = demoShop({ postings: 120 });
+    expect(rt.run<{ ok: boolean }>('importProducts').ok).toBe(true);
+    sync(rt);
+    const open = [...sim.state.postings.values()].find(
+      (p) => p.scheme === 'fbs' && p.status === 'awaiting_packaging',
+    );
+    expect(open).toBeDefined();
+    const posting = open as NonNullable<typeof open>;
+    // The seller packs it in Ozon's own seller account.
+    const answer = sim.handle({
+      method: 'post',
+      url: 'https://api-seller.ozon.ru/v4/posting/fbs/ship',
+      headers: { 'Client-Id': sim.credentials.clientId, 'Api-Key': sim.credentials.apiKey },
+      payload: JSON.stringify({
+        posting_number: posting.postingNumber,
+        packages: [{ products: posting.lines.map((l) => ({ product_id: l.sku, quantity: l.quantity })) }],
+      }),
+    });
+    expect(answer.status).toBe(200);
+    rt.clock.advance(10 * 60_000);
+    sync(rt);
+    rt.clock.advance(10 * 60_000);
+    sync(rt);
+    const moves = tabRecords(rt, 'Stock moves').filter((m) =>
+      String(m['Reference']).startsWith(posting.postingNumber),
+    );
+    const expected = new Map<string, number>();
+    for (const line of posting.lines)
+      expected.set(line.offerId, (expected.get(line.offerId) ?? 0) - line.quantity);
+    expect(moves).toHaveLength(expected.size);
+    for (const move of moves) expect(move.Quantity).toBe(expected.get(String(move['Offer ID'])));
   });
 });
