@@ -133,6 +133,48 @@ const covers = (paths: string[], path: string) =>
 const exact = (paths: string[], path: string) =>
   paths.some((p) => p === '*' || p === path || path.startsWith(p + '.'));
 
+/** Which parts of a cell a request's field mask selects; computed once per mask, used for every cell. */
+interface MaskFlags {
+  value: boolean;
+  format: boolean;
+  note: boolean;
+  validation: boolean;
+  pivot: boolean;
+  numberFormat: boolean;
+  background: boolean;
+  horizontalAlignment: boolean;
+  verticalAlignment: boolean;
+  wrap: boolean;
+  bold: boolean;
+  italic: boolean;
+  fontColor: boolean;
+  fontSize: boolean;
+}
+const maskCache = new WeakMap<string[], MaskFlags>();
+function maskFlags(paths: string[]): MaskFlags {
+  let flags = maskCache.get(paths);
+  if (flags) return flags;
+  const f = (x: string) => exact(paths, `userEnteredFormat.${x}`);
+  flags = {
+    value: covers(paths, 'userEnteredValue') && exact(paths, 'userEnteredValue'),
+    format: covers(paths, 'userEnteredFormat'),
+    note: exact(paths, 'note'),
+    validation: exact(paths, 'dataValidation'),
+    pivot: exact(paths, 'pivotTable'),
+    numberFormat: f('numberFormat'),
+    background: f('backgroundColor'),
+    horizontalAlignment: f('horizontalAlignment'),
+    verticalAlignment: f('verticalAlignment'),
+    wrap: f('wrapStrategy'),
+    bold: f('textFormat.bold'),
+    italic: f('textFormat.italic'),
+    fontColor: f('textFormat.foregroundColor') || f('textFormat.foregroundColorStyle'),
+    fontSize: f('textFormat.fontSize'),
+  };
+  maskCache.set(paths, flags);
+  return flags;
+}
+
 function numberFormatPattern(nf: Json, locale: string): string {
   if (nf.pattern) return String(nf.pattern);
   switch (nf.type) {
@@ -190,25 +232,24 @@ function formatToApi(cell: Cell | undefined): Json | undefined {
 /** Applies userEnteredFormat sub-fields selected by `paths` ("userEnteredFormat.textFormat.bold"...). */
 function applyFormat(cell: Cell, fmtIn: Json | undefined, paths: string[], locale: string) {
   const fmt = fmtIn ?? {};
-  const p = (x: string) => exact(paths, `userEnteredFormat.${x}`);
+  const m = maskFlags(paths);
   const out: CellFormat = (cell.fmt ??= {});
-  if (p('numberFormat')) {
+  if (m.numberFormat) {
     if (fmt.numberFormat) cell.nf = numberFormatPattern(fmt.numberFormat as Json, locale);
     else delete cell.nf;
   }
-  if (p('backgroundColor'))
+  if (m.background)
     out.background = colorToHex(fmt.backgroundColor ?? (fmt.backgroundColorStyle as Json | undefined));
-  if (p('horizontalAlignment'))
+  if (m.horizontalAlignment)
     out.horizontalAlignment = fmt.horizontalAlignment ? String(fmt.horizontalAlignment).toLowerCase() : null;
-  if (p('verticalAlignment'))
+  if (m.verticalAlignment)
     out.verticalAlignment = fmt.verticalAlignment ? String(fmt.verticalAlignment).toLowerCase() : null;
-  if (p('wrapStrategy')) out.wrap = fmt.wrapStrategy === 'WRAP';
+  if (m.wrap) out.wrap = fmt.wrapStrategy === 'WRAP';
   const tf = (fmt.textFormat ?? {}) as Json;
-  if (p('textFormat.bold')) out.bold = Boolean(tf.bold);
-  if (p('textFormat.italic')) out.italic = Boolean(tf.italic);
-  if (p('textFormat.foregroundColor') || p('textFormat.foregroundColorStyle'))
-    out.fontColor = colorToHex(tf.foregroundColor ?? tf.foregroundColorStyle);
-  if (p('textFormat.fontSize')) out.fontSize = tf.fontSize === undefined ? undefined : Number(tf.fontSize);
+  if (m.bold) out.bold = Boolean(tf.bold);
+  if (m.italic) out.italic = Boolean(tf.italic);
+  if (m.fontColor) out.fontColor = colorToHex(tf.foregroundColor ?? tf.foregroundColorStyle);
+  if (m.fontSize) out.fontSize = tf.fontSize === undefined ? undefined : Number(tf.fontSize);
 }
 
 function metadataToApi(m: DeveloperMetadata): Json {
@@ -996,7 +1037,8 @@ export function advancedSheets(env: SheetsEnv): unknown {
   };
 
   const applyCellData = (cell: Cell, data: Json, paths: string[]) => {
-    if (covers(paths, 'userEnteredValue') && exact(paths, 'userEnteredValue')) {
+    const m = maskFlags(paths);
+    if (m.value) {
       const uev = data.userEnteredValue as Json | undefined;
       delete cell.f;
       if (!uev) cell.v = null;
@@ -1014,14 +1056,13 @@ export function advancedSheets(env: SheetsEnv): unknown {
         cell.v = sv === '' ? null : sv;
       } else cell.v = null;
     }
-    if (covers(paths, 'userEnteredFormat'))
-      applyFormat(cell, data.userEnteredFormat as Json | undefined, paths, book.locale);
-    if (exact(paths, 'note')) {
+    if (m.format) applyFormat(cell, data.userEnteredFormat as Json | undefined, paths, book.locale);
+    if (m.note) {
       if (data.note) cell.note = String(data.note);
       else delete cell.note;
     }
-    if (exact(paths, 'dataValidation')) setValidation(cell, data.dataValidation as Json | undefined);
-    if (exact(paths, 'pivotTable')) setPivot(book, cell, data.pivotTable as Json | undefined);
+    if (m.validation) setValidation(cell, data.dataValidation as Json | undefined);
+    if (m.pivot) setPivot(book, cell, data.pivotTable as Json | undefined);
   };
 
   const setValidation = (cell: Cell, rule: Json | undefined) => {
