@@ -4,6 +4,7 @@ import type * as Server from '../src/index';
 import type { ApiResult } from '../src/shared/result';
 import type { SaveSettingsInput } from '../src/shared/settings-schema';
 import type { SyncSettingsInput } from '../src/shared/sync-schema';
+import type { ReportSettingsInput } from '../src/shared/report-schema';
 import type { InventorySettingsInput, StockMoveInput } from '../src/shared/inventory-schema';
 
 type ServerModule = typeof Server;
@@ -34,6 +35,9 @@ export interface ServerApi {
   syncOrders(input: { source: 'sidebar' }): ServerData<'syncOrders'>;
   getSyncSettings(): ServerData<'getSyncSettings'>;
   saveSyncSettings(input: SyncSettingsInput): ServerData<'saveSyncSettings'>;
+  getReportSettings(): ServerData<'getReportSettings'>;
+  saveReportSettings(input: ReportSettingsInput): ServerData<'saveReportSettings'>;
+  buildReports(): ServerData<'buildReports'>;
   recordStockMove(input: StockMoveInput): ServerData<'recordStockMove'>;
   pushStockToOzon(): ServerData<'pushStockToOzon'>;
   getInventorySettings(): ServerData<'getInventorySettings'>;

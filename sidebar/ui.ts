@@ -89,3 +89,15 @@ export function showFieldError(f: Field, text: string): void {
   f.error.textContent = text;
   f.wrapper.classList.toggle('has-error', text !== '');
 }
+
+/** A checkbox with its label to the right. */
+export function checkbox(
+  id: string,
+  label: string,
+  checked: boolean,
+): { input: HTMLInputElement; row: HTMLElement } {
+  const input = h('input', { id, attrs: { type: 'checkbox', name: id } });
+  input.checked = checked;
+  const row = h('div', { class: 'form-group checkbox' }, input, h('label', { attrs: { for: id } }, label));
+  return { input, row };
+}

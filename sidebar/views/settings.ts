@@ -4,6 +4,7 @@ import { append, h, replaceChildren } from '../dom';
 import { getLang, tr, trIssue } from '../i18n';
 import { call, SidebarError, type ConnectionInfo } from '../rpc';
 import { errorText, field, notice, showFieldError, whileBusy, type Field, type Notice } from '../ui';
+import { renderReportSettings } from './report-settings';
 import { renderSyncSettings } from './sync-settings';
 import type { View, ViewContext } from './types';
 
@@ -31,7 +32,10 @@ export const settingsView: View = {
     if (!settings) return;
     renderForm(root, status, ctx, settings, initialNotice);
     // Sync options belong to this spreadsheet and need no Ozon call: shown once credentials exist.
-    if (settings.hasApiKey) await renderSyncSettings(root);
+    if (settings.hasApiKey) {
+      await renderSyncSettings(root);
+      await renderReportSettings(root);
+    }
   },
 };
 

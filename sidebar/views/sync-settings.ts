@@ -4,7 +4,16 @@ import { SyncSettingsInput, type SyncSettingsView } from '../../src/shared/sync-
 import { append, h, replaceChildren } from '../dom';
 import { getLang, tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
-import { errorText, field, notice, showFieldError, whileBusy, type Field, type Notice } from '../ui';
+import {
+  checkbox,
+  errorText,
+  field,
+  notice,
+  showFieldError,
+  whileBusy,
+  type Field,
+  type Notice,
+} from '../ui';
 
 function formatTime(iso: string): string {
   const locale = getLang() === 'zh' ? 'zh-CN' : getLang();
@@ -20,17 +29,6 @@ function stateLine(view: SyncSettingsView): string {
     ? tr('syncSettings.lastSync', { time: formatTime(view.lastSyncAt) })
     : tr('syncSettings.never');
   return view.pending ? `${last} ${tr('syncSettings.pending')}` : last;
-}
-
-function checkbox(
-  id: string,
-  label: string,
-  checked: boolean,
-): { input: HTMLInputElement; row: HTMLElement } {
-  const input = h('input', { id, attrs: { type: 'checkbox', name: id } });
-  input.checked = checked;
-  const row = h('div', { class: 'form-group checkbox' }, input, h('label', { attrs: { for: id } }, label));
-  return { input, row };
 }
 
 export async function renderSyncSettings(root: HTMLElement): Promise<void> {

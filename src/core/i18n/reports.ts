@@ -46,6 +46,11 @@ export const reports = {
     'nightly.link': 'Open the spreadsheet: {url}',
     'reports.settings.hour': 'Nightly run hour',
     'reports.settings.email': 'Email a short summary after the nightly run',
+    'reports.settings.title': 'Reports',
+    'reports.settings.saved': 'Report settings saved.',
+    'reports.settings.lastRun': 'Last nightly run: {day}',
+    'reports.settings.never': 'The nightly run has not happened yet.',
+    'reports.settings.pending': 'Part of tonight’s run is still to do; the next hourly run continues it.',
     'error.nightlyHour.range': 'Choose an hour from 0 to 23.',
   },
   ru: {
@@ -94,6 +99,12 @@ export const reports = {
     'nightly.link': 'Открыть таблицу: {url}',
     'reports.settings.hour': 'Час ночного запуска',
     'reports.settings.email': 'Присылать краткую сводку после ночного запуска',
+    'reports.settings.title': 'Отчёты',
+    'reports.settings.saved': 'Настройки отчётов сохранены.',
+    'reports.settings.lastRun': 'Последний ночной запуск: {day}',
+    'reports.settings.never': 'Ночного запуска ещё не было.',
+    'reports.settings.pending':
+      'Ночной запуск выполнен не полностью; следующий ежечасный запуск его продолжит.',
     'error.nightlyHour.range': 'Выберите час от 0 до 23.',
   },
   zh: {
@@ -141,6 +152,11 @@ export const reports = {
     'nightly.link': '打开表格：{url}',
     'reports.settings.hour': '夜间运行时间（小时）',
     'reports.settings.email': '夜间运行后发送简短摘要邮件',
+    'reports.settings.title': '报表',
+    'reports.settings.saved': '报表设置已保存。',
+    'reports.settings.lastRun': '上次夜间运行：{day}',
+    'reports.settings.never': '尚未进行过夜间运行。',
+    'reports.settings.pending': '今晚的运行尚未完成；下一次每小时运行会继续。',
     'error.nightlyHour.range': '请选择 0 到 23 之间的小时。',
   },
 };

@@ -1,0 +1,87 @@
+// The "Reports" part of Settings: the hour of the nightly run, the summary email, and "Build reports now".
+import { ReportSettingsInput, type ReportSettingsView } from '../../src/shared/report-schema';
+import { append, h, replaceChildren } from '../dom';
+import { tr, trIssue } from '../i18n';
+import { call, SidebarError } from '../rpc';
+import { checkbox, errorText, field, notice, showFieldError, whileBusy, type Notice } from '../ui';
+
+function stateLine(view: ReportSettingsView): string {
+  const last = view.lastRunDay
+    ? tr('reports.settings.lastRun', { day: view.lastRunDay })
+    : tr('reports.settings.never');
+  return view.pending ? `${last} ${tr('reports.settings.pending')}` : last;
+}
+
+export async function renderReportSettings(root: HTMLElement): Promise<void> {
+  const section = h('section', { class: 'block', attrs: { 'data-section': 'reports' } });
+  const status = h('div', { class: 'status' });
+  append(section, h('h2', { class: 'title' }, tr('reports.settings.title')), status);
+  append(root, section);
+  let view: ReportSettingsView | undefined;
+  await whileBusy(section, status, tr('sidebar.loading'), async () => {
+    try {
+      view = await call('getReportSettings');
+    } catch (error) {
+      replaceChildren(status, notice({ kind: 'error', text: errorText(error) }));
+    }
+  });
+  if (view) renderForm(section, status, view);
+}
+
+function renderForm(section: HTMLElement, status: HTMLElement, initial: ReportSettingsView): void {
+  const hour = h('select', { id: 'nightlyHour', attrs: { name: 'nightlyHour' } });
+  for (let i = 0; i < 24; i++)
+    hour.appendChild(h('option', { attrs: { value: String(i) } }, `${String(i).padStart(2, '0')}:00`));
+  hour.value = String(initial.nightlyHour);
+  const hourField = field('nightlyHour', tr('reports.settings.hour'), hour);
+  const email = checkbox('nightlyEmail', tr('reports.settings.email'), initial.email);
+  const state = h('div', { class: 'hint', attrs: { 'data-role': 'reports-state' } }, stateLine(initial));
+  const message = h('div', { class: 'message', attrs: { 'data-role': 'reports-message' } });
+  const say = (n: Notice | null): void => replaceChildren(message, n && notice(n));
+  const save = h(
+    'button',
+    { class: 'action', attrs: { type: 'submit', 'data-action': 'save-reports' } },
+    tr('settings.save'),
+  );
+  const build = h(
+    'button',
+    { attrs: { type: 'button', 'data-action': 'build-reports' } },
+    tr('menu.buildReports'),
+  );
+  const form = h('form', { attrs: { novalidate: '' } });
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    showFieldError(hourField, '');
+    say(null);
+    const checked = ReportSettingsInput.safeParse({ nightlyHour: hour.value, email: email.input.checked });
+    if (!checked.success) {
+      showFieldError(hourField, trIssue(checked.error.issues[0].message, 'nightlyHour'));
+      return;
+    }
+    void whileBusy(section, status, tr('settings.saving'), async () => {
+      try {
+        replaceChildren(state, stateLine(await call('saveReportSettings', checked.data)));
+        say({ kind: 'ok', text: tr('reports.settings.saved') });
+      } catch (error) {
+        if (error instanceof SidebarError && error.field === 'nightlyHour')
+          showFieldError(hourField, error.message);
+        else say({ kind: 'error', text: errorText(error) });
+      }
+    });
+  });
+
+  build.addEventListener('click', () => {
+    say(null);
+    void whileBusy(section, status, tr('sidebar.working'), async () => {
+      try {
+        say({ kind: 'ok', text: (await call('buildReports')).message });
+      } catch (error) {
+        say({ kind: 'error', text: errorText(error) });
+      }
+    });
+  });
+
+  append(form, hourField.wrapper, email.row, h('div', { class: 'buttons' }, save, build));
+  append(section, state, form, message);
+}

@@ -1,0 +1,86 @@
+// Settings → Orders sync and Reports sections, driven in headless Chromium against the workbench.
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { launchChromium, localOnlyContext, snapshotDist } from './support';
+import { t } from '../../src/core/i18n/messages';
+import { startWorkbench, type Workbench } from '../../workbench/app';
+
+jest.setTimeout(90_000);
+
+let wb: Workbench;
+let dist: ReturnType<typeof snapshotDist>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  dist = snapshotDist();
+  wb = await startWorkbench({ distDir: dist.dir, port: 0, seed: 5, postings: 40 });
+  wb.runtime.properties.user.set('ODESK_LANGUAGE', 'en');
+  browser = await launchChromium();
+  context = await localOnlyContext(browser);
+  page = await context.newPage();
+  await page.goto(wb.url);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await wb?.close();
+  dist?.remove();
+});
+
+async function openSettings(): Promise<Frame> {
+  const before = wb.runtime.ui.sidebars.length;
+  await page.click('#menu-button');
+  await page.click('.menu-item[data-function="showSettings"]');
+  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${before + 1}"]`, { state: 'attached' });
+  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
+  if (!frame) throw new Error('sidebar frame missing');
+  await frame.waitForSelector('.view[data-view="settings"][data-ready="true"]');
+  await frame.waitForSelector('[data-section="reports"] [data-action="save-reports"]');
+  return frame;
+}
+
+test('a look-back out of range is refused next to the field, and nothing is saved', async () => {
+  const frame = await openSettings();
+  await frame.fill('#lookbackDays', '0');
+  await frame.click('[data-action="save-sync"]');
+  await frame
+    .locator('[data-field-error="lookbackDays"]', { hasText: t('en', 'error.lookback.range') })
+    .waitFor();
+  expect(wb.runtime.properties.document.has('ODESK_LOOKBACK_DAYS')).toBe(false);
+  expect(wb.runtime.triggers).toHaveLength(0);
+});
+
+test('saving the sync options installs one hourly trigger; "Sync orders now" fills the Orders tab', async () => {
+  const frame = await openSettings();
+  await frame.fill('#lookbackDays', '60');
+  await frame.check('#autoSync');
+  await frame.click('[data-action="save-sync"]');
+  await frame.locator('[data-role="sync-message"]', { hasText: t('en', 'syncSettings.saved') }).waitFor();
+  expect(wb.runtime.properties.document.get('ODESK_LOOKBACK_DAYS')).toBe('60');
+  expect(wb.runtime.triggers.map((tr) => tr.handlerFunction)).toEqual(['onHourlyTrigger']);
+
+  await frame.click('[data-action="sync-now"]');
+  await frame.locator('[data-role="sync-message"] .notice', { hasText: /Orders are up to date/ }).waitFor();
+  expect(wb.runtime.spreadsheet.sheetNames()).toEqual(
+    expect.arrayContaining(['Orders', 'Order lines', 'Sync log']),
+  );
+  await frame.locator('[data-role="sync-state"]', { hasText: 'Last complete sync' }).waitFor();
+});
+
+test('the nightly hour and summary email are saved, and "Build reports now" builds the reports', async () => {
+  const frame = await openSettings();
+  await frame.selectOption('#nightlyHour', '5');
+  await frame.check('#nightlyEmail');
+  await frame.click('[data-action="save-reports"]');
+  await frame
+    .locator('[data-role="reports-message"]', { hasText: t('en', 'reports.settings.saved') })
+    .waitFor();
+  expect(wb.runtime.properties.document.get('ODESK_NIGHTLY_HOUR')).toBe('5');
+  await frame.click('[data-action="build-reports"]');
+  await frame.locator('[data-role="reports-message"] .notice', { hasText: /Reports updated/ }).waitFor();
+  expect(wb.runtime.spreadsheet.sheetNames()).toEqual(
+    expect.arrayContaining(['Sales', 'Customers', 'Products', 'Dashboard']),
+  );
+});
