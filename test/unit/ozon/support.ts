@@ -65,7 +65,8 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
   headers: { 'Content-Type': 'application/json', ...headers },
 });
 
-export const EXAMPLES_DIR = '/work/shared/ozon-api/examples';
+// Ozon's official examples, kept with the spec copy so the tests need nothing outside the repo.
+export const EXAMPLES_DIR = path.join(__dirname, '../../../simulator/spec/examples');
 
 export interface Example {
   file: string;
