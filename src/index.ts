@@ -3,9 +3,21 @@
 import { z } from 'zod';
 import { handle } from './app/handler';
 import { userLocale } from './app/context';
-import { buildMenu, showSidebar } from './adapters/ui';
+import { buildMenu, showSidebar, toast as deskToast } from './adapters/ui';
+import type { ApiResult } from './shared/result';
 import { userStore } from './adapters/properties';
 import { langFromLocale, type Lang } from './core/i18n/messages';
+import * as desk from './desk';
+import {
+  CancelInput,
+  PollInput,
+  PostingsInput,
+  ProblemInput,
+  RfbsStatusInput,
+  ShipInput,
+  TrackingInput,
+  VerifyInput,
+} from './shared/desk-schema';
 import { SaveSettingsInput } from './shared/settings-schema';
 import { SyncSettingsInput } from './shared/sync-schema';
 import { syncOrdersNow } from './sync/run';
@@ -43,6 +55,9 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(menuLang(e), [
     { label: 'menu.syncOrders', functionName: 'syncOrders' },
     { label: 'menu.openDesk', functionName: 'showOrderDesk' },
+    { label: 'menu.nextUnverified', functionName: 'selectNextUnverified' },
+    { label: 'menu.pickList', functionName: 'buildPickList' },
+    { label: 'menu.packingSlips', functionName: 'showPackingSlips' },
     { label: 'menu.buildReports', functionName: 'buildReports' },
     'separator',
     { label: 'menu.inventory', functionName: 'showInventory' },
@@ -64,6 +79,92 @@ export function showSettings(): void {
 
 export function showOrderDesk(): void {
   showSidebar('desk', menuLang(), 'menu.openDesk');
+}
+
+// ---- Order desk (sidebar calls; the menu calls the last three with an event or nothing) ----------
+
+/** Polled every ~2 s by the desk: the selected Orders rows' posting numbers, no read when unchanged. */
+export function pollDeskSelection(input?: unknown) {
+  return handle(PollInput, input, (value, ctx) => desk.pollSelection(ctx, value.known));
+}
+
+export function getDeskOrders(input: unknown) {
+  return handle(PostingsInput, input, (value, ctx) => desk.deskOrders(ctx, value.postings));
+}
+
+export function verifyOrders(input: unknown) {
+  return handle(VerifyInput, input, (value, ctx) => desk.verifyOrders(ctx, value));
+}
+
+export function flagOrderProblem(input: unknown) {
+  return handle(ProblemInput, input, (value, ctx) => desk.flagProblem(ctx, value));
+}
+
+export function clearOrderProblem(input: unknown) {
+  return handle(PostingsInput, input, (value, ctx) => desk.clearProblem(ctx, value));
+}
+
+export function shipOrder(input: unknown) {
+  return handle(ShipInput, input, (value, ctx) => desk.shipOrder(ctx, value));
+}
+
+export function shipAndLabelOrders(input: unknown) {
+  return handle(PostingsInput, input, (value, ctx) => desk.shipAndLabel(ctx, value));
+}
+
+export function printLabels(input: unknown) {
+  return handle(PostingsInput, input, (value, ctx) => desk.printLabels(ctx, value));
+}
+
+export function setTrackingNumbers(input: unknown) {
+  return handle(TrackingInput, input, (value, ctx) => desk.setTracking(ctx, value));
+}
+
+export function moveRfbsOrders(input: unknown) {
+  return handle(RfbsStatusInput, input, (value, ctx) => desk.moveRfbs(ctx, value));
+}
+
+export function getCancelReasons(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => desk.cancelReasons(ctx));
+}
+
+export function cancelOrder(input: unknown) {
+  return handle(CancelInput, input, (value, ctx) => desk.cancelOrder(ctx, value));
+}
+
+const fromSidebar = (input: unknown) =>
+  typeof input === 'object' && input !== null && (input as { from?: unknown }).from === 'sidebar';
+
+export function selectNextUnverified(input?: unknown) {
+  return announceDesk(
+    input,
+    handle(z.unknown(), input, (_v, ctx) => desk.selectNextUnverified(ctx)),
+  );
+}
+
+export function buildPickList(input?: unknown) {
+  return announceDesk(
+    input,
+    handle(z.unknown(), input, (_v, ctx) => desk.buildPickList(ctx)),
+  );
+}
+
+/** From the sidebar with `{postings}`; from the menu (event or nothing) for the selected rows. */
+export function showPackingSlips(input?: unknown) {
+  if (typeof input === 'object' && input !== null && 'postings' in input)
+    return handle(PostingsInput, input, (value, ctx) => desk.showPackingSlips(ctx, value));
+  return announceDesk(
+    input,
+    handle(z.unknown(), input, (_v, ctx) =>
+      desk.showPackingSlips(ctx, { postings: desk.selectedPostings(ctx) }),
+    ),
+  );
+}
+
+/** Menu commands answer with a toast; the sidebar shows the answer itself. */
+function announceDesk<T extends { message: string }>(input: unknown, result: ApiResult<T>): ApiResult<T> {
+  if (!fromSidebar(input)) deskToast(result.ok ? result.data.message : result.error.message);
+  return result;
 }
 
 export function showInventory(): void {

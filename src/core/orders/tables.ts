@@ -47,6 +47,19 @@ export const ordersSpec: TableSpec = {
     { key: 'verified_by', header: 'Verified by', kind: 'text', role: 'seller', width: 140 },
     { key: 'problem', header: 'Problem', kind: 'text', role: 'seller', width: 160 },
     { key: 'note', header: 'Note', kind: 'text', role: 'seller', width: 200 },
+    // Written by the order desk (never by the sync).
+    { key: 'verified_at', header: 'Verified at', kind: 'datetime', role: 'seller', width: 120 },
+    { key: 'packages', header: 'Packages', kind: 'int', role: 'seller', width: 70 },
+    { key: 'carrier', header: 'Carrier', kind: 'text', role: 'seller', width: 110 },
+    { key: 'label', header: 'Label', kind: 'text', role: 'seller', width: 160 },
+    {
+      key: 'verified_digest',
+      header: 'Verified digest',
+      kind: 'text',
+      role: 'seller',
+      width: 90,
+      hidden: true,
+    },
   ],
 };
 

@@ -1,0 +1,143 @@
+// What the order desk takes from Apps Script: the tabs, the seller's selection, the acting user,
+// Drive (label PDFs), dialogs, the cache, the clock and the document lock. The use-cases in
+// ./index.ts read as plain steps over this.
+import { appsScriptClock } from '../adapters/http';
+import { quoteTab, readTabs, spreadsheetId, spreadsheetOffset, writeRequests } from '../adapters/workbook';
+import { AppError } from '../core/errors';
+import type { SheetsRequest } from '../core/table/requests';
+import type { TabSnapshot } from '../core/table/snapshot';
+import type { TableSpec } from '../core/table/spec';
+import { cachedOffset, type OffsetMinutes } from '../core/time/serial';
+
+export interface Selection {
+  sheetId: number;
+  sheetName: string;
+  /** 0-based rows, end exclusive. */
+  startRow: number;
+  endRow: number;
+}
+
+export interface DeskHost {
+  now(): number;
+  offset: OffsetMinutes;
+  /** yyyy-MM-dd HH:mm in the spreadsheet's time zone; '' for null. */
+  formatTime(iso: string | null): string;
+  readTabs(specs: readonly TableSpec[]): Map<string, TabSnapshot>;
+  write(requests: SheetsRequest[]): number;
+  user(): string;
+  selection(): Selection | null;
+  /** One Sheets read: the header row and rows [startRow, endRow) of a tab. */
+  readRows(tab: string, startRow: number, endRow: number): { header: unknown[]; rows: unknown[][] };
+  /** Moves the selection to a whole row (0-based) of a tab. */
+  selectRow(tab: string, row: number): void;
+  cacheGet(key: string): string | null;
+  cachePut(key: string, value: string, seconds: number): void;
+  /** Saves a PDF to the seller's Drive; returns its URL. */
+  savePdf(name: string, bytes: number[] | Uint8Array, blob?: unknown): string;
+  showDialog(html: string, title: string, width: number, height: number): void;
+  toast(message: string): void;
+  sleep(ms: number): void;
+  withLock<T>(fn: () => T): T;
+}
+
+export function appsScriptDeskHost(): DeskHost {
+  const clock = appsScriptClock();
+  return {
+    now: () => Date.now(),
+    offset: cachedOffset(spreadsheetOffset()),
+    formatTime: (iso) => {
+      if (!iso) return '';
+      const tz = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+      return Utilities.formatDate(new Date(iso), tz, 'yyyy-MM-dd HH:mm');
+    },
+    readTabs: (specs) => readTabs(specs),
+    write: (requests) => writeRequests(requests),
+    user: () => {
+      try {
+        return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
+      } catch {
+        return '';
+      }
+    },
+    selection: () => {
+      const active = SpreadsheetApp.getActiveSheet();
+      const range = SpreadsheetApp.getActiveRange();
+      // A range left behind on another tab is not the seller's selection.
+      if (!range || range.getSheet().getSheetId() !== active.getSheetId()) {
+        return { sheetId: active.getSheetId(), sheetName: active.getName(), startRow: 0, endRow: 0 };
+      }
+      const sheet = range.getSheet();
+      const startRow = range.getRow() - 1;
+      return {
+        sheetId: sheet.getSheetId(),
+        sheetName: sheet.getName(),
+        startRow,
+        endRow: startRow + range.getNumRows(),
+      };
+    },
+    readRows: (tab, startRow, endRow) => {
+      const ranges = [`${quoteTab(tab)}!1:1`, `${quoteTab(tab)}!${startRow + 1}:${endRow}`];
+      const answer = Sheets!.Spreadsheets!.Values!.batchGet(spreadsheetId(), {
+        ranges,
+        valueRenderOption: 'UNFORMATTED_VALUE',
+      });
+      const [header, rows] = answer.valueRanges ?? [];
+      return {
+        header: ((header?.values as unknown[][] | undefined) ?? [[]])[0] ?? [],
+        rows: (rows?.values as unknown[][] | undefined) ?? [],
+      };
+    },
+    selectRow: (tab, row) => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
+      if (!sheet) return;
+      sheet.getRange(row + 1, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
+    },
+    cacheGet: (key) => {
+      try {
+        return CacheService.getDocumentCache()?.get(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    cachePut: (key, value, seconds) => {
+      try {
+        CacheService.getDocumentCache()?.put(key, value, seconds);
+      } catch {
+        // Best effort: the next call reads again.
+      }
+    },
+    savePdf: (name, bytes, blob) => {
+      const data = blob
+        ? (blob as GoogleAppsScript.Base.Blob).setName(name).setContentType('application/pdf')
+        : Utilities.newBlob(
+            Array.from(bytes, (b) => (b > 127 ? b - 256 : b)),
+            'application/pdf',
+            name,
+          );
+      return DriveApp.createFile(data).getUrl();
+    },
+    showDialog: (html, title, width, height) => {
+      const output = HtmlService.createHtmlOutput(html).setWidth(width).setHeight(height);
+      SpreadsheetApp.getUi().showModalDialog(output, title);
+    },
+    toast: (message) => {
+      try {
+        SpreadsheetApp.getActiveSpreadsheet().toast(message, '', 6);
+      } catch {
+        // No UI: the answer still carries the message.
+      }
+    },
+    sleep: (ms) => clock.sleep(ms),
+    withLock: (fn) => {
+      const lock = LockService.getDocumentLock();
+      if (lock && lock.hasLock()) return fn();
+      if (!lock || !lock.tryLock(15_000)) throw new AppError('desk.locked', 'error.desk.locked');
+      try {
+        return fn();
+      } finally {
+        SpreadsheetApp.flush();
+        lock.releaseLock();
+      }
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// The Orders and Order lines tabs as the desk reads them (one read of both per call) and the desk's
+// writes into the seller's working columns of Orders (only the cells it changes).
+import { t, type Lang } from '../core/i18n/messages';
+import { deadline } from '../core/desk/deadline';
+import { allowedActions, checklist, deskState, type PostingFacts } from '../core/desk/rules';
+import { statusText } from '../core/orders/tables';
+import { linesSpec, ordersSpec } from '../core/orders/tables';
+import { runRequest, type SheetsRequest } from '../core/table/requests';
+import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
+import type { Cell, ColumnSpec } from '../core/table/spec';
+import { fromSerial } from '../core/time/serial';
+import type { DeskLine, DeskOrder, QueueCounts } from '../shared/desk-schema';
+import type { DeskHost } from './host';
+
+export interface OrderRecord {
+  /** 0-based sheet row. */
+  row: number;
+  facts: PostingFacts;
+  order: DeskOrder;
+}
+
+export interface DeskBook {
+  orders: PreparedTab;
+  records: Map<string, OrderRecord>;
+  /** Posting numbers in sheet order. */
+  sequence: string[];
+}
+
+const NOT_VERIFIED = new Set(['', 'no', 'нет', '否', 'false', '0', '-', '✗']);
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0);
+
+function readLines(snapshot: TabSnapshot, positions: ReadonlyMap<string, number>): Map<string, DeskLine[]> {
+  const at = (key: string) => positions.get(key) as number;
+  const byPosting = new Map<string, DeskLine[]>();
+  for (const row of snapshot.values.slice(1)) {
+    const posting = text(row[at('posting_number')]);
+    if (!posting) continue;
+    const list = byPosting.get(posting) ?? [];
+    list.push({
+      sku: text(row[at('sku')]),
+      offerId: text(row[at('offer_id')]),
+      name: text(row[at('name')]),
+      quantity: num(row[at('quantity')]),
+      price: num(row[at('unit_price')]),
+    });
+    byPosting.set(posting, list);
+  }
+  return byPosting;
+}
+
+/** Reads Orders and Order lines (creating missing desk columns) into per-posting records. */
+export function readDesk(host: DeskHost, lang: Lang): DeskBook {
+  const snapshots = host.readTabs([ordersSpec, linesSpec]);
+  const orders = prepareTab(snapshots.get(ordersSpec.tab) as TabSnapshot);
+  if (orders.snapshot.exists && orders.setup.length) {
+    host.write(orders.setup);
+    applySetup(orders);
+  }
+  const linesTab = prepareTab(snapshots.get(linesSpec.tab) as TabSnapshot);
+  const lines = linesTab.snapshot.exists ? readLines(linesTab.snapshot, linesTab.positions) : new Map();
+  const records = new Map<string, OrderRecord>();
+  const sequence: string[] = [];
+  if (!orders.snapshot.exists) return { orders, records, sequence };
+  const pos = orders.positions;
+  const now = host.now();
+  const iso = (v: unknown): string | null =>
+    typeof v === 'number' && v > 0 ? new Date(fromSerial(v, host.offset)).toISOString() : null;
+  orders.snapshot.values.forEach((row, index) => {
+    if (index === 0) return;
+    const cell = (key: string) => row[pos.get(key) as number];
+    const posting = text(cell('posting_number'));
+    if (!posting || records.has(posting)) return;
+    const status = text(cell('status_code'));
+    const verifiedMark = text(cell('verified')).trim();
+    const own = lines.get(posting) ?? [];
+    const facts: PostingFacts = {
+      posting,
+      orderNumber: text(cell('order_number')),
+      schema: text(cell('schema')),
+      status,
+      substatus: text(cell('substatus')),
+      lines: own,
+      items: num(cell('items')),
+      total: num(cell('total')),
+      currency: text(cell('currency')),
+      buyer: text(cell('buyer')),
+      address: text(cell('address')),
+      verified: !NOT_VERIFIED.has(verifiedMark.toLowerCase()),
+      verifiedDigest: text(cell('verified_digest')),
+      problem: text(cell('problem')),
+    };
+    const shipByIso = iso(cell('ship_by'));
+    const left = deadline(now, shipByIso ? Date.parse(shipByIso) : null);
+    const packages = cell('packages');
+    const order: DeskOrder = {
+      posting,
+      orderNumber: facts.orderNumber,
+      schema: facts.schema,
+      status,
+      statusText: status ? statusText(lang, status) : text(cell('status')),
+      substatus: facts.substatus,
+      state: deskState(facts),
+      orderedAt: iso(cell('ordered_at')),
+      shipBy: shipByIso,
+      msLeft: left ? left.msLeft : null,
+      shipByDays: left ? left.days : null,
+      lines: own,
+      items: facts.items,
+      total: facts.total,
+      currency: facts.currency,
+      payment: text(cell('payment')),
+      warehouse: text(cell('warehouse')),
+      deliveryMethod: text(cell('delivery_method')),
+      trackingNumber: text(cell('tracking_number')),
+      carrier: text(cell('carrier')),
+      region: text(cell('region')),
+      buyer: facts.buyer,
+      buyerPhone: text(cell('buyer_phone')),
+      address: facts.address,
+      cancelReason: text(cell('cancel_reason')),
+      splitFrom: text(cell('split_from')),
+      verified: facts.verified,
+      verifiedBy: text(cell('verified_by')),
+      verifiedAt: iso(cell('verified_at')),
+      problem: facts.problem,
+      note: text(cell('note')),
+      label: text(cell('label')),
+      packages: typeof packages === 'number' ? packages : null,
+      checklist: checklist(facts),
+      actions: allowedActions(facts),
+    };
+    records.set(posting, { row: index, facts, order });
+    sequence.push(posting);
+  });
+  return { orders, records, sequence };
+}
+
+export function queueCounts(book: DeskBook): QueueCounts {
+  const counts: QueueCounts = { toVerify: 0, ready: 0, problems: 0, toShipToday: 0 };
+  for (const { order } of book.records.values()) {
+    if (order.state === 'to_verify' || order.state === 'changed') counts.toVerify++;
+    if (order.state === 'problem') counts.problems++;
+    if (order.state === 'verified' && order.status === 'awaiting_packaging') counts.ready++;
+    if (order.status === 'awaiting_packaging' && order.shipByDays !== null && order.shipByDays <= 0)
+      counts.toShipToday++;
+  }
+  return counts;
+}
+
+/** Requests that write seller columns of existing rows: posting → column key → value. */
+export function sellerWrites(
+  book: DeskBook,
+  changes: ReadonlyMap<string, Record<string, Cell>>,
+): SheetsRequest[] {
+  const { snapshot, positions } = book.orders;
+  const columns = new Map<number, ColumnSpec>();
+  for (const c of ordersSpec.columns) columns.set(positions.get(c.key) as number, c);
+  const requests: SheetsRequest[] = [];
+  for (const [posting, values] of changes) {
+    const record = book.records.get(posting);
+    if (!record) continue;
+    for (const [key, value] of Object.entries(values)) {
+      const col = positions.get(key);
+      if (col === undefined) continue;
+      // fresh: the cell also gets its column's number format (rows the sync appended have none there).
+      requests.push(
+        runRequest(snapshot.sheetId, { row: record.row, col, values: [value], fresh: true }, columns),
+      );
+    }
+  }
+  return requests;
+}
+
+export function verifiedMark(lang: Lang): string {
+  return t(lang, 'desk.verifiedMark');
+}
