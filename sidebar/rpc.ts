@@ -6,6 +6,14 @@ import type { SaveSettingsInput } from '../src/shared/settings-schema';
 import type { SyncSettingsInput } from '../src/shared/sync-schema';
 import type { ReportSettingsInput } from '../src/shared/report-schema';
 import type { InventorySettingsInput, StockMoveInput } from '../src/shared/inventory-schema';
+import type {
+  ChatHistoryInput,
+  DecideCancellationInput,
+  RfbsActionInput,
+  RfbsReturnInput,
+  SaveReturnInput,
+  SendMessageInput,
+} from '../src/shared/service-schema';
 
 type ServerModule = typeof Server;
 
@@ -42,6 +50,14 @@ export interface ServerApi {
   pushStockToOzon(): ServerData<'pushStockToOzon'>;
   getInventorySettings(): ServerData<'getInventorySettings'>;
   saveInventorySettings(input: InventorySettingsInput): ServerData<'saveInventorySettings'>;
+  syncService(input: { source: 'sidebar' }): ServerData<'syncService'>;
+  getServiceContext(): ServerData<'getServiceContext'>;
+  saveReturnWork(input: SaveReturnInput): ServerData<'saveReturnWork'>;
+  getRfbsReturn(input: RfbsReturnInput): ServerData<'getRfbsReturn'>;
+  rfbsReturnAction(input: RfbsActionInput): ServerData<'rfbsReturnAction'>;
+  getChatHistory(input: ChatHistoryInput): ServerData<'getChatHistory'>;
+  sendChatReply(input: SendMessageInput): ServerData<'sendChatReply'>;
+  decideCancellation(input: DecideCancellationInput): ServerData<'decideCancellation'>;
 }
 
 export type ServerName = keyof ServerApi;

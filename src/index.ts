@@ -29,6 +29,16 @@ import { readReportSettings, saveReportSettings as saveReports } from './reports
 import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
 import * as inventory from './inventory';
 import { announce } from './inventory/host';
+import * as service from './service/actions';
+import { syncServiceNow } from './service/run';
+import {
+  ChatHistoryInput,
+  DecideCancellationInput,
+  RfbsActionInput,
+  RfbsReturnInput,
+  SaveReturnInput,
+  SendMessageInput,
+} from './shared/service-schema';
 import { appsScriptClock, appsScriptHttp } from './adapters/http';
 import { testOzonConnection } from './ozon/connection';
 import { readCredentials } from './settings/credentials';
@@ -64,6 +74,9 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     { label: 'menu.importProducts', functionName: 'importProducts' },
     { label: 'menu.refreshInventory', functionName: 'refreshInventory' },
     { label: 'menu.pushStock', functionName: 'pushStockToOzon' },
+    'separator',
+    { label: 'menu.service', functionName: 'showService' },
+    { label: 'menu.syncService', functionName: 'syncService' },
     'separator',
     { label: 'menu.settings', functionName: 'showSettings' },
   ]);
@@ -253,4 +266,41 @@ export function testConnection(input?: unknown) {
   return handle(NoInput, input, (_v, ctx) =>
     testOzonConnection(readCredentials(ctx.user), appsScriptHttp(), appsScriptClock(), Date.now() + 30_000),
   );
+}
+
+export function showService(): void {
+  showSidebar('service', menuLang(), 'service.title');
+}
+
+/** Menu "Sync returns & messages" and the sidebar's button (the hourly trigger calls it too). */
+export function syncService(input?: unknown) {
+  return handle(SyncInput, input, (source) => syncServiceNow(source));
+}
+
+export function getServiceContext(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => service.serviceContext(ctx));
+}
+
+export function saveReturnWork(input: unknown) {
+  return handle(SaveReturnInput, input, (value, ctx) => service.saveReturnWork(ctx, value));
+}
+
+export function getRfbsReturn(input: unknown) {
+  return handle(RfbsReturnInput, input, (value, ctx) => service.getRfbsReturn(ctx, value));
+}
+
+export function rfbsReturnAction(input: unknown) {
+  return handle(RfbsActionInput, input, (value, ctx) => service.rfbsReturnAction(ctx, value));
+}
+
+export function getChatHistory(input: unknown) {
+  return handle(ChatHistoryInput, input, (value, ctx) => service.chatHistory(ctx, value));
+}
+
+export function sendChatReply(input: unknown) {
+  return handle(SendMessageInput, input, (value, ctx) => service.sendChatReply(ctx, value));
+}
+
+export function decideCancellation(input: unknown) {
+  return handle(DecideCancellationInput, input, (value, ctx) => service.decideCancellation(ctx, value));
 }

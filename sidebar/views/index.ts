@@ -1,6 +1,7 @@
 // Every view the server can open (SidebarView in src/adapters/ui.ts) must be registered here.
 import { deskView } from './desk';
 import { inventoryView } from './inventory';
+import { serviceView } from './service';
 import { settingsView } from './settings';
 import type { View, ViewName } from './types';
 
@@ -8,6 +9,7 @@ export const views: Record<ViewName, View> = {
   settings: settingsView,
   desk: deskView,
   inventory: inventoryView,
+  service: serviceView,
 };
 
 export function isViewName(value: unknown): value is ViewName {

@@ -497,6 +497,24 @@ export class OzonClient {
     return collect(0, (id) => this.conditionalCancellationsPage(filters, id), this.bounds());
   }
 
+  /** Approves a buyer's rFBS cancellation request (ON_APPROVAL only): the order is cancelled. */
+  approveConditionalCancellation(cancellationId: number, comment?: string): void {
+    this.call(
+      EP.conditionalCancellationApprove,
+      compact({ cancellation_id: cancellationId, comment: comment || undefined }),
+      emptyAnswer,
+    );
+  }
+
+  /** Rejects a buyer's rFBS cancellation request (ON_APPROVAL only): the order goes on. */
+  rejectConditionalCancellation(cancellationId: number, comment?: string): void {
+    this.call(
+      EP.conditionalCancellationReject,
+      compact({ cancellation_id: cancellationId, comment: comment || undefined }),
+      emptyAnswer,
+    );
+  }
+
   // ---- Stocks, warehouses, products -----------------------------------------------------------
 
   /**
@@ -762,6 +780,17 @@ export class OzonClient {
       limit: clampLimit(options.limit, 1000),
     });
     return this.call(EP.chatHistory, body, chatHistoryAnswer);
+  }
+
+  /** The latest `limit` messages of several chats, fetched side by side (one fetchAll). */
+  chatHistories(chatIds: readonly string[], limit = 1) {
+    if (!chatIds.length) return [];
+    const size = clampLimit(limit, 1000);
+    return this.callMany(
+      EP.chatHistory,
+      chatIds.map((chat_id) => ({ chat_id, direction: 'Backward', limit: size })),
+      chatHistoryAnswer,
+    );
   }
 
   /** Sends a text to a chat (needs Ozon Premium Plus/Pro: a 403 becomes OzonSubscriptionError). */

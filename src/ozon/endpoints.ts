@@ -31,6 +31,8 @@ export const EP = {
   chatHistory: '/v3/chat/history',
   chatSend: '/v1/chat/send/message',
   conditionalCancellations: '/v2/conditional-cancellation/list',
+  conditionalCancellationApprove: '/v2/conditional-cancellation/approve',
+  conditionalCancellationReject: '/v2/conditional-cancellation/reject',
   roles: '/v1/roles',
 } as const;
 

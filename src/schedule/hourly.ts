@@ -3,6 +3,10 @@
 import { runNightlyIfDue } from '../reports/nightly';
 import type { SyncSummary } from '../shared/sync-schema';
 import { syncOrdersNow } from '../sync/run';
+import { EXECUTION_MS, syncServiceNow } from '../service/run';
+
+/** Below this much time left in the execution the returns & messages sync waits for the next hour. */
+const SERVICE_MIN_MS = 120_000;
 
 export function runHourly(): void {
   const startedAt = Date.now();
@@ -13,5 +17,16 @@ export function runHourly(): void {
     // Recorded in the sync log; the nightly run still gets its turn.
   }
   // Reuses this hour's sync when the nightly run is due, and resumes one cut short earlier.
-  runNightlyIfDue(Date.now(), { startedAt, ...(synced ? { synced } : {}) });
+  try {
+    runNightlyIfDue(Date.now(), { startedAt, ...(synced ? { synced } : {}) });
+  } catch {
+    // Recorded by the reports; the returns & messages sync still gets its turn.
+  }
+  if (startedAt + EXECUTION_MS - Date.now() >= SERVICE_MIN_MS) {
+    try {
+      syncServiceNow('trigger', startedAt);
+    } catch {
+      // Recorded in the sync log; the next hour continues it.
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { orders } from './orders';
 import { reports } from './reports';
 import { inventory } from './inventory';
 import { desk } from './desk';
+import { service } from './service';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -16,7 +17,15 @@ function part<K extends string>(p: Part<K>): Part<K> {
 }
 
 // Add a capability's messages to this list; a key missing from ru or zh is a type error.
-const parts = [part(common), part(orders), part(ozon), part(inventory), part(desk), part(reports)] as const;
+const parts = [
+  part(common),
+  part(orders),
+  part(ozon),
+  part(inventory),
+  part(desk),
+  part(reports),
+  part(service),
+] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof parts)[number]>;

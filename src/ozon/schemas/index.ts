@@ -61,5 +61,7 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   [EP.chatHistory]: chatHistoryAnswer,
   [EP.chatSend]: sendMessageAnswer,
   [EP.conditionalCancellations]: conditionalCancellationsAnswer,
+  [EP.conditionalCancellationApprove]: emptyAnswer,
+  [EP.conditionalCancellationReject]: emptyAnswer,
   [EP.roles]: rolesAnswer,
 };

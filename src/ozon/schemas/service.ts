@@ -36,6 +36,10 @@ export const returnsAnswer = loose({
         })
         .nullish(),
       logistic: loose({ return_date: s, final_moment: s, barcode: s }).nullish(),
+      compensation_status: loose({
+        status: loose({ id: i, display_name: s, sys_name: s }).nullish(),
+        change_moment: s,
+      }).nullish(),
     }),
   ),
 });

@@ -58,6 +58,8 @@ function exerciseEveryMethod(client: OzonClient): void {
     items: [{ sku: 150587396, quantity: 1 }],
   });
   client.conditionalCancellationsPage({ state: 'ON_APPROVAL' });
+  client.approveConditionalCancellation(90000001);
+  client.rejectConditionalCancellation(90000001, 'Already shipped');
   client.setStocks([{ offer_id: '000123', product_id: 313455276, stock: 7, warehouse_id: 22142605386000 }]);
   client.stocksPage({ offer_id: ['000123'] });
   client.warehousesPage();
@@ -77,6 +79,7 @@ function exerciseEveryMethod(client: OzonClient): void {
     limit: 50,
   });
   client.chatHistory('18b8e1f9-4ae7-461c-84ea-8e1f54d1a45e');
+  client.chatHistories(['18b8e1f9-4ae7-461c-84ea-8e1f54d1a45e', '99feb3fc-a474-469f-95d5-268b470cc607']);
   client.sendChatMessage('99feb3fc-a474-469f-95d5-268b470cc607', 'Здравствуйте!');
   client.roles();
 }
