@@ -1,0 +1,64 @@
+// The order desk's server calls: a typed promise wrapper over google.script.run for the desk's own
+// functions (argument types from the shared schemas, answer types from src/index.ts).
+import type * as Server from '../../../src/index';
+import type {
+  CancelInput,
+  PollInput,
+  PostingsInput,
+  ProblemInput,
+  RfbsStatusInput,
+  ShipInput,
+  TrackingInput,
+  VerifyInput,
+} from '../../../src/shared/desk-schema';
+import type { ApiResult } from '../../../src/shared/result';
+import { SidebarError, unwrap } from '../../rpc';
+
+type Data<K extends keyof typeof Server> = (typeof Server)[K] extends (...args: never[]) => ApiResult<infer T>
+  ? T
+  : never;
+
+export interface DeskApi {
+  pollDeskSelection(input: PollInput): Data<'pollDeskSelection'>;
+  getDeskOrders(input: PostingsInput): Data<'getDeskOrders'>;
+  verifyOrders(input: VerifyInput): Data<'verifyOrders'>;
+  flagOrderProblem(input: ProblemInput): Data<'flagOrderProblem'>;
+  clearOrderProblem(input: PostingsInput): Data<'clearOrderProblem'>;
+  shipOrder(input: ShipInput): Data<'shipOrder'>;
+  shipAndLabelOrders(input: PostingsInput): Data<'shipAndLabelOrders'>;
+  printLabels(input: PostingsInput): Data<'printLabels'>;
+  setTrackingNumbers(input: TrackingInput): Data<'setTrackingNumbers'>;
+  moveRfbsOrders(input: RfbsStatusInput): Data<'moveRfbsOrders'>;
+  getCancelReasons(): Data<'getCancelReasons'>;
+  cancelOrder(input: CancelInput): Data<'cancelOrder'>;
+  selectNextUnverified(input: { from: 'sidebar' }): Data<'selectNextUnverified'>;
+  buildPickList(input: { from: 'sidebar' }): Data<'buildPickList'>;
+  showPackingSlips(input: PostingsInput): Data<'showPackingSlips'>;
+}
+
+export function deskCall<K extends keyof DeskApi>(
+  name: K,
+  ...args: Parameters<DeskApi[K]>
+): Promise<ReturnType<DeskApi[K]>> {
+  return new Promise((resolve, reject) => {
+    const runner = google.script.run
+      .withSuccessHandler((value) => {
+        try {
+          resolve(unwrap<ReturnType<DeskApi[K]>>(value));
+        } catch (error) {
+          reject(error);
+        }
+      })
+      .withFailureHandler((error) => {
+        reject(
+          new SidebarError('rpc', error && typeof error.message === 'string' ? error.message : String(error)),
+        );
+      }) as unknown as Record<string, ((...a: unknown[]) => void) | undefined>;
+    const fn = runner[name];
+    if (typeof fn !== 'function') {
+      reject(new SidebarError('rpc', `The server has no function ${name}`));
+      return;
+    }
+    fn.apply(runner, args);
+  });
+}
