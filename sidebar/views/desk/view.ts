@@ -6,6 +6,7 @@ import { append, h, replaceChildren } from '../../dom';
 import { tr } from '../../i18n';
 import { errorText, notice, whileBusy } from '../../ui';
 import type { View } from '../types';
+import { call } from '../../rpc';
 import { deskCall } from './api';
 import { cancelForm, problemForm, shipForm, trackingForm, type Act, type Say } from './forms';
 import { checklistBox, orderCard, orderLine } from './order';
@@ -23,6 +24,12 @@ export const deskView: View = {
     const queue = h('div', { class: 'queue gray', attrs: { 'data-role': 'queue' } });
     const content = h('div', { attrs: { 'data-role': 'orders' } });
     const formArea = h('div', { attrs: { 'data-role': 'form' } });
+    const account = h('div', { class: 'account', attrs: { 'data-role': 'account' } });
+    const intro = h(
+      'p',
+      { class: 'intro gray', attrs: { 'data-role': 'intro' } },
+      tr('desk.intro', { command: tr('menu.syncOrders'), menu: tr('menu.title') }),
+    );
 
     let key = '';
     let postings: string[] = [];
@@ -343,14 +350,38 @@ export const deskView: View = {
       h('div', { class: 'buttons' }, nextButton, refresh, pick, settings),
       status,
       message,
+      account,
       content,
       formArea,
+      intro,
     );
     replaceChildren(
       content,
       h('p', { class: 'gray', attrs: { 'data-role': 'hint' } }, tr('desk.select.hint')),
     );
     await whileBusy(root, status, tr('desk.loadingOrders'), async () => {
+      const connection = call('getSettings').then(
+        (settings) =>
+          settings.hasApiKey && settings.clientId
+            ? replaceChildren(
+                account,
+                h('div', { class: 'gray' }, tr('desk.connected', { clientId: settings.clientId })),
+              )
+            : replaceChildren(
+                account,
+                notice({ kind: 'error', text: tr('error.credentials.missing') }),
+                h(
+                  'button',
+                  {
+                    class: 'action',
+                    attrs: { type: 'button', 'data-action': 'open-settings' },
+                    onClick: () => ctx.navigate('settings'),
+                  },
+                  tr('desk.openSettings'),
+                ),
+              ),
+        (error: unknown) => replaceChildren(account, notice({ kind: 'error', text: errorText(error) })),
+      );
       try {
         polling = true;
         await follow();
@@ -359,6 +390,7 @@ export const deskView: View = {
       } finally {
         polling = false;
       }
+      await connection;
     });
   },
 };
