@@ -85,15 +85,13 @@ export function unwrap<T>(result: unknown): T {
   throw new SidebarError(code, message, field);
 }
 
-export function call<K extends ServerName>(
-  name: K,
-  ...args: Parameters<ServerApi[K]>
-): Promise<ReturnType<ServerApi[K]>> {
+/** Calls a top-level server function through google.script.run and unwraps its ApiResult. */
+export function runServer<T>(name: string, args: readonly unknown[]): Promise<T> {
   return new Promise((resolve, reject) => {
     const runner = google.script.run
       .withSuccessHandler((value) => {
         try {
-          resolve(unwrap<ReturnType<ServerApi[K]>>(value));
+          resolve(unwrap<T>(value));
         } catch (error) {
           reject(error);
         }
@@ -107,6 +105,13 @@ export function call<K extends ServerName>(
       reject(new SidebarError('rpc', `The server has no function ${name}`));
       return;
     }
-    fn.apply(runner, args);
+    fn.apply(runner, [...args]);
   });
+}
+
+export function call<K extends ServerName>(
+  name: K,
+  ...args: Parameters<ServerApi[K]>
+): Promise<ReturnType<ServerApi[K]>> {
+  return runServer(name, args);
 }

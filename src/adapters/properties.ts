@@ -17,3 +17,14 @@ function wrap(props: GoogleAppsScript.Properties.Properties): KeyValueStore {
 export const userStore = (): KeyValueStore => wrap(PropertiesService.getUserProperties());
 /** Per document: sync cursors, resumable job state, document options. */
 export const documentStore = (): KeyValueStore => wrap(PropertiesService.getDocumentProperties());
+
+/** A JSON value saved in a store, or null when it is absent or unreadable (a hand-edited property). */
+export function readJson<T>(store: KeyValueStore, key: string): T | null {
+  const text = store.get(key);
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}

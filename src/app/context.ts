@@ -18,6 +18,15 @@ export function userLocale(): string {
   }
 }
 
+/** Who is acting, for "Verified by" and the ledger's "who": the active user, else the script's user. */
+export function actingUser(): string {
+  try {
+    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
+}
+
 export function appContext(): AppContext {
   const user = userStore();
   const locale = userLocale();

@@ -8,6 +8,7 @@ import type { SheetsRequest } from '../core/table/requests';
 import type { TabSnapshot } from '../core/table/snapshot';
 import type { TableSpec } from '../core/table/spec';
 import { cachedOffset, type OffsetMinutes } from '../core/time/serial';
+import { actingUser } from '../app/context';
 
 export interface Selection {
   sheetId: number;
@@ -52,13 +53,7 @@ export function appsScriptDeskHost(): DeskHost {
     },
     readTabs: (specs) => readTabs(specs),
     write: (requests) => writeRequests(requests),
-    user: () => {
-      try {
-        return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
-      } catch {
-        return '';
-      }
-    },
+    user: actingUser,
     selection: () => {
       const active = SpreadsheetApp.getActiveSheet();
       const range = SpreadsheetApp.getActiveRange();

@@ -1,6 +1,5 @@
 // What the inventory use-cases take from Apps Script: the spreadsheet tabs, the clock, the lock,
 // the acting user and the Ozon client. Kept in one place so the use-cases read as plain steps.
-import { appsScriptClock, appsScriptHttp } from '../adapters/http';
 import type { KeyValueStore } from '../adapters/properties';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import { AppError } from '../core/errors';
@@ -9,8 +8,9 @@ import type { TabSnapshot } from '../core/table/snapshot';
 import type { TableSpec } from '../core/table/spec';
 import type { ApiResult } from '../shared/result';
 import { cachedOffset, type OffsetMinutes } from '../core/time/serial';
-import { createOzonClient, type OzonClient } from '../ozon/client';
-import { readCredentials } from '../settings/credentials';
+import type { OzonClient } from '../ozon/client';
+import { ozonClientFor } from '../app/ozon';
+import { actingUser } from '../app/context';
 
 export interface InventoryHost {
   now(): number;
@@ -27,13 +27,7 @@ export function appsScriptHost(): InventoryHost {
     offset: cachedOffset(spreadsheetOffset()),
     readTabs: (specs) => readTabs(specs),
     write: (requests) => writeRequests(requests),
-    user: () => {
-      try {
-        return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || '';
-      } catch {
-        return '';
-      }
-    },
+    user: actingUser,
   };
 }
 
@@ -41,14 +35,7 @@ export function appsScriptHost(): InventoryHost {
 const OZON_BUDGET_MS = 240_000;
 
 export function ozonClient(user: KeyValueStore, started: number): OzonClient {
-  const credentials = readCredentials(user);
-  if (!credentials) throw new AppError('credentials.missing', 'error.credentials.missing');
-  return createOzonClient({
-    credentials,
-    http: appsScriptHttp(),
-    clock: appsScriptClock(),
-    deadline: started + OZON_BUDGET_MS,
-  });
+  return ozonClientFor(user, started + OZON_BUDGET_MS);
 }
 
 /**

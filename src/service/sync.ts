@@ -3,7 +3,7 @@
 // message id changed). Phase by phase within one execution's budget; the position is kept in document
 // properties so the next run continues. Each tab is read once per execution; writes are batchUpdates
 // of the changed cells only, and the seller's columns are never touched.
-import type { KeyValueStore } from '../adapters/properties';
+import { readJson, type KeyValueStore } from '../adapters/properties';
 import { t, type Lang } from '../core/i18n/messages';
 import { ordersSpec } from '../core/orders/tables';
 import type {
@@ -95,22 +95,13 @@ const MAX_PENDING = 5_000;
 const HISTORY_BATCH = 25;
 const PHASES: Phase[] = ['returns', 'rfbs', 'cancellations', 'chats', 'done'];
 
-function parse<T>(text: string | null): T | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
 export function loadServiceJob(store: KeyValueStore): ServiceJob | null {
-  const job = parse<ServiceJob>(store.get(SERVICE_JOB_KEY));
+  const job = readJson<ServiceJob>(store, SERVICE_JOB_KEY);
   return job && job.v === 1 ? job : null;
 }
 
 export function planServiceJob(store: KeyValueStore, now: number): ServiceJob {
-  const mark = parse<{ to: string }>(store.get(SERVICE_MARK_KEY));
+  const mark = readJson<{ to: string }>(store, SERVICE_MARK_KEY);
   const lookback = lookbackDays(store);
   const returnsFrom = mark
     ? Math.max(Date.parse(mark.to) - OVERLAP_MS, now - 365 * DAY_MS)

@@ -1,6 +1,6 @@
 // What a sync run is to do and how far it got, kept in document properties so that the next
 // execution (the hourly trigger or the next click) continues it with no gaps and no duplicates.
-import type { KeyValueStore } from '../adapters/properties';
+import { readJson, type KeyValueStore } from '../adapters/properties';
 import type { WindowCursor } from '../ozon/paging';
 
 export type { WindowCursor };
@@ -106,17 +106,8 @@ export function jobDone(job: SyncJob): boolean {
   return job.fbs.every((w) => w.done) && job.fbo.every((w) => w.done);
 }
 
-function parse<T>(text: string | null): T | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
-
 export function loadJob(store: KeyValueStore): SyncJob | null {
-  const job = parse<SyncJob>(store.get(JOB_KEY));
+  const job = readJson<SyncJob>(store, JOB_KEY);
   return job && job.v === 1 ? job : null;
 }
 
@@ -125,7 +116,7 @@ export function saveJob(store: KeyValueStore, job: SyncJob): void {
 }
 
 export function loadMark(store: KeyValueStore): SyncMark | null {
-  return parse<SyncMark>(store.get(MARK_KEY));
+  return readJson<SyncMark>(store, MARK_KEY);
 }
 
 export function finishJob(store: KeyValueStore, job: SyncJob, now: number): void {

@@ -12,7 +12,7 @@ import type {
   VerifyInput,
 } from '../../../src/shared/desk-schema';
 import type { ApiResult } from '../../../src/shared/result';
-import { SidebarError, unwrap } from '../../rpc';
+import { runServer } from '../../rpc';
 
 type Data<K extends keyof typeof Server> = (typeof Server)[K] extends (...args: never[]) => ApiResult<infer T>
   ? T
@@ -40,25 +40,5 @@ export function deskCall<K extends keyof DeskApi>(
   name: K,
   ...args: Parameters<DeskApi[K]>
 ): Promise<ReturnType<DeskApi[K]>> {
-  return new Promise((resolve, reject) => {
-    const runner = google.script.run
-      .withSuccessHandler((value) => {
-        try {
-          resolve(unwrap<ReturnType<DeskApi[K]>>(value));
-        } catch (error) {
-          reject(error);
-        }
-      })
-      .withFailureHandler((error) => {
-        reject(
-          new SidebarError('rpc', error && typeof error.message === 'string' ? error.message : String(error)),
-        );
-      }) as unknown as Record<string, ((...a: unknown[]) => void) | undefined>;
-    const fn = runner[name];
-    if (typeof fn !== 'function') {
-      reject(new SidebarError('rpc', `The server has no function ${name}`));
-      return;
-    }
-    fn.apply(runner, args);
-  });
+  return runServer(name, args);
 }
