@@ -1,17 +1,15 @@
 // The order desk in the workbench, driven in headless Chromium: the sidebar follows the grid's
 // selection; verify with the checklist, flag a problem, pack into two packages, labels, an rFBS
 // tracking number, cancel, bad inputs, an HTML product name shown as text, and switching language.
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n/messages';
-import { startWorkbench, type Workbench } from '../../workbench/app';
-import { launchChromium, localOnlyContext, snapshotDist } from './support';
+import type { Workbench } from '../../workbench/app';
+import { openBrowserWorkbench, openSidebarFromMenu, runOk, type BrowserWorkbench } from './support';
 
 jest.setTimeout(180_000);
 
+let bench: BrowserWorkbench;
 let wb: Workbench;
-let dist: ReturnType<typeof snapshotDist>;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let frame: Frame;
 
@@ -19,36 +17,25 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1">Kettle';
 const taken = new Set<string>();
 
 beforeAll(async () => {
-  dist = snapshotDist();
-  wb = await startWorkbench({
-    distDir: dist.dir,
-    port: 0,
-    seed: 7,
-    postings: 400,
-    products: 30,
-    days: 4,
-    now: Date.parse('2026-11-20T09:00:00Z'),
-  });
-  wb.runtime.properties.user.set('ODESK_LANGUAGE', 'en');
-  const first = posting('fbs');
-  wb.sim.state.postings.get(first)!.lines[0].name = HOSTILE;
-  taken.delete(first);
-  hostile = first;
-  const synced = wb.runtime.run<{ ok: boolean }>('syncOrders');
-  if (!synced.ok) throw new Error('sync failed');
-  browser = await launchChromium();
-  context = await localOnlyContext(browser);
-  page = await context.newPage();
-  await page.goto(wb.url);
+  bench = await openBrowserWorkbench(
+    { seed: 7, postings: 400, products: 30, days: 4, now: Date.parse('2026-11-20T09:00:00Z') },
+    (w) => {
+      wb = w;
+      const first = posting('fbs');
+      w.sim.state.postings.get(first)!.lines[0].name = HOSTILE;
+      taken.delete(first);
+      hostile = first;
+      runOk(w, 'syncOrders');
+    },
+  );
+  page = bench.page;
   await page.click('.tab[data-sheet="Orders"]');
   await page.waitForSelector('.tab.active[data-sheet="Orders"]');
   frame = await openDesk();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-  dist?.remove();
+  await bench?.close();
 });
 
 let hostile = '';
@@ -68,14 +55,7 @@ function posting(scheme: 'fbs' | 'rfbs', units = 1): string {
 }
 
 async function openDesk(): Promise<Frame> {
-  const before = wb.runtime.ui.sidebars.length;
-  await page.click('#menu-button');
-  await page.click('.menu-item[data-function="showOrderDesk"]');
-  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${before + 1}"]`, { state: 'attached' });
-  const f = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
-  if (!f) throw new Error('sidebar frame missing');
-  await f.waitForSelector('.view[data-view="desk"][data-ready="true"]');
-  return f;
+  return openSidebarFromMenu(page, wb, 'showOrderDesk', 'desk');
 }
 
 function sheetRow(number: string): number {

@@ -1,52 +1,30 @@
 // The Inventory sidebar in the workbench: a receipt and a count entered in the real sidebar land in
 // the Stock moves ledger and the Inventory row; bad input shows the field message and writes nothing.
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n/messages';
-import { startWorkbench, type Workbench } from '../../workbench/app';
-import { launchChromium, localOnlyContext, snapshotDist } from './support';
+import type { Workbench } from '../../workbench/app';
+import { openBrowserWorkbench, openSidebarFromMenu, runOk, type BrowserWorkbench } from './support';
 
 jest.setTimeout(90_000);
 
+let bench: BrowserWorkbench;
 let wb: Workbench;
-let dist: ReturnType<typeof snapshotDist>;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  dist = snapshotDist();
-  wb = await startWorkbench({
-    distDir: dist.dir,
-    port: 0,
-    seed: 9,
-    postings: 10,
-    products: 8,
-    now: Date.parse('2026-11-20T09:00:00Z'),
-  });
-  wb.runtime.properties.user.set('ODESK_LANGUAGE', 'en');
-  const imported = wb.runtime.run<{ ok: boolean }>('importProducts');
-  if (!imported.ok) throw new Error('import failed');
-  browser = await launchChromium();
-  context = await localOnlyContext(browser);
-  page = await context.newPage();
-  await page.goto(wb.url);
+  bench = await openBrowserWorkbench(
+    { seed: 9, postings: 10, products: 8, now: Date.parse('2026-11-20T09:00:00Z') },
+    (w) => runOk(w, 'importProducts'),
+  );
+  ({ wb, page } = bench);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-  dist?.remove();
+  await bench?.close();
 });
 
 async function openInventory(): Promise<Frame> {
-  const before = wb.runtime.ui.sidebars.length;
-  await page.click('#menu-button');
-  await page.click('.menu-item[data-function="showInventory"]');
-  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${before + 1}"]`, { state: 'attached' });
-  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
-  if (!frame) throw new Error('sidebar frame missing');
-  await frame.waitForSelector('.view[data-view="inventory"][data-ready="true"]');
-  return frame;
+  return openSidebarFromMenu(page, wb, 'showInventory', 'inventory');
 }
 
 function inventoryRow(offerId: string): Record<string, unknown> {

@@ -1,44 +1,26 @@
 // The Returns & messages sidebar in the workbench: receiving a resellable return from the selected
 // row (one stock move however often it is saved) and answering buyers' cancellation requests.
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n/messages';
-import { startWorkbench, type Workbench } from '../../workbench/app';
-import { launchChromium, localOnlyContext, snapshotDist } from './support';
+import type { Workbench } from '../../workbench/app';
+import { openBrowserWorkbench, openSidebarFromMenu, runOk, type BrowserWorkbench } from './support';
 
 jest.setTimeout(120_000);
 
+let bench: BrowserWorkbench;
 let wb: Workbench;
-let dist: ReturnType<typeof snapshotDist>;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  dist = snapshotDist();
-  wb = await startWorkbench({
-    distDir: dist.dir,
-    port: 0,
-    seed: 9,
-    postings: 400,
-    products: 20,
-    days: 20,
-    now: Date.parse('2026-11-20T09:00:00Z'),
-  });
-  wb.runtime.properties.user.set('ODESK_LANGUAGE', 'en');
-  for (const fn of ['importProducts', 'syncOrders', 'syncService']) {
-    const result = wb.runtime.run<{ ok: boolean }>(fn);
-    if (!result.ok) throw new Error(`${fn} failed`);
-  }
-  browser = await launchChromium();
-  context = await localOnlyContext(browser);
-  page = await context.newPage();
-  await page.goto(wb.url);
+  bench = await openBrowserWorkbench(
+    { seed: 9, postings: 400, products: 20, days: 20, now: Date.parse('2026-11-20T09:00:00Z') },
+    (w) => runOk(w, 'importProducts', 'syncOrders', 'syncService'),
+  );
+  ({ wb, page } = bench);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await wb?.close();
-  dist?.remove();
+  await bench?.close();
 });
 
 function records(tab: string): Record<string, unknown>[] {
@@ -60,15 +42,8 @@ function selectRow(tab: string, column: string, value: string): void {
 }
 
 async function openService(): Promise<Frame> {
-  const before = wb.runtime.ui.sidebars.length;
   await page.reload();
-  await page.click('#menu-button');
-  await page.click('.menu-item[data-function="showService"]');
-  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${before + 1}"]`, { state: 'attached' });
-  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
-  if (!frame) throw new Error('sidebar frame missing');
-  await frame.waitForSelector('.view[data-view="service"][data-ready="true"]');
-  return frame;
+  return openSidebarFromMenu(page, wb, 'showService', 'service');
 }
 
 test('receiving a resellable return from the selected row puts it back in stock once', async () => {

@@ -1,42 +1,26 @@
 // Settings → Orders sync and Reports sections, driven in headless Chromium against the workbench.
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { launchChromium, localOnlyContext, snapshotDist } from './support';
+import type { Frame, Page } from 'playwright-core';
+import { openBrowserWorkbench, openSidebarFromMenu, type BrowserWorkbench } from './support';
 import { t } from '../../src/core/i18n/messages';
-import { startWorkbench, type Workbench } from '../../workbench/app';
+import type { Workbench } from '../../workbench/app';
 
 jest.setTimeout(90_000);
 
+let bench: BrowserWorkbench;
 let wb: Workbench;
-let dist: ReturnType<typeof snapshotDist>;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  dist = snapshotDist();
-  wb = await startWorkbench({ distDir: dist.dir, port: 0, seed: 5, postings: 40 });
-  wb.runtime.properties.user.set('ODESK_LANGUAGE', 'en');
-  browser = await launchChromium();
-  context = await localOnlyContext(browser);
-  page = await context.newPage();
-  await page.goto(wb.url);
+  bench = await openBrowserWorkbench({ seed: 5, postings: 40 });
+  ({ wb, page } = bench);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await wb?.close();
-  dist?.remove();
+  await bench?.close();
 });
 
 async function openSettings(): Promise<Frame> {
-  const before = wb.runtime.ui.sidebars.length;
-  await page.click('#menu-button');
-  await page.click('.menu-item[data-function="showSettings"]');
-  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${before + 1}"]`, { state: 'attached' });
-  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
-  if (!frame) throw new Error('sidebar frame missing');
-  await frame.waitForSelector('.view[data-view="settings"][data-ready="true"]');
+  const frame = await openSidebarFromMenu(page, wb, 'showSettings', 'settings');
   await frame.waitForSelector('[data-section="reports"] [data-action="save-reports"]');
   return frame;
 }

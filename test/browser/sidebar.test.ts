@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { launchChromium, localOnlyContext, snapshotDist } from './support';
+import { launchChromium, localOnlyContext, openSidebarFromMenu, snapshotDist } from './support';
 import { t, type Lang, type MessageKey } from '../../src/core/i18n/messages';
 import { API_KEY_KEY, CLIENT_ID_KEY } from '../../src/settings/credentials';
 import { startWorkbench, type Workbench } from '../../workbench/app';
@@ -54,15 +54,7 @@ afterEach(async () => {
 
 /** Opens an add-on menu item and returns the sidebar frame once its view has loaded. */
 async function openFromMenu(functionName: string, view: string): Promise<Frame> {
-  const before = wb.runtime.ui.sidebars.length;
-  await page.click('#menu-button');
-  await page.click(`.menu-item[data-function="${functionName}"]`);
-  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${before + 1}"]`, { state: 'attached' });
-  const handle = await page.waitForSelector('#sidebar-frame');
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('sidebar frame missing');
-  await frame.waitForSelector(`.view[data-view="${view}"][data-ready="true"]`);
-  return frame;
+  return openSidebarFromMenu(page, wb, functionName, view);
 }
 
 async function text(frame: Frame, selector: string): Promise<string> {

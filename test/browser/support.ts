@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { startWorkbench, type Workbench, type WorkbenchOptions } from '../../workbench/app';
 
 const DIST = path.join(__dirname, '../../dist');
 
@@ -42,4 +43,63 @@ export function snapshotDist(): { dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'odesk-dist-'));
   fs.cpSync(DIST, dir, { recursive: true });
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A workbench on a free port with its own copy of dist/, and a local-only Chromium page on it. */
+export interface BrowserWorkbench {
+  wb: Workbench;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openBrowserWorkbench(
+  options: Omit<WorkbenchOptions, 'distDir' | 'port'>,
+  prepare: (wb: Workbench) => void = () => undefined,
+): Promise<BrowserWorkbench> {
+  const dist = snapshotDist();
+  const wb = await startWorkbench({ ...options, distDir: dist.dir, port: 0 });
+  wb.runtime.properties.user.set('ODESK_LANGUAGE', 'en');
+  prepare(wb);
+  const browser = await launchChromium();
+  const context = await localOnlyContext(browser);
+  const page = await context.newPage();
+  await page.goto(wb.url);
+  return {
+    wb,
+    browser,
+    context,
+    page,
+    close: async () => {
+      await browser.close();
+      await wb.close();
+      dist.remove();
+    },
+  };
+}
+
+/** Runs a setup command in the runtime (import, sync…) and fails the suite if it does not succeed. */
+export function runOk(wb: Workbench, ...functionNames: string[]): void {
+  for (const name of functionNames) {
+    const result = wb.runtime.run<{ ok: boolean; error?: { message: string } }>(name);
+    if (!result.ok) throw new Error(`${name} failed: ${result.error?.message}`);
+  }
+}
+
+/** Clicks an add-on menu item and returns the sidebar frame once the view has finished loading. */
+export async function openSidebarFromMenu(
+  page: Page,
+  wb: Workbench,
+  functionName: string,
+  view: string,
+): Promise<Frame> {
+  const before = wb.runtime.ui.sidebars.length;
+  await page.click('#menu-button');
+  await page.click(`.menu-item[data-function="${functionName}"]`);
+  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${before + 1}"]`, { state: 'attached' });
+  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
+  if (!frame) throw new Error('sidebar frame missing');
+  await frame.waitForSelector(`.view[data-view="${view}"][data-ready="true"]`);
+  return frame;
 }
