@@ -248,31 +248,7 @@ export function fbsGetResult(
     delivery_method: deliveryMethod(p, wh),
     delivery_price: '',
     fact_delivery_date: iso(p.deliveringDate),
-    financial_data: w.financial_data
-      ? {
-          cluster_from: p.clusterFrom,
-          cluster_to: p.clusterTo,
-          products: p.lines.map((l) => {
-            const f = finLine(l);
-            return {
-              actions: f.discount > 0 ? ['Скидка продавца'] : [],
-              customer_currency_code: p.currency,
-              commission_amount: f.commission,
-              commission_percent: l.commissionPercent,
-              commissions_currency_code: p.currency,
-              currency_code: p.currency,
-              old_price: l.oldPrice,
-              payout: f.payout,
-              price: l.price,
-              customer_price: l.price,
-              product_id: l.sku,
-              quantity: l.quantity,
-              total_discount_percent: f.discountPercent,
-              total_discount_value: f.discount,
-            };
-          }),
-        }
-      : null,
+    financial_data: w.financial_data ? getFinancialData(p) : null,
     in_process_at: iso(p.inProcessAt),
     is_express: p.isExpress,
     is_multibox: false,
@@ -412,6 +388,33 @@ export function fboListItem(p: Posting, w: With) {
 }
 
 /** `result` of `/v2/posting/fbo/get`. */
+/** The financial block of the single-posting answers (/v3/posting/fbs/get, /v2/posting/fbo/get). */
+function getFinancialData(p: Posting) {
+  return {
+    cluster_from: p.clusterFrom,
+    cluster_to: p.clusterTo,
+    products: p.lines.map((l) => {
+      const f = finLine(l);
+      return {
+        actions: f.discount > 0 ? ['Скидка продавца'] : [],
+        customer_currency_code: p.currency,
+        commission_amount: f.commission,
+        commission_percent: l.commissionPercent,
+        commissions_currency_code: p.currency,
+        currency_code: p.currency,
+        old_price: l.oldPrice,
+        payout: f.payout,
+        price: l.price,
+        customer_price: l.price,
+        product_id: l.sku,
+        quantity: l.quantity,
+        total_discount_percent: f.discountPercent,
+        total_discount_value: f.discount,
+      };
+    }),
+  };
+}
+
 export function fboGetResult(p: Posting, w: With) {
   return {
     additional_data: [],
@@ -419,31 +422,7 @@ export function fboGetResult(p: Posting, w: With) {
     cancel_reason_id: p.cancellation?.reasonId ?? 0,
     created_at: iso(p.inProcessAt),
     fact_delivery_date: iso(p.deliveringDate),
-    financial_data: w.financial_data
-      ? {
-          cluster_from: p.clusterFrom,
-          cluster_to: p.clusterTo,
-          products: p.lines.map((l) => {
-            const f = finLine(l);
-            return {
-              actions: f.discount > 0 ? ['Скидка продавца'] : [],
-              customer_currency_code: p.currency,
-              commission_amount: f.commission,
-              commission_percent: l.commissionPercent,
-              commissions_currency_code: p.currency,
-              currency_code: p.currency,
-              old_price: l.oldPrice,
-              payout: f.payout,
-              price: l.price,
-              customer_price: l.price,
-              product_id: l.sku,
-              quantity: l.quantity,
-              total_discount_percent: f.discountPercent,
-              total_discount_value: f.discount,
-            };
-          }),
-        }
-      : null,
+    financial_data: w.financial_data ? getFinancialData(p) : null,
     in_process_at: iso(p.inProcessAt),
     legal_info: w.legal_info ? (p.legal ?? { company_name: '', inn: '', kpp: '' }) : null,
     order_id: p.orderId,
