@@ -115,6 +115,29 @@ function gridToApi(sheetId: number, g: GridRange): Json {
   };
 }
 
+/** Sheets a values call may write: those named in its ranges (all of them when a range names none). */
+function sheetsNamedIn(ranges: unknown[]): (sheet: SheetModel) => boolean {
+  const texts = ranges.map((r) => String(r ?? ''));
+  if (texts.some((r) => !r.includes('!'))) return () => true;
+  return (sheet) => texts.some((r) => r.includes(sheet.name));
+}
+
+/** Sheets a batchUpdate may change: every sheetId its requests mention, and sheet 0 (the API's default). */
+function sheetsIdentifiedIn(requests: unknown): (sheet: SheetModel) => boolean {
+  const ids = new Set<number>([0]);
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'sheetId' && inner !== undefined) ids.add(Number(inner));
+        else if (key !== 'rows') walk(inner);
+      }
+    }
+  };
+  walk(requests);
+  return (sheet) => ids.has(sheet.id);
+}
+
 function fieldPaths(fields: unknown): string[] {
   if (typeof fields !== 'string' || !fields.trim())
     throw new ApiError("At least one field must be specified in 'fields'.");
@@ -547,7 +570,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
     update(resource: Json, id: string, range: string, o: Json = {}) {
       return call('spreadsheets.values.update', countValues([resource]), 'write', () => {
         checkId(id);
-        const restore = book.snapshot();
+        const restore = book.snapshot(sheetsNamedIn([range]));
         try {
           const { res } = writeRange(range, resource?.values, o?.valueInputOption, resource?.majorDimension);
           if (o?.includeValuesInResponse)
@@ -565,7 +588,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
       const data = Array.isArray(resource?.data) ? (resource.data as Json[]) : [];
       return call('spreadsheets.values.batchUpdate', countValues(data), 'write', () => {
         checkId(id);
-        const restore = book.snapshot();
+        const restore = book.snapshot(sheetsNamedIn(data.map((d) => d.range)));
         try {
           const responses: Json[] = [];
           let rows = 0;
@@ -932,7 +955,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
       return call('spreadsheets.batchUpdate', cells, 'write', () => {
         checkId(id);
         if (!requests.length) throw new ApiError('Must specify at least one request.');
-        const restore = book.snapshot();
+        const restore = book.snapshot(sheetsIdentifiedIn(requests));
         const replies: Json[] = [];
         try {
           requests.forEach((req, i) => {

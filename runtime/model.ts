@@ -452,10 +452,13 @@ export class SpreadsheetModel {
     return cell.v;
   }
 
-  /** Captures all state so a failed batchUpdate can be rolled back (the real API is atomic). */
-  snapshot(): () => void {
+  /**
+   * Captures state so a failed batchUpdate can be rolled back (the real API is atomic). `touches`
+   * narrows the deep copy to the sheets a call can change; the sheet list itself is always kept.
+   */
+  snapshot(touches: (sheet: SheetModel) => boolean = () => true): () => void {
     const sheets = [...this.sheets];
-    const states = sheets.map((s) => {
+    const states = sheets.filter(touches).map((s) => {
       const { book: _book, ...own } = s;
       return { sheet: s, own: structuredClone(own) };
     });

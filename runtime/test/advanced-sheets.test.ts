@@ -215,6 +215,21 @@ describe('advanced Sheets service', () => {
     expect(rt.spreadsheet.sheetNames()).toEqual(['Sheet1']);
   });
 
+  it('rolls back cell writes to an existing sheet when a later request fails', () => {
+    const rt = fixture(
+      withSheets(`
+      var sheet = SpreadsheetApp.getActive().insertSheet('Data');
+      var sid = sheet.getSheetId();
+      sheet.getRange('A1').setValue('before');
+      Sheets.Spreadsheets.batchUpdate({ requests: [
+        { updateCells: { start: { sheetId: sid, rowIndex: 0, columnIndex: 0 },
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'after' } }] }], fields: 'userEnteredValue' } },
+        { frobnicate: {} }] }, id);`),
+    );
+    expect(() => rt.run('go')).toThrow(/frobnicate/);
+    expect(rt.spreadsheet.sheet('Data').values()[0][0]).toBe('before');
+  });
+
   it('deletes dimensions and metadata, sorts ranges, appends and clears values', () => {
     const rt = fixture(
       withSheets(`
