@@ -54,10 +54,8 @@ export interface SyncEnv {
   write(requests: SheetsRequest[]): void;
   notify(message: string): void;
   newId(): string;
-  /** Stop starting new Ozon rounds after this instant… */
+  /** No new Ozon round starts after this instant; what was read is then written. */
   fetchUntil: number;
-  /** …and write what was read before this one. */
-  stopBy: number;
 }
 
 export type SyncResult = 'done' | 'partial' | 'failed';

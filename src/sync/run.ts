@@ -84,7 +84,6 @@ export function syncOrdersNow(source: SyncSource): SyncSummary {
         notify,
         newId: () => Utilities.getUuid(),
         fetchUntil: started + FETCH_BUDGET_MS,
-        stopBy: started + STOP_BUDGET_MS,
       },
       source,
       (error) => {
