@@ -224,6 +224,8 @@ export function verifyOrders(
         verified_by: who,
         verified_at: toSerial(now, e.host.offset),
         verified_digest: orderDigest(record.facts),
+        // New orders stay marked until they are verified.
+        new: '',
       });
       return { posting, ok: true, message: tr(e, 'desk.verified.one', { posting }) };
     });

@@ -76,11 +76,13 @@ describe('order desk in the runtime', () => {
 
   it('verifies an order: who and when in the Orders working columns', () => {
     const posting = fresh(shop, 'fbs').postingNumber;
+    expect(row(shop, posting)['New']).toBe('●'); // an open order the sync brought in is marked new
     const result = ok(shop, 'verifyOrders', { postings: [posting], checked: ['order', 'items', 'amount'] });
     expect(result.message).toBe(t('en', 'desk.verified.one', { posting }));
     const r = row(shop, posting);
     expect(r['Verified']).toBe('Yes');
     expect(r['Verified by']).toBe('seller@example.com');
+    expect(r['New']).toBe('');
     expect(r['Verified at']).toBeInstanceOf(Date);
     expect(Math.abs((r['Verified at'] as Date).getTime() - shop.rt.clock.now())).toBeLessThan(120_000);
     expect(String(r['Verified digest'])).not.toBe('');
