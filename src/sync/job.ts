@@ -84,7 +84,7 @@ export function planJob(args: {
       mode: 'incremental',
       fbsBy: 'changed',
       fbs: windowsFor(split, from, now, 7, 8),
-      fbo: windowsFor(split, fboFrom, now, 10, 4),
+      fbo: windowsFor(split, fboFrom, now, 5, 8),
     };
   }
   const from = now - args.lookbackDays * DAY_MS;
