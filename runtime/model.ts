@@ -459,8 +459,8 @@ export class SpreadsheetModel {
   snapshot(touches: (sheet: SheetModel) => boolean = () => true): () => void {
     const sheets = [...this.sheets];
     const states = sheets.filter(touches).map((s) => {
-      const { book: _book, ...own } = s;
-      return { sheet: s, own: structuredClone(own) };
+      const { book: _book, rows, ...own } = s;
+      return { sheet: s, own: { ...structuredClone(own), rows: cloneRows(rows) } };
     });
     const metadata = structuredClone(this.metadata);
     const nextMetadataId = this.nextMetadataId;
@@ -490,4 +490,29 @@ export class SpreadsheetModel {
     this.metadata.push(md);
     return md;
   }
+}
+
+/**
+ * Copies a grid of cells for rollback. Far cheaper than structuredClone on large sheets: cells are flat
+ * records, so a spread per cell suffices; the rare nested values (validation, pivot) are cloned deeply.
+ */
+function cloneRows(rows: (Cell | undefined)[][]): (Cell | undefined)[][] {
+  const copy: (Cell | undefined)[][] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const out: (Cell | undefined)[] = new Array(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      const next: Cell & { pivot?: unknown } = { ...cell };
+      if (cell.fmt) next.fmt = { ...cell.fmt };
+      if (cell.validation !== undefined) next.validation = structuredClone(cell.validation);
+      const pivot = (cell as { pivot?: unknown }).pivot;
+      if (pivot !== undefined) next.pivot = structuredClone(pivot);
+      out[c] = next;
+    }
+    copy[r] = out;
+  }
+  return copy;
 }
