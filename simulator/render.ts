@@ -103,6 +103,26 @@ function requirements() {
   };
 }
 
+/** The analytics block of FBS/rFBS answers (list and get alike); buyer geography only for rFBS. */
+function fbsAnalytics(p: Posting, wh: Warehouse | undefined, win: ReturnType<typeof deliveryWindow>) {
+  return {
+    city: p.scheme === 'rfbs' ? p.city : '',
+    client_delivery_date_begin: win.begin,
+    client_delivery_date_end: win.end,
+    delivery_date_begin: win.begin,
+    delivery_date_end: win.end,
+    delivery_type: p.deliveryType,
+    is_legal: p.isLegal,
+    is_premium: p.isPremium,
+    payment_type_group_name: p.paymentType,
+    region: p.scheme === 'rfbs' ? p.region : '',
+    tpl_provider: wh?.tplProvider ?? '',
+    tpl_provider_id: wh?.tplProviderId ?? 0,
+    warehouse: p.warehouseName,
+    warehouse_id: p.warehouseId,
+  };
+}
+
 /** An item of `/v4/posting/fbs/list` and `/v4/posting/fbs/unfulfilled/list`. */
 export function fbsListItem(
   p: Posting,
@@ -113,24 +133,7 @@ export function fbsListItem(
   const win = deliveryWindow(p);
   return {
     addressee: p.buyer ? { name: p.buyer.name } : null,
-    analytics_data: w.analytics_data
-      ? {
-          city: p.scheme === 'rfbs' ? p.city : '',
-          client_delivery_date_begin: win.begin,
-          client_delivery_date_end: win.end,
-          delivery_date_begin: win.begin,
-          delivery_date_end: win.end,
-          delivery_type: p.deliveryType,
-          is_legal: p.isLegal,
-          is_premium: p.isPremium,
-          payment_type_group_name: p.paymentType,
-          region: p.scheme === 'rfbs' ? p.region : '',
-          tpl_provider: wh?.tplProvider ?? '',
-          tpl_provider_id: wh?.tplProviderId ?? 0,
-          warehouse: p.warehouseName,
-          warehouse_id: p.warehouseId,
-        }
-      : null,
+    analytics_data: w.analytics_data ? fbsAnalytics(p, wh, win) : null,
     available_actions: availableActions(p),
     barcodes: w.barcodes ? { lower_barcode: p.barcodes.lower, upper_barcode: p.barcodes.upper } : null,
     cancellation: cancellationBlock(p),
@@ -214,24 +217,7 @@ export function fbsGetResult(
   return {
     additional_data: [],
     addressee: p.buyer ? { name: p.buyer.name, phone: p.buyer.phone, pin: '' } : null,
-    analytics_data: w.analytics_data
-      ? {
-          city: p.scheme === 'rfbs' ? p.city : '',
-          delivery_date_begin: win.begin,
-          delivery_date_end: win.end,
-          delivery_type: p.deliveryType,
-          is_legal: p.isLegal,
-          is_premium: p.isPremium,
-          payment_type_group_name: p.paymentType,
-          region: p.scheme === 'rfbs' ? p.region : '',
-          tpl_provider: wh?.tplProvider ?? '',
-          tpl_provider_id: wh?.tplProviderId ?? 0,
-          warehouse: p.warehouseName,
-          warehouse_id: p.warehouseId,
-          client_delivery_date_begin: win.begin,
-          client_delivery_date_end: win.end,
-        }
-      : null,
+    analytics_data: w.analytics_data ? fbsAnalytics(p, wh, win) : null,
     available_actions: availableActions(p),
     barcodes: w.barcodes ? { lower_barcode: p.barcodes.lower, upper_barcode: p.barcodes.upper } : null,
     cancellation: cancellationBlock(p),
