@@ -138,6 +138,25 @@ function sheetsIdentifiedIn(requests: unknown): (sheet: SheetModel) => boolean {
   return (sheet) => ids.has(sheet.id);
 }
 
+/** A values batch answer: the responses, and totals over the writes that changed cells. */
+function batchAnswer(
+  spreadsheetId: string,
+  responses: Json[],
+  written: { res: Json; sheetId: number }[],
+): Json {
+  const out: Json = { spreadsheetId, responses };
+  const sum = (key: string) => written.reduce((n, w) => n + Number(w.res[key] ?? 0), 0);
+  const cells = sum('updatedCells');
+  if (cells)
+    Object.assign(out, {
+      totalUpdatedRows: sum('updatedRows'),
+      totalUpdatedColumns: sum('updatedColumns'),
+      totalUpdatedCells: cells,
+      totalUpdatedSheets: new Set(written.filter((w) => w.res.updatedCells).map((w) => w.sheetId)).size,
+    });
+  return out;
+}
+
 function fieldPaths(fields: unknown): string[] {
   if (typeof fields !== 'string' || !fields.trim())
     throw new ApiError("At least one field must be specified in 'fields'.");
@@ -591,10 +610,7 @@ export function advancedSheets(env: SheetsEnv): unknown {
         const restore = book.snapshot(sheetsNamedIn(data.map((d) => d.range)));
         try {
           const responses: Json[] = [];
-          let rows = 0;
-          let cols = 0;
-          let cells = 0;
-          const sheets = new Set<number>();
+          const written: { res: Json; sheetId: number }[] = [];
           for (const d of data) {
             const { res, sheet } = writeRange(d.range, d.values, resource.valueInputOption, d.majorDimension);
             if (resource.includeValuesInResponse)
@@ -602,20 +618,9 @@ export function advancedSheets(env: SheetsEnv): unknown {
                 valueRenderOption: resource.responseValueRenderOption,
               }).out;
             responses.push(res);
-            rows += Number(res.updatedRows ?? 0);
-            cols += Number(res.updatedColumns ?? 0);
-            cells += Number(res.updatedCells ?? 0);
-            if (res.updatedCells) sheets.add(sheet.id);
+            written.push({ res, sheetId: sheet.id });
           }
-          const out: Json = { spreadsheetId: book.id, responses };
-          if (cells)
-            Object.assign(out, {
-              totalUpdatedRows: rows,
-              totalUpdatedColumns: cols,
-              totalUpdatedCells: cells,
-              totalUpdatedSheets: sheets.size,
-            });
-          return out;
+          return batchAnswer(book.id, responses, written);
         } catch (e) {
           restore();
           throw e;
@@ -672,30 +677,16 @@ export function advancedSheets(env: SheetsEnv): unknown {
         const restore = book.snapshot();
         try {
           const responses: Json[] = [];
-          let rows = 0;
-          let cols = 0;
-          let cells = 0;
-          const sheets = new Set<number>();
+          const written: { res: Json; sheetId: number }[] = [];
           for (const d of data) {
             for (const range of filterRanges(d.dataFilter as Json)) {
               const { res, sheet } = writeRange(range, d.values, resource.valueInputOption, d.majorDimension);
               delete res.spreadsheetId;
               responses.push({ ...res, dataFilter: d.dataFilter });
-              rows += Number(res.updatedRows ?? 0);
-              cols += Number(res.updatedColumns ?? 0);
-              cells += Number(res.updatedCells ?? 0);
-              if (res.updatedCells) sheets.add(sheet.id);
+              written.push({ res, sheetId: sheet.id });
             }
           }
-          const out: Json = { spreadsheetId: book.id, responses };
-          if (cells)
-            Object.assign(out, {
-              totalUpdatedRows: rows,
-              totalUpdatedColumns: cols,
-              totalUpdatedCells: cells,
-              totalUpdatedSheets: sheets.size,
-            });
-          return out;
+          return batchAnswer(book.id, responses, written);
         } catch (e) {
           restore();
           throw e;
