@@ -261,7 +261,8 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       return json(400, errorBody(3, 'proto: syntax error: request body must be a JSON object'), latency);
     }
-    if (validate) {
+    // Beta methods missing from the spec copy (finance accruals) check their own bodies.
+    if (validate && ozonSpec().hasPath(path)) {
       const errors = ozonSpec().validateRequest(path, body);
       if (errors.length)
         return json(400, errorBody(3, `invalid request: ${errors.slice(0, 5).join('; ')}`), latency);

@@ -36,6 +36,8 @@ const DROP = new Set([
  * - names in `required` that the object does not declare in `properties` are dropped (e.g. `quant_size` in
  *   `/v2/products/stocks` items, undocumented and not sent by Ozon's own examples).
  * - `pattern`s are dropped: every one in the spec is a human hint (" YYYY-MM-DDThh:mm:ssZ"), not a regex.
+ * - `items: null` next to a `$ref` (cash-flow statement `details`) is dropped, with its `type: array`: the
+ *   referenced object is what Ozon sends.
  * - `v2ReturnsRfbsListResponse.returns` is a list of requests (the spec says one object; its own example and
  *   the method's purpose say array).
  * Response mode only: Ozon answers `null` for blocks it does not fill (`customer` of FBS, `analytics_data`
@@ -54,6 +56,9 @@ function convert(node: Json, mode: Mode, base: string): Json {
   const out: Schema = {};
   for (const [k, v] of Object.entries(src)) {
     if (DROP.has(k) || k.startsWith('x-')) continue;
+    // `v3FinanceCashFlowStatementListResponseResult.details` is `{type: array, items: null, $ref}`: the ref wins.
+    if (k === 'items' && v === null) continue;
+    if (k === 'type' && v === 'array' && typeof src.$ref === 'string' && src.items === null) continue;
     if (k === '$ref' && typeof v === 'string') {
       out.$ref = base + encodeURIComponent(v.split('/').pop() ?? '');
     } else if (k === 'properties' && v && typeof v === 'object' && !Array.isArray(v)) {

@@ -3,6 +3,7 @@ import type { Ctx, Handler } from './handlers/common';
 import { actHandlers } from './handlers/acts';
 import { catalogHandlers } from './handlers/catalog';
 import { fbsActionHandlers, labelFile } from './handlers/fbs-actions';
+import { financeHandlers } from './handlers/finance';
 import { postingReadHandlers } from './handlers/postings';
 import { serviceHandlers } from './handlers/service';
 import { iso } from './render';
@@ -42,6 +43,7 @@ export const ROLE_METHODS: Record<string, string[]> = {
   Warehouse: ['/v2/warehouse/list'],
   Returns: ['/v1/returns/', '/v2/returns/rfbs/'],
   Chat: ['/v3/chat/', '/v1/chat/'],
+  Finance: ['/v1/finance/', '/v2/finance/'],
 };
 
 const roles: Handler = ({ shop, roles: granted }: Ctx) => {
@@ -63,6 +65,14 @@ const handlers: Record<string, Handler> = {
   ...actHandlers,
   ...catalogHandlers,
   ...serviceHandlers,
+  ...financeHandlers,
 };
+
+/** Beta methods Ozon documents only in its news (not in the spec copy): the finance accruals. */
+export const BETA_PATHS = new Set([
+  '/v1/finance/accrual/types',
+  '/v1/finance/accrual/postings',
+  '/v1/finance/accrual/by-day',
+]);
 
 export const routes = { handlers, labelFile };
