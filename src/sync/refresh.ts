@@ -6,7 +6,7 @@ import type { OrderPosting } from '../core/orders/posting';
 import { cachedOffset } from '../core/time/serial';
 import type { OzonClient } from '../ozon/client';
 import { ozonClientFor } from '../app/ozon';
-import { fromFbo, fromFbs } from './from-ozon';
+import { fromFbo, fromFbs } from '../core/orders/from-ozon';
 import { writePostings } from './orders-sync';
 
 export function ozonClient(ctx: AppContext, budgetMs = 60_000): OzonClient {

@@ -10,7 +10,7 @@ import { cachedOffset } from '../core/time/serial';
 import { ozonClientFor } from '../app/ozon';
 import { splitWindows } from '../ozon/paging';
 import type { SyncSummary } from '../shared/sync-schema';
-import { fromFbo, fromFbs } from './from-ozon';
+import { fromFbo, fromFbs } from '../core/orders/from-ozon';
 import type { SyncSource } from './job';
 import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync';
 import { sendDigest } from './digest';

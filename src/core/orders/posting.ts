@@ -1,5 +1,5 @@
 // The add-on's own view of an Ozon posting, whatever scheme it came from (FBS, rFBS, FBO).
-// The Ozon client's wire types are converted into this in src/sync/from-ozon.ts.
+// The Ozon client's wire types are converted into this in src/core/orders/from-ozon.ts.
 
 export type Schema = 'FBS' | 'rFBS' | 'FBO';
 

@@ -1,6 +1,6 @@
 // Converts the Ozon client's postings into the add-on's OrderPosting.
-import type { OrderLine, OrderPosting } from '../core/orders/posting';
-import type { FboPosting, FbsPosting, FinancialData, FinancialProduct } from '../ozon/schemas/postings';
+import type { OrderLine, OrderPosting } from './posting';
+import type { FboPosting, FbsPosting, FinancialData, FinancialProduct } from '../../ozon/schemas/postings';
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 

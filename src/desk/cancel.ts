@@ -1,0 +1,67 @@
+// Cancelling an order at Ozon, with the seller's reason.
+import type { AppContext } from '../app/context';
+import { AppError } from '../core/errors';
+import { isRfbs, READY_TO_PACK, statusError } from '../core/desk/rules';
+import { statusText } from '../core/orders/tables';
+import { OTHER_CANCEL_REASON, type ActionResult, type CancelReason } from '../shared/desk-schema';
+import { showPostings } from '../sync/refresh';
+import { env, ozon, readPosting, requireKnown, tr } from './env';
+import type { DeskHost } from './host';
+import { readDesk } from './workbook';
+
+const REASONS_CACHE = 'odesk.desk.cancelReasons';
+
+export function cancelReasons(ctx: AppContext, host?: DeskHost): CancelReason[] {
+  const e = env(ctx, host);
+  const cached = e.host.cacheGet(REASONS_CACHE);
+  if (cached) {
+    try {
+      return JSON.parse(cached) as CancelReason[];
+    } catch {
+      // fall through and read again
+    }
+  }
+  const reasons = ozon(e)
+    .cancelReasons()
+    .filter((r) => r.is_available_for_cancellation !== false)
+    .map((r) => ({ id: r.id, title: r.title, needsMessage: r.id === OTHER_CANCEL_REASON }));
+  e.host.cachePut(REASONS_CACHE, JSON.stringify(reasons), 21_600);
+  return reasons;
+}
+
+export function cancelOrder(
+  ctx: AppContext,
+  input: { posting: string; reasonId: number; message: string },
+  host?: DeskHost,
+): ActionResult {
+  const e = env(ctx, host);
+  return e.host.withLock(() => {
+    const book = readDesk(e.host, ctx.lang);
+    const record = requireKnown(book, input.posting);
+    const reason = cancelReasons(ctx, e.host).find((r) => r.id === input.reasonId);
+    if (!reason) throw new AppError('desk.cancel.reason', 'error.desk.cancel.reason', {}, 'reasonId');
+    const fresh = readPosting(e, input.posting);
+    const cancellable =
+      fresh.status === READY_TO_PACK ||
+      fresh.status === 'awaiting_deliver' ||
+      (isRfbs(fresh.schema) && fresh.status === 'delivering');
+    if (!cancellable) {
+      if (fresh.status !== record.facts.status) showPostings(ctx, [fresh]);
+      throw statusError({ posting: input.posting, status: fresh.status }, statusText(ctx.lang, fresh.status));
+    }
+    const accepted = ozon(e).cancelPosting({
+      posting_number: input.posting,
+      cancel_reason_id: input.reasonId,
+      ...(input.message ? { cancel_reason_message: input.message } : {}),
+    });
+    if (!accepted)
+      throw new AppError('desk.cancel.refused', 'error.desk.cancel.refused', { posting: input.posting });
+    const after = readPosting(e, input.posting);
+    showPostings(ctx, [after]);
+    const message = tr(e, after.status === 'cancelled' ? 'desk.cancel.done' : 'desk.cancel.pending', {
+      posting: input.posting,
+      reason: reason.title,
+    });
+    return { message, results: [{ posting: input.posting, ok: true, message }] };
+  });
+}

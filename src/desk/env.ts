@@ -1,0 +1,111 @@
+// What every desk use-case shares: the call's environment (context, host, start time, one Ozon
+// client), per-posting outcomes and their summary, and reading a posting back from Ozon.
+import type { AppContext } from '../app/context';
+import { describeError } from '../app/handler';
+import { AppError } from '../core/errors';
+import { t, type Lang, type MessageKey } from '../core/i18n/messages';
+import type { PostingFacts } from '../core/desk/rules';
+import { fromFbs } from '../core/orders/from-ozon';
+import { postingTotal, type OrderPosting } from '../core/orders/posting';
+import type { OzonClient } from '../ozon/client';
+import type { PostingOutcome } from '../shared/desk-schema';
+import { ozonClient } from '../sync/refresh';
+import { appsScriptDeskHost, type DeskHost } from './host';
+import type { DeskBook } from './workbook';
+
+export const COLUMN_CACHE = 'odesk.desk.postingCol.';
+/** Labels are ready 45–60 s after packing: wait this long between tries. */
+export const LABEL_RETRY_MS = 15_000;
+/** Ozon budget of one desk call: leaves room in the 6-minute execution to write what happened. */
+export const OZON_BUDGET_MS = 270_000;
+/** A batch stops starting new shipments after this long, so labels still fit. */
+export const BATCH_SHIP_MS = 150_000;
+
+export interface Env {
+  ctx: AppContext;
+  host: DeskHost;
+  started: number;
+  client?: OzonClient;
+}
+
+export function env(ctx: AppContext, host: DeskHost = appsScriptDeskHost()): Env {
+  return { ctx, host, started: host.now() };
+}
+
+export function ozon(e: Env): OzonClient {
+  if (!e.client) e.client = ozonClient(e.ctx, OZON_BUDGET_MS);
+  return e.client;
+}
+
+export const tr = (e: Env, key: MessageKey, params?: Record<string, string | number>) =>
+  t(e.ctx.lang, key, params);
+
+export function errorMessage(error: unknown, lang: Lang): string {
+  const described = describeError(error, lang);
+  return described.ok ? '' : described.error.message;
+}
+
+export function unknownPosting(posting: string): AppError {
+  return new AppError('desk.unknownPosting', 'error.desk.unknownPosting', { posting });
+}
+
+/**
+ * Runs `fn` for each posting and reports per posting. With a single posting a failure is thrown
+ * instead, so the sidebar shows it as the call's error.
+ */
+export function each(
+  e: Env,
+  postings: readonly string[],
+  fn: (posting: string) => PostingOutcome,
+): PostingOutcome[] {
+  if (postings.length === 1) return [fn(postings[0])];
+  return postings.map((posting) => {
+    try {
+      return fn(posting);
+    } catch (error) {
+      return { posting, ok: false, message: errorMessage(error, e.ctx.lang) };
+    }
+  });
+}
+
+export function summary(e: Env, results: readonly PostingOutcome[], okKey: MessageKey): string {
+  const ok = results.filter((r) => r.ok).length;
+  if (results.length === 1) return results[0].message;
+  return tr(e, okKey, { ok, total: results.length, failed: results.length - ok });
+}
+
+export function factsOf(p: OrderPosting, sheet: PostingFacts | undefined): PostingFacts {
+  const total = postingTotal(p);
+  return {
+    posting: p.postingNumber,
+    orderNumber: p.orderNumber,
+    schema: p.schema,
+    status: p.status,
+    substatus: p.substatus,
+    lines: p.lines.map((l) => ({ sku: l.sku, offerId: l.offerId, quantity: l.quantity })),
+    items: p.lines.reduce((s, l) => s + l.quantity, 0),
+    total: total.amount,
+    currency: total.currency,
+    buyer: p.buyerName,
+    address: p.address,
+    verified: sheet?.verified ?? false,
+    verifiedDigest: sheet?.verifiedDigest ?? '',
+    problem: sheet?.problem ?? '',
+  };
+}
+
+export function readPosting(e: Env, posting: string): OrderPosting {
+  return fromFbs(ozon(e).getFbsPosting(posting));
+}
+
+export function cacheColumn(e: Env, book: DeskBook): void {
+  const col = book.orders.positions.get('posting_number');
+  if (book.orders.snapshot.exists && col !== undefined)
+    e.host.cachePut(COLUMN_CACHE + book.orders.snapshot.sheetId, String(col), 21_600);
+}
+
+export function requireKnown(book: DeskBook, posting: string) {
+  const record = book.records.get(posting);
+  if (!record) throw unknownPosting(posting);
+  return record;
+}

@@ -1,0 +1,81 @@
+// Reading the desk: what the seller has selected, the orders behind it, and moving to the next
+// order to verify.
+import type { AppContext } from '../app/context';
+import { AppError } from '../core/errors';
+import { ORDERS_TAB } from '../core/orders/tables';
+import { MAX_POSTINGS, type DeskOrders, type DeskSelection, type NextResult } from '../shared/desk-schema';
+import { cacheColumn, COLUMN_CACHE, env, tr } from './env';
+import { appsScriptDeskHost, type DeskHost } from './host';
+import { queueCounts, readDesk } from './workbook';
+
+function selectionKey(sheetId: number, startRow: number, endRow: number): string {
+  return `${sheetId}:${startRow}:${endRow}`;
+}
+
+/**
+ * What the seller has selected. Cheap enough to poll every two seconds: no read at all while the
+ * selection stays put, and one Sheets read (header and selected rows) when it moves on Orders.
+ */
+export function pollSelection(
+  _ctx: AppContext,
+  known: string,
+  host: DeskHost = appsScriptDeskHost(),
+): DeskSelection {
+  const sel = host.selection();
+  if (!sel) return { key: 'none', changed: known !== 'none', onOrders: false, postings: [] };
+  const key = selectionKey(sel.sheetId, sel.startRow, sel.endRow);
+  const onOrders = sel.sheetName === ORDERS_TAB;
+  if (key === known) return { key, changed: false, onOrders, postings: [] };
+  if (!onOrders) return { key, changed: true, onOrders, postings: [] };
+  const start = Math.max(1, sel.startRow);
+  const end = Math.min(sel.endRow, start + MAX_POSTINGS);
+  if (end <= start) return { key, changed: true, onOrders, postings: [] };
+  const { header, rows } = host.readRows(ORDERS_TAB, start, end);
+  const cached = Number(host.cacheGet(COLUMN_CACHE + sel.sheetId));
+  let col = Number.isInteger(cached) && cached >= 0 && cached < header.length ? cached : -1;
+  if (col < 0) col = header.findIndex((h) => String(h).trim().toLowerCase() === 'posting number');
+  if (col < 0) col = 0;
+  const postings = [
+    ...new Set(rows.map((r) => String(r[col] ?? '').trim()).filter((p) => /^\d+(-\d+)+$/.test(p))),
+  ];
+  return { key, changed: true, onOrders, postings };
+}
+
+export function deskOrders(ctx: AppContext, postings: readonly string[], host?: DeskHost): DeskOrders {
+  const e = env(ctx, host);
+  const book = readDesk(e.host, ctx.lang);
+  cacheColumn(e, book);
+  const orders = postings.flatMap((p) => {
+    const r = book.records.get(p);
+    return r ? [r.order] : [];
+  });
+  return { orders, unknown: postings.filter((p) => !book.records.has(p)), queue: queueCounts(book) };
+}
+
+export function selectNextUnverified(ctx: AppContext, host?: DeskHost): NextResult {
+  const e = env(ctx, host);
+  const book = readDesk(e.host, ctx.lang);
+  cacheColumn(e, book);
+  const sel = e.host.selection();
+  const current = sel && sel.sheetName === ORDERS_TAB ? sel.startRow : 0;
+  const candidates = book.sequence
+    .map((p) => book.records.get(p)!)
+    .filter((r) => r.order.state === 'to_verify' || r.order.state === 'changed')
+    .sort((a, b) => a.row - b.row);
+  const next = candidates.find((r) => r.row > current) ?? candidates[0];
+  if (!next) return { posting: null, message: tr(e, 'desk.next.none'), selection: null };
+  e.host.selectRow(ORDERS_TAB, next.row);
+  const key = selectionKey(book.orders.snapshot.sheetId, next.row, next.row + 1);
+  return {
+    posting: next.facts.posting,
+    message: tr(e, 'desk.next.moved', { posting: next.facts.posting, left: candidates.length }),
+    selection: { key, changed: true, onOrders: true, postings: [next.facts.posting] },
+  };
+}
+
+/** Menu commands act on the rows selected in Orders. */
+export function selectedPostings(ctx: AppContext, host: DeskHost = appsScriptDeskHost()): string[] {
+  const sel = pollSelection(ctx, '', host);
+  if (!sel.onOrders || !sel.postings.length) throw new AppError('desk.noSelection', 'error.desk.noSelection');
+  return sel.postings;
+}
