@@ -9,7 +9,7 @@ import { fromFbs } from '../core/orders/from-ozon';
 import { postingTotal, type OrderPosting } from '../core/orders/posting';
 import type { OzonClient } from '../ozon/client';
 import type { PostingOutcome } from '../shared/desk-schema';
-import { ozonClient } from '../sync/refresh';
+import { ozonClientFor } from '../app/ozon';
 import { appsScriptDeskHost, type DeskHost } from './host';
 import type { DeskBook } from './workbook';
 
@@ -33,7 +33,7 @@ export function env(ctx: AppContext, host: DeskHost = appsScriptDeskHost()): Env
 }
 
 export function ozon(e: Env): OzonClient {
-  if (!e.client) e.client = ozonClient(e.ctx, OZON_BUDGET_MS);
+  if (!e.client) e.client = ozonClientFor(e.ctx.user, e.started + OZON_BUDGET_MS);
   return e.client;
 }
 

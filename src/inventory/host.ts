@@ -1,6 +1,5 @@
 // What the inventory use-cases take from Apps Script: the spreadsheet tabs, the clock, the lock,
 // the acting user and the Ozon client. Kept in one place so the use-cases read as plain steps.
-import type { KeyValueStore } from '../adapters/properties';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import { AppError } from '../core/errors';
 import type { SheetsRequest } from '../core/table/requests';
@@ -8,8 +7,6 @@ import type { TabSnapshot } from '../core/table/snapshot';
 import type { TableSpec } from '../core/table/spec';
 import type { ApiResult } from '../shared/result';
 import { cachedOffset, type OffsetMinutes } from '../core/time/serial';
-import type { OzonClient } from '../ozon/client';
-import { ozonClientFor } from '../app/ozon';
 import { actingUser } from '../app/context';
 
 export interface InventoryHost {
@@ -29,13 +26,6 @@ export function appsScriptHost(): InventoryHost {
     write: (requests) => writeRequests(requests),
     user: actingUser,
   };
-}
-
-/** Leaves room in the 6-minute execution for writing what was fetched. */
-const OZON_BUDGET_MS = 240_000;
-
-export function ozonClient(user: KeyValueStore, started: number): OzonClient {
-  return ozonClientFor(user, started + OZON_BUDGET_MS);
 }
 
 /**

@@ -32,7 +32,8 @@ import type {
   StockMoveInput,
   StockMoveResult,
 } from '../shared/inventory-schema';
-import { appsScriptHost, ozonClient, toast, withDocumentLock, type InventoryHost } from './host';
+import { ozonClientFor } from '../app/ozon';
+import { appsScriptHost, toast, withDocumentLock, type InventoryHost } from './host';
 import { alertText, appendMoves, inventoryPass, prepareInventoryTabs, upsertInventory } from './workbook';
 import { inventorySpec, movesSpec, reasonText, statusText } from '../core/inventory/tables';
 import type { OzonClient } from '../ozon/client';
@@ -41,6 +42,8 @@ export const ENABLED_KEY = 'ODESK_INVENTORY';
 export const PUSH_AFTER_SYNC_KEY = 'ODESK_PUSH_AFTER_SYNC';
 const LAST_PUSH_KEY = 'ODESK_INVENTORY_LAST_PUSH';
 const PAIR_COOLDOWN_MS = 30_000;
+/** Ozon budget of one inventory call: leaves room in the 6-minute execution for writing what was fetched. */
+const OZON_BUDGET_MS = 240_000;
 
 export interface RefreshSummary {
   shipments: number;
@@ -129,7 +132,7 @@ export function afterSync(ctx: AppContext, host: InventoryHost = appsScriptHost(
 
 /** Fills Inventory from Ozon's products and stock; the first import opens each offer's ledger. */
 export function importProducts(ctx: AppContext, host: InventoryHost = appsScriptHost()): RefreshSummary {
-  const client = ozonClient(ctx.user, host.now());
+  const client = ozonClientFor(ctx.user, host.now() + OZON_BUDGET_MS);
   const list = client.listProducts().items;
   const ids = list.filter((p) => !p.archived).map((p) => p.product_id);
   const info = ids.length ? client.productInfo({ product_id: ids }) : [];
@@ -267,7 +270,7 @@ export function pushStock(
   options: { onlyChanged: boolean; notify: boolean },
   host: InventoryHost = appsScriptHost(),
 ): PushStockResult {
-  const client = ozonClient(ctx.user, host.now());
+  const client = ozonClientFor(ctx.user, host.now() + OZON_BUDGET_MS);
   const warehouses = warehouseList(client);
   const result: PushStockResult = { updated: [], failed: [], skipped: [], message: '' };
   withDocumentLock(() => {

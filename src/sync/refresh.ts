@@ -5,13 +5,8 @@ import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook
 import type { OrderPosting } from '../core/orders/posting';
 import { cachedOffset } from '../core/time/serial';
 import type { OzonClient } from '../ozon/client';
-import { ozonClientFor } from '../app/ozon';
 import { fromFbo, fromFbs } from '../core/orders/from-ozon';
 import { writePostings } from './orders-sync';
-
-export function ozonClient(ctx: AppContext, budgetMs = 60_000): OzonClient {
-  return ozonClientFor(ctx.user, Date.now() + budgetMs);
-}
 
 /** Writes already-read postings into the order tabs. */
 export function showPostings(ctx: AppContext, postings: readonly OrderPosting[]): void {
@@ -31,7 +26,7 @@ export function showPostings(ctx: AppContext, postings: readonly OrderPosting[])
 export function refreshPostings(
   ctx: AppContext,
   numbers: readonly string[],
-  client: OzonClient = ozonClient(ctx),
+  client: OzonClient,
   schema: 'fbs' | 'fbo' = 'fbs',
 ): OrderPosting[] {
   const postings = numbers.map((n) =>

@@ -2,6 +2,7 @@
 // columns. The sidebar uses the same answers to show buttons; the server re-checks them on every call
 // against the posting as Ozon has it now.
 import { AppError } from '../errors';
+import { SHIPPED_STATUSES } from '../orders/statuses';
 import type { CheckItem, CheckState, DeskAction, DeskState } from '../../shared/desk-schema';
 import { CHECK_ITEMS } from '../../shared/desk-schema';
 
@@ -12,17 +13,6 @@ export const PRE_SHIP: ReadonlySet<string> = new Set([
   'awaiting_approve',
   'awaiting_verification',
   'awaiting_packaging',
-]);
-
-export const SHIPPED: ReadonlySet<string> = new Set([
-  'awaiting_deliver',
-  'delivering',
-  'driver_pickup',
-  'delivered',
-  'sent_by_seller',
-  'arbitration',
-  'client_arbitration',
-  'not_accepted',
 ]);
 
 export const CANCELLED = 'cancelled';
@@ -74,7 +64,7 @@ export function deskState(p: PostingFacts): DeskState {
   if (p.status === SPLIT) return 'split';
   if (p.status === CANCELLED) return 'cancelled';
   if (p.status === 'delivered') return 'done';
-  if (SHIPPED.has(p.status)) return 'shipped';
+  if (SHIPPED_STATUSES.has(p.status)) return 'shipped';
   if (!PRE_SHIP.has(p.status)) return 'waiting';
   if (p.problem.trim()) return 'problem';
   if (p.verified) {
@@ -144,7 +134,7 @@ export function assertVerifiable(p: PostingFacts, statusText: string, ticked: re
 
 /** Throws unless the posting may be packed and shipped now. */
 export function assertShippable(p: PostingFacts, statusText: string): void {
-  if (SHIPPED.has(p.status))
+  if (SHIPPED_STATUSES.has(p.status))
     throw new AppError('desk.shipped', 'error.desk.alreadyShipped', {
       posting: p.posting,
       status: statusText,

@@ -2,6 +2,7 @@
 // of an offer's moves. Moves that orders cause carry an idempotency key built from the posting and
 // the offer, so re-syncs, retries and resumed runs find the key already written and add nothing.
 import type { Schema } from '../orders/posting';
+import { SHIPPED_STATUSES } from '../orders/statuses';
 
 export type MoveReason =
   'opening' | 'receipt' | 'shipment' | 'cancellation' | 'return' | 'write_off' | 'count';
@@ -45,17 +46,6 @@ export const cancellationKey = (posting: string, offerId: string) => `cancel:${p
 export const returnKey = (returnId: string, posting: string, offerId: string) =>
   `return:${returnId}:${posting}:${offerId}`;
 export const manualKey = (id: string) => `manual:${id}`;
-
-/** Statuses in which the seller has packed or handed over the goods: the stock has left. */
-export const SHIPPED_STATUSES: ReadonlySet<string> = new Set([
-  'awaiting_deliver',
-  'delivering',
-  'driver_pickup',
-  'delivered',
-  'sent_by_seller',
-  'arbitration',
-  'client_arbitration',
-]);
 
 /** Shipped and already out of the seller's hands (Ozon no longer counts it in its stock). */
 export const HANDED_OVER_STATUSES: ReadonlySet<string> = new Set(

@@ -4,10 +4,10 @@ import {
   CANCELLED_STATUSES,
   offerQuantities,
   RESERVING_STATUSES,
-  SHIPPED_STATUSES,
   touchesOwnStock,
   type PostingFacts,
 } from './ledger';
+import { SHIPPED_STATUSES } from '../orders/statuses';
 
 export type StockStatus = 'ok' | 'low' | 'out' | 'oversold';
 export const STOCK_STATUSES: readonly StockStatus[] = ['ok', 'low', 'out', 'oversold'];

@@ -5,11 +5,11 @@ import {
   moveToRow,
   returnReceivedMove,
   shipmentKey,
-  SHIPPED_STATUSES,
   type LedgerRow,
   type PostingFacts,
   type StockMove,
 } from '../../../src/core/inventory/ledger';
+import { SHIPPED_STATUSES } from '../../../src/core/orders/statuses';
 import { planInventory } from '../../../src/core/inventory/plan';
 import { fixedOffset } from '../../../src/core/time/serial';
 
