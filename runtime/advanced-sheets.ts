@@ -5,7 +5,7 @@ import { colToLetters, parseA1, quoteSheet } from './a1';
 import { expose } from './bridge';
 import type { DeveloperMetadata, GridRange, MetadataLocation, RuleFormat, SheetModel } from './model';
 import { chartRequests, chartsToApi, pivotOf, setPivot } from './sheets-charts';
-import { writeCell, type SheetsEnv } from './spreadsheet-app';
+import { writeCell, type SheetsEnv } from './spreadsheet/common';
 import {
   displayValue,
   isDateFormat,

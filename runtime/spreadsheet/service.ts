@@ -1,0 +1,106 @@
+// The SpreadsheetApp global: entry points, enums and builders.
+import { expose } from '../bridge';
+import { enumOf, type SheetsEnv } from './common';
+import { ConditionalFormatRuleBuilder } from './conditional-format';
+import { DataValidationBuilder } from './data-validation';
+import { FilterCriteriaBuilder } from './filter';
+import { spreadsheetOf } from './objects';
+import { Range } from './range';
+import { RichTextBuilder } from './rich-text';
+import { Sheet } from './sheet';
+import { Spreadsheet } from './spreadsheet';
+
+export class SpreadsheetAppService {
+  readonly Dimension = enumOf(['COLUMNS', 'ROWS']);
+  readonly BorderStyle = enumOf(['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE']);
+  readonly WrapStrategy = enumOf(['WRAP', 'OVERFLOW', 'CLIP']);
+  readonly DataValidationCriteria = enumOf([
+    'CHECKBOX',
+    'VALUE_IN_LIST',
+    'VALUE_IN_RANGE',
+    'CUSTOM_FORMULA',
+    'NUMBER_BETWEEN',
+    'DATE_IS_VALID_DATE',
+  ]);
+  readonly DeveloperMetadataVisibility = enumOf(['DOCUMENT', 'PROJECT']);
+  readonly DeveloperMetadataLocationType = enumOf(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN']);
+  readonly BooleanCriteria = enumOf([
+    'CELL_EMPTY',
+    'CELL_NOT_EMPTY',
+    'TEXT_EQUAL_TO',
+    'TEXT_CONTAINS',
+    'TEXT_STARTS_WITH',
+    'TEXT_ENDS_WITH',
+    'CUSTOM_FORMULA',
+    'NUMBER_GREATER_THAN',
+    'NUMBER_LESS_THAN',
+    'NUMBER_BETWEEN',
+    'NUMBER_EQUAL_TO',
+  ]);
+  readonly ProtectionType = enumOf(['RANGE', 'SHEET']);
+  readonly SheetType = enumOf(['GRID', 'OBJECT']);
+  readonly CopyPasteType = enumOf(['PASTE_NORMAL', 'PASTE_VALUES', 'PASTE_FORMAT']);
+
+  constructor(private env: SheetsEnv) {}
+
+  getActiveSpreadsheet(): Spreadsheet {
+    this.env.engine.requireAuth('SpreadsheetApp.getActiveSpreadsheet', {
+      scopes: ['spreadsheets.currentonly', 'spreadsheets'],
+    });
+    this.env.engine.call('sheetsOther');
+    return spreadsheetOf(this.env);
+  }
+
+  getActive(): Spreadsheet {
+    return this.getActiveSpreadsheet();
+  }
+
+  getActiveSheet(): Sheet {
+    return this.getActiveSpreadsheet().getActiveSheet();
+  }
+
+  getActiveRange(): Range | null {
+    return this.getActiveSpreadsheet().getActiveRange();
+  }
+
+  getUi(): unknown {
+    const ex = this.env.engine.current;
+    if (ex && !this.env.engine.userMode && ex.trigger === 'time')
+      throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+    this.env.engine.requireAuth('SpreadsheetApp.getUi', { noneOk: true, scopes: ['script.container.ui'] });
+    return this.env.ui.api();
+  }
+
+  flush(): void {
+    this.env.engine.call('sheetsOther');
+  }
+
+  openById(id: string): Spreadsheet {
+    this.env.engine.requireAuth('SpreadsheetApp.openById', {
+      limitedOk: false,
+      simpleOk: false,
+      scopes: ['spreadsheets'],
+    });
+    this.env.engine.call('sheetsOther');
+    if (id === this.env.book.id) return spreadsheetOf(this.env);
+    throw new Error(
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    );
+  }
+
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder {
+    return expose(this.env.engine, new ConditionalFormatRuleBuilder(this.env));
+  }
+
+  newDataValidation(): DataValidationBuilder {
+    return expose(this.env.engine, new DataValidationBuilder());
+  }
+
+  newRichTextValue(): RichTextBuilder {
+    return expose(this.env.engine, new RichTextBuilder());
+  }
+
+  newFilterCriteria(): FilterCriteriaBuilder {
+    return expose(this.env.engine, new FilterCriteriaBuilder());
+  }
+}
