@@ -43,33 +43,77 @@ export class OzonSchemaError extends OzonError {
 }
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+/** A run of this many characters of a secret is a leak, wherever in the secret it starts. */
+export const MIN_SECRET_PIECE = 6;
+const MAX_MESSAGE = 300;
 
-/** Removes the API key (and anything shaped like one: Ozon keys are UUIDs) from text. */
+/**
+ * Removes the API key from text, whole or in part: every run of ≥ MIN_SECRET_PIECE characters that
+ * also occurs in a secret (case-insensitive) becomes ***, and so does anything shaped like a key
+ * (Ozon keys are UUIDs). A key cut short, split across lines or echoed in a header dump never survives.
+ */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
+  // A key echoed without its dashes is still the key.
+  const keys = secrets
+    .filter((s) => s && s.length >= MIN_SECRET_PIECE)
+    .flatMap((s) => [s.toLowerCase(), s.toLowerCase().replace(/[^0-9a-z]/g, '')]);
   let out = text;
-  for (const secret of secrets) {
-    if (!secret || secret.length < 4) continue;
-    const lower = secret.toLowerCase();
-    let i = out.toLowerCase().indexOf(lower);
-    while (i >= 0) {
-      out = out.slice(0, i) + '***' + out.slice(i + secret.length);
-      i = out.toLowerCase().indexOf(lower);
+  if (keys.length) {
+    const pieces = new Set<string>();
+    for (const key of keys) {
+      for (let k = 0; k + MIN_SECRET_PIECE <= key.length; k++) pieces.add(key.slice(k, k + MIN_SECRET_PIECE));
     }
+    const lower = text.toLowerCase();
+    const masked: [number, number][] = [];
+    let i = 0;
+    while (i + MIN_SECRET_PIECE <= lower.length) {
+      if (!pieces.has(lower.slice(i, i + MIN_SECRET_PIECE))) {
+        i++;
+        continue;
+      }
+      let end = i + MIN_SECRET_PIECE;
+      while (end < lower.length && keys.some((key) => key.includes(lower.slice(i, end + 1)))) end++;
+      masked.push([i, end]);
+      i = end;
+    }
+    if (masked.length) {
+      let built = '';
+      let from = 0;
+      for (const [start, end] of masked) {
+        built += text.slice(from, start) + '***';
+        from = end;
+      }
+      out = built + text.slice(from);
+    }
+  }
+  for (const secret of secrets) {
+    // Short secrets (never a real key) are still masked where they appear whole.
+    if (!secret || secret.length >= MIN_SECRET_PIECE || secret.length < 4) continue;
+    out = out.split(secret).join('***');
   }
   return out.replace(UUID, '***');
 }
 
-/** Ozon's `{code, message, details}` error text, or a trimmed raw body. */
-export function ozonMessage(body: string): string {
+/** Cuts a text for a message, after masking: a cut never leaves a key fragment behind. */
+export function safeDetail(text: string, secrets: readonly string[], max = MAX_MESSAGE): string {
+  const clean = maskSecrets(text, secrets).replace(/\s+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
+/**
+ * Ozon's `{code, message, details}` error text, or the raw body; masked first, then cut, so a page
+ * that echoes the request headers cannot leak part of the key through the cut.
+ */
+export function ozonMessage(body: string, secrets: readonly string[] = []): string {
   try {
     const parsed = JSON.parse(body) as { message?: unknown; error?: unknown };
-    if (parsed && typeof parsed.message === 'string' && parsed.message) return parsed.message;
-    if (parsed && typeof parsed.error === 'string' && parsed.error) return parsed.error;
+    if (parsed && typeof parsed.message === 'string' && parsed.message)
+      return safeDetail(parsed.message, secrets);
+    if (parsed && typeof parsed.error === 'string' && parsed.error) return safeDetail(parsed.error, secrets);
   } catch {
     // not JSON: fall through to the raw text
   }
-  const text = body.replace(/\s+/g, ' ').trim();
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text || '(empty answer)';
+  return safeDetail(body, secrets) || '(empty answer)';
 }
 
 export interface Failure {
@@ -94,7 +138,7 @@ export function classifyFailure(
   headers: Record<string, string>,
   secrets: readonly string[],
 ): Failure {
-  const detail = maskSecrets(ozonMessage(body), secrets);
+  const detail = ozonMessage(body, secrets);
   const lower = detail.toLowerCase();
   const params = { method: endpoint, detail, status };
   const wait = retryAfter(headers);
@@ -160,7 +204,7 @@ function final(error: OzonError): Failure {
 }
 
 export function networkFailure(endpoint: string, message: string, secrets: readonly string[]): Failure {
-  const detail = maskSecrets(message || 'no answer', secrets);
+  const detail = safeDetail(message || 'no answer', secrets);
   return {
     retryable: true,
     error: new OzonNetworkError('ozon.network', 'ozon.error.network', { method: endpoint, detail }, endpoint),

@@ -3,14 +3,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRuntime, type RuntimeOptions } from '../../runtime';
+import { createRuntime, type FetchRequest, type FetchResponse, type RuntimeOptions } from '../../runtime';
 import { createSimulator, type ShopOptions, type Simulator } from '../../simulator';
+
+/** Stands between the add-on and the simulator: may pass the request on, change the answer or throw. */
+export type Intercept = (req: FetchRequest, pass: (req: FetchRequest) => FetchResponse) => FetchResponse;
 
 export type Runtime = ReturnType<typeof createRuntime>;
 
 export interface DemoShop {
   rt: Runtime;
   sim: Simulator;
+  /** Routes every Ozon request through `fn` (undefined: straight to the simulator). */
+  intercept(fn: Intercept | undefined): void;
 }
 
 let distCopy: string | undefined;
@@ -29,16 +34,24 @@ export function builtDist(): string {
 export function demoShop(shop: ShopOptions = {}, runtime: RuntimeOptions = {}): DemoShop {
   const start = shop.now ?? runtime.startTime ?? '2026-11-20T09:00:00Z';
   const sim = createSimulator({ seed: 7, postings: 200, days: 20, ...shop, now: start });
+  let through: Intercept | undefined;
+  const pass = (req: FetchRequest) => sim.handle(req);
   const rt = createRuntime({
     startTime: start,
     distDir: builtDist(),
     ...runtime,
-    fetch: (req) => sim.handle(req),
+    fetch: (req) => (through ? through(req, pass) : pass(req)),
   });
   sim.setClock(() => rt.clock.now());
   rt.properties.user.set('OZON_CLIENT_ID', sim.credentials.clientId);
   rt.properties.user.set('OZON_API_KEY', sim.credentials.apiKey);
-  return { rt, sim };
+  return {
+    rt,
+    sim,
+    intercept: (fn) => {
+      through = fn;
+    },
+  };
 }
 
 /** A tab's rows as objects keyed by header text (header row excluded). */

@@ -17,6 +17,8 @@ import {
   OzonUnavailableError,
   OzonValidationError,
   OzonNetworkError,
+  maskSecrets,
+  ozonMessage,
 } from '../../../src/ozon/errors';
 import type { HttpResponse } from '../../../src/ozon/ports';
 import { CREDENTIALS, FakeClock, json, ScriptedHttp } from './support';
@@ -204,5 +206,41 @@ describe('Ozon failures', () => {
       expect(everything.toLowerCase()).not.toContain(CREDENTIALS.apiKey.toLowerCase());
       expect(everything).toContain('***');
     }
+  });
+});
+
+describe('masking the key, whole and in part', () => {
+  const key = '5f2c9a7e-1b3d-4c8a-9e6f-0a1b2c3d4e5f';
+  const leaks = (text: string) => {
+    const lower = text.toLowerCase();
+    const found: string[] = [];
+    for (const form of [key, key.replace(/-/g, '')]) {
+      for (let k = 0; k + 6 <= form.length; k++)
+        if (lower.includes(form.slice(k, k + 6))) found.push(form.slice(k, k + 6));
+    }
+    return found;
+  };
+
+  test.each([
+    ['whole', `key=${key}`],
+    ['upper case', `key=${key.toUpperCase()}`],
+    ['35 of 36 characters', `Api-Key: ${key.slice(0, 35)}`],
+    ['the tail only', `…${key.slice(20)}`],
+    ['without dashes', key.replace(/-/g, '')],
+    ['split over lines', `${key.slice(0, 14)}\n${key.slice(14)}`],
+  ])('%s', (_name, text) => {
+    expect(leaks(maskSecrets(text, [key]))).toEqual([]);
+    expect(maskSecrets(text, [key])).toContain('***');
+  });
+
+  test('the key is masked before the text is cut: a page echoing it past character 290 leaks nothing', () => {
+    const body = `<html>${'x'.repeat(290)} Api-Key: ${key}</html>`;
+    const detail = ozonMessage(body, [key]);
+    expect(leaks(detail)).toEqual([]);
+    expect(detail.length).toBeLessThanOrEqual(301);
+  });
+
+  test('ordinary text around the key is kept', () => {
+    expect(maskSecrets(`before ${key} after`, [key])).toBe('before *** after');
   });
 });
