@@ -2,14 +2,14 @@
 // creating a tab, repairing its columns and writing every changed cell of every tab can go to
 // Google in one round trip. Values are written as typed values (stringValue is always literal text:
 // nothing from Ozon or a seller can become a formula).
-import { numberFormat, METADATA_KEY, type Cell, type ColumnSpec, type TableSpec } from './spec';
+import { fitCell, numberFormat, METADATA_KEY, type Cell, type ColumnSpec, type TableSpec } from './spec';
 import type { CellRun, UpsertPlan } from './upsert';
 
 export type SheetsRequest = Record<string, unknown>;
 
 export function cellData(value: Cell, column?: ColumnSpec, withFormat = false): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  if (typeof value === 'string' && value !== '') data.userEnteredValue = { stringValue: value };
+  if (typeof value === 'string' && value !== '') data.userEnteredValue = { stringValue: fitCell(value) };
   else if (typeof value === 'number' && Number.isFinite(value))
     data.userEnteredValue = { numberValue: value };
   else if (typeof value === 'boolean') data.userEnteredValue = { boolValue: value };

@@ -34,6 +34,17 @@ export type RowValues = Record<string, Cell>;
 
 export const METADATA_KEY = 'odesk.column';
 
+/** A Sheets cell holds at most this many characters; a longer text fails the whole write. */
+export const CELL_CHAR_LIMIT = 50_000;
+/** Ends a text that was cut to the cell limit, so the seller sees it is not whole. */
+export const CUT_MARKER = ' …[✂]';
+
+/** A cell that fits in Sheets: a text over the cell limit is cut, with the visible marker at its end. */
+export function fitCell(value: Cell): Cell {
+  if (typeof value !== 'string' || value.length <= CELL_CHAR_LIMIT) return value;
+  return value.slice(0, CELL_CHAR_LIMIT - CUT_MARKER.length) + CUT_MARKER;
+}
+
 export function columnSpec(spec: TableSpec, key: string): ColumnSpec {
   const column = spec.columns.find((c) => c.key === key);
   if (!column) throw new Error(`${spec.tab} has no column ${key}`);

@@ -1,7 +1,7 @@
 // Plans how a batch of incoming rows lands in a tab: which cells change in which existing rows,
 // which rows are appended, and which disappear. Only cells whose value differs are written, so a
 // sync that finds nothing new writes nothing.
-import type { Cell, ColumnSpec, RowValues, TableSpec } from './spec';
+import { fitCell, type Cell, type ColumnSpec, type RowValues, type TableSpec } from './spec';
 
 export interface CellRun {
   /** 0-based sheet row and column of the first cell. */
@@ -110,7 +110,7 @@ export function planUpsert(
         for (const column of syncColumns) {
           if (!(column.key in values)) continue;
           const col = positions.get(column.key) as number;
-          const value = values[column.key] ?? null;
+          const value = fitCell(values[column.key] ?? null);
           if (!sameCell(existing[col], value, column)) cells.set(col, value);
         }
         if (cells.size) {
@@ -134,7 +134,7 @@ export function planUpsert(
     const cells = new Map<number, Cell>();
     for (const column of fresh ? written : syncColumns) {
       if (!(column.key in values)) continue;
-      cells.set(positions.get(column.key) as number, values[column.key] ?? null);
+      cells.set(positions.get(column.key) as number, fitCell(values[column.key] ?? null));
     }
     plan.runs.push(...runsOf(row, cells, true));
     plan.cellsWritten += cells.size;
