@@ -1,6 +1,6 @@
 // The Orders and Order lines tabs as the desk reads them (one read of both per call) and the desk's
 // writes into the seller's working columns of Orders (only the cells it changes).
-import { t, type Lang } from '../core/i18n/messages';
+import { LANGS, t, type Lang } from '../core/i18n/messages';
 import { deadline } from '../core/desk/deadline';
 import { allowedActions, checklist, deskState, type PostingFacts } from '../core/desk/rules';
 import { statusText } from '../core/orders/tables';
@@ -26,7 +26,15 @@ export interface DeskBook {
   sequence: string[];
 }
 
-const NOT_VERIFIED = new Set(['', 'no', 'нет', '否', 'false', '0', '-', '✗']);
+/**
+ * Only the add-on's own marks (in any of its languages: a team may work in several) verify an order.
+ * Anything else a seller types ("pending", "нет", "❌", "TODO"…) leaves it not verified.
+ */
+const OWN_MARKS: ReadonlySet<string> = new Set(LANGS.map((lang) => verifiedMark(lang).toLowerCase()));
+
+export function isOwnVerifiedMark(cell: unknown): boolean {
+  return typeof cell === 'string' && OWN_MARKS.has(cell.trim().toLowerCase());
+}
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0);
@@ -73,7 +81,6 @@ export function readDesk(host: DeskHost, lang: Lang): DeskBook {
     const posting = text(cell('posting_number'));
     if (!posting || records.has(posting)) return;
     const status = text(cell('status_code'));
-    const verifiedMark = text(cell('verified')).trim();
     const own = lines.get(posting) ?? [];
     const facts: PostingFacts = {
       posting,
@@ -87,7 +94,7 @@ export function readDesk(host: DeskHost, lang: Lang): DeskBook {
       currency: text(cell('currency')),
       buyer: text(cell('buyer')),
       address: text(cell('address')),
-      verified: !NOT_VERIFIED.has(verifiedMark.toLowerCase()),
+      verified: isOwnVerifiedMark(cell('verified')),
       verifiedDigest: text(cell('verified_digest')),
       problem: text(cell('problem')),
     };
