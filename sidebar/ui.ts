@@ -101,3 +101,14 @@ export function checkbox(
   const row = h('div', { class: 'form-group checkbox' }, input, h('label', { attrs: { for: id } }, label));
   return { input, row };
 }
+
+/**
+ * The "I confirm" box beside a destructive button. The server refuses the call unless it carries
+ * `confirmed: true`, so the form sends what the box says and the schema reports a missing tick.
+ */
+export function confirmBox(name: string): { box: HTMLElement; confirmed: () => true } {
+  const input = h('input', { attrs: { type: 'checkbox', name, 'data-role': 'confirm' } });
+  const box = h('label', { class: 'confirm' }, input, ' ', tr('sidebar.confirm.irreversible'));
+  // Typed as the literal the schema wants; an unticked box sends false and fails validation.
+  return { box, confirmed: () => input.checked as true };
+}

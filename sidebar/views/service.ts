@@ -16,7 +16,7 @@ import {
 import { append, h, replaceChildren } from '../dom';
 import { getLang, tr, trIssue } from '../i18n';
 import { call } from '../rpc';
-import { errorText, notice, whileBusy } from '../ui';
+import { confirmBox, errorText, notice, whileBusy } from '../ui';
 import type { View } from './types';
 
 function select(name: string, group: string, codes: readonly string[], value: string): HTMLSelectElement {
@@ -141,8 +141,14 @@ export const serviceView: View = {
         h('div', { class: 'gray' }, tr('service.cancel.deadline', { deadline: when(c.deadline) })),
         labelled(tr('service.cancel.comment'), comment),
       );
+      const confirm = confirmBox('decisionConfirm');
       const decide = (decision: 'approve' | 'reject') => {
-        const input: DecideCancellationInput = { cancellationId: c.id, decision, comment: comment.value };
+        const input: DecideCancellationInput = {
+          cancellationId: c.id,
+          decision,
+          comment: comment.value,
+          confirmed: confirm.confirmed(),
+        };
         const checked = DecideCancellationInput.safeParse(input);
         if (!checked.success) {
           say('error', firstIssue(checked));
@@ -159,6 +165,7 @@ export const serviceView: View = {
       };
       append(
         item,
+        confirm.box,
         h(
           'div',
           { class: 'buttons' },
@@ -261,6 +268,7 @@ export const serviceView: View = {
         reason.appendChild(h('option', { attrs: { value: String(x.id) } }, x.name));
       const comment = h('input', { attrs: { type: 'text', name: 'rfbsComment', maxlength: '1000' } });
       const amount = h('input', { attrs: { type: 'text', name: 'amount', inputmode: 'decimal' } });
+      const confirm = confirmBox('rfbsConfirm');
       const act = (id: number) =>
         void busy(tr('sidebar.working'), async () => {
           try {
@@ -271,6 +279,7 @@ export const serviceView: View = {
                 ? { rejectionReasonId: Number(reason.value), comment: comment.value }
                 : {}),
               ...(id === 1020 ? { compensationAmount: Number(amount.value.replace(',', '.')) } : {}),
+              confirmed: confirm.confirmed(),
             });
             say('ok', next.message ?? '');
             renderRfbs(target, next);
@@ -288,6 +297,7 @@ export const serviceView: View = {
         needsReason ? labelled(tr('service.return.rejectReason'), reason) : null,
         needsReason ? labelled(tr('service.return.comment'), comment) : null,
         needsAmount ? labelled(tr('service.return.amount'), amount) : null,
+        view.actions.length ? confirm.box : null,
         h(
           'div',
           { class: 'buttons' },

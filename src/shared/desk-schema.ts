@@ -1,6 +1,7 @@
 // The order desk's inputs (validated by the sidebar before sending and by the server on receipt) and
 // the plain-JSON shapes it answers with. Messages are i18n keys; each side translates them.
 import * as z from 'zod';
+import { Confirmed } from './confirm-schema';
 
 /** Ozon posting numbers: digits in dash-separated groups, e.g. 12345678-0001-1. */
 export const PostingNumber = z
@@ -139,6 +140,7 @@ export const CancelInput = z
       .int('error.desk.cancel.reason')
       .positive('error.desk.cancel.reason'),
     message: z.string().trim().max(NOTE_MAX, 'error.desk.note.long').optional().default(''),
+    confirmed: Confirmed,
   })
   .superRefine((value, ctx) => {
     if (value.reasonId === OTHER_CANCEL_REASON && !value.message)

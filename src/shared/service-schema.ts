@@ -2,6 +2,7 @@
 // server on receipt; messages are i18n keys) and the shapes the server answers with.
 import * as z from 'zod';
 import { OUTCOMES, QUALITIES, VERDICTS } from '../core/service/workflow';
+import { Confirmed } from './confirm-schema';
 
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.union([z.literal(''), z.enum(values, { message })], { message }).optional();
@@ -53,6 +54,7 @@ export const RfbsActionInput = z
       .max(1000, 'error.service.comment')
       .optional(),
     compensationAmount: z.number({ message: 'error.service.amount' }).optional(),
+    confirmed: Confirmed,
   })
   .superRefine((v, ctx) => {
     if (v.actionId === -1 || v.actionId === -10) {
@@ -101,6 +103,7 @@ export const DecideCancellationInput = z
       .trim()
       .max(500, 'error.service.comment')
       .optional(),
+    confirmed: Confirmed,
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'reject' && !v.comment)

@@ -205,6 +205,10 @@ test('cancel: "other" needs a message; with a reason the order shows as cancelle
   await frame.waitForSelector('#cancelReason option[value="402"]', { state: 'attached' });
   await frame.selectOption('#cancelReason', '402');
   await frame.click('button[data-action="submit-cancel"]');
+  await refused(t('en', 'error.confirm.required'));
+  expect(cell(number, 'Status code')).not.toBe('cancelled');
+  await frame.check('input[name="cancelConfirm"]');
+  await frame.click('button[data-action="submit-cancel"]');
   await refused(t('en', 'error.desk.cancel.message'));
   await frame.selectOption('#cancelReason', '352');
   await frame.click('button[data-action="submit-cancel"]');

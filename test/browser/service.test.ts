@@ -99,6 +99,7 @@ test('answering cancellation requests: reject needs a comment, approve cancels t
   const cardB = frame.locator(`[data-cancellation="${b.id}"]`);
   await cardA.waitFor();
 
+  await cardB.locator('input[data-role="confirm"]').check();
   await cardB.locator('button[data-action="reject"]').click();
   await frame
     .locator('[data-role="message"] .notice.error', { hasText: t('en', 'error.service.rejectComment') })
@@ -115,6 +116,12 @@ test('answering cancellation requests: reject needs a comment, approve cancels t
   expect(b.state).toBe('REJECTED');
   expect(b.comment).toBe('Already handed to the carrier');
 
+  await cardA.locator('button[data-action="approve"]').click();
+  await frame
+    .locator('[data-role="message"] .notice.error', { hasText: t('en', 'error.confirm.required') })
+    .waitFor();
+  expect(a.state).toBe('ON_APPROVAL');
+  await cardA.locator('input[data-role="confirm"]').check();
   await cardA.locator('button[data-action="approve"]').click();
   await frame
     .locator('[data-role="message"] .notice.ok', {

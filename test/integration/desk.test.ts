@@ -309,16 +309,16 @@ describe('order desk in the runtime', () => {
     expect(reasons.map((r) => r.id)).toEqual([352, 400, 402]);
     expect(reasons.find((r) => r.id === 402)?.needsMessage).toBe(true);
     const posting = fresh(shop, 'fbs').postingNumber;
-    let error = fails(shop, 'cancelOrder', { posting, reasonId: 402, message: '  ' });
+    let error = fails(shop, 'cancelOrder', { posting, reasonId: 402, message: '  ', confirmed: true });
     expect(error).toMatchObject({ field: 'message', message: t('en', 'error.desk.cancel.message') });
-    error = fails(shop, 'cancelOrder', { posting, reasonId: 665, message: '' });
+    error = fails(shop, 'cancelOrder', { posting, reasonId: 665, message: '', confirmed: true });
     expect(error).toMatchObject({ code: 'desk.cancel.reason', field: 'reasonId' });
-    const done = ok(shop, 'cancelOrder', { posting, reasonId: 352, message: '' });
+    const done = ok(shop, 'cancelOrder', { posting, reasonId: 352, message: '', confirmed: true });
     expect(done.message).toBe(t('en', 'desk.cancel.done', { posting, reason: reasons[0].title }));
     const r = row(shop, posting);
     expect(r['Status code']).toBe('cancelled');
     expect(r['Cancel reason']).toBe(reasons[0].title);
-    error = fails(shop, 'cancelOrder', { posting, reasonId: 352, message: '' });
+    error = fails(shop, 'cancelOrder', { posting, reasonId: 352, message: '', confirmed: true });
     expect(error.code).toBe('desk.cancelled');
     const orders = ok<{ orders: { state: string; actions: string[] }[] }>(shop, 'getDeskOrders', {
       postings: [posting],

@@ -250,11 +250,15 @@ describe('returns & messages from the sidebar', () => {
     expect(view.data.actions.map((a) => a.id).sort()).toEqual([-1, 1]);
     // Refund is not offered for a new request: refused without calling Ozon's action method.
     sim.resetStats();
-    const refused = run(rt, 'rfbsReturnAction', { returnId: request.returnId, actionId: 3 });
+    const refused = run(rt, 'rfbsReturnAction', { returnId: request.returnId, actionId: 3, confirmed: true });
     expect(refused.error?.code).toBe('service.action');
     expect(sim.stats.byPath['/v1/returns/rfbs/action/set'] ?? 0).toBe(0);
     // Rejecting needs a reason and a comment.
-    const missing = run(rt, 'rfbsReturnAction', { returnId: request.returnId, actionId: -1 });
+    const missing = run(rt, 'rfbsReturnAction', {
+      returnId: request.returnId,
+      actionId: -1,
+      confirmed: true,
+    });
     expect(missing.error).toMatchObject({ code: 'input', field: 'rejectionReasonId' });
 
     const approved = run<{ state: string; actions: { id: number }[]; message: string }>(
@@ -263,6 +267,7 @@ describe('returns & messages from the sidebar', () => {
       {
         returnId: request.returnId,
         actionId: 1,
+        confirmed: true,
       },
     );
     expect(approved.data.state).toBe('APPROVED');
@@ -272,6 +277,7 @@ describe('returns & messages from the sidebar', () => {
     const refunded = run<{ state: string }>(rt, 'rfbsReturnAction', {
       returnId: request.returnId,
       actionId: 3,
+      confirmed: true,
     });
     expect(refunded.data.state).toBe('MONEY_RETURNED');
   });
@@ -287,12 +293,17 @@ describe('returns & messages from the sidebar', () => {
     expect(context.data.pending.map((p) => p.id).sort()).toEqual(open.map((c) => String(c.id)).sort());
     expect(context.data.pending.every((p) => p.deadline && Date.parse(p.deadline) > 0)).toBe(true);
 
-    const noComment = run(rt, 'decideCancellation', { cancellationId: b.id, decision: 'reject' });
+    const noComment = run(rt, 'decideCancellation', {
+      cancellationId: b.id,
+      decision: 'reject',
+      confirmed: true,
+    });
     expect(noComment.error).toMatchObject({ code: 'input', field: 'comment' });
 
     const approved = run<{ message: string; cancellation: { stateCode: string } }>(rt, 'decideCancellation', {
       cancellationId: a.id,
       decision: 'approve',
+      confirmed: true,
     });
     expect(approved.data.cancellation.stateCode).toBe('APPROVED');
     expect(sim.state.postings.get(a.postingNumber)?.status).toBe('cancelled');
@@ -303,9 +314,14 @@ describe('returns & messages from the sidebar', () => {
       cancellationId: b.id,
       decision: 'reject',
       comment: 'Уже передан в доставку',
+      confirmed: true,
     });
     expect(rejected.data.cancellation.stateCode).toBe('REJECTED');
-    const again = run(rt, 'decideCancellation', { cancellationId: b.id, decision: 'approve' });
+    const again = run(rt, 'decideCancellation', {
+      cancellationId: b.id,
+      decision: 'approve',
+      confirmed: true,
+    });
     expect(again.error?.code).toBe('service.cancelGone');
     const rows = byKey(tabRecords(rt, 'Cancellation requests'), 'Request ID');
     expect(rows.get(String(a.id))?.['State code']).toBe('APPROVED');

@@ -14,7 +14,7 @@ import {
 import type { MessageKey } from '../../../src/core/i18n/messages';
 import { h, replaceChildren } from '../../dom';
 import { tr, trIssue } from '../../i18n';
-import { errorText } from '../../ui';
+import { confirmBox, errorText } from '../../ui';
 import { deskCall } from './api';
 
 export type Act = (progress: string, work: () => Promise<ActionResult>) => Promise<void>;
@@ -187,9 +187,15 @@ export function cancelForm(order: DeskOrder, act: Act, say: Say): HTMLElement {
   const message = h('textarea', { id: 'cancelMessage', attrs: { rows: '3', maxlength: '500' } });
   const status = h('div', { attrs: { 'data-role': 'reasons-status' } }, tr('desk.cancel.loading'));
   const button = submit('submit-cancel', 'desk.cancel.submit');
+  const confirm = confirmBox('cancelConfirm');
   button.disabled = true;
   button.addEventListener('click', () => {
-    const input = { posting: order.posting, reasonId: reason.value, message: message.value };
+    const input = {
+      posting: order.posting,
+      reasonId: reason.value,
+      message: message.value,
+      confirmed: confirm.confirmed(),
+    };
     const issue = firstIssue(CancelInput.safeParse(input));
     if (issue) return say('error', issue);
     void act(tr('sidebar.working'), () => deskCall('cancelOrder', input));
@@ -211,6 +217,7 @@ export function cancelForm(order: DeskOrder, act: Act, say: Say): HTMLElement {
     status,
     group(tr('desk.cancel.reason'), reason),
     group(tr('desk.cancel.message'), message),
+    confirm.box,
     h('div', { class: 'buttons' }, button),
   );
 }

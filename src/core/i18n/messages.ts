@@ -7,6 +7,7 @@ import { reports } from './reports';
 import { inventory } from './inventory';
 import { desk } from './desk';
 import { service } from './service';
+import { reliability } from './reliability';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -25,6 +26,7 @@ const parts = [
   part(desk),
   part(reports),
   part(service),
+  part(reliability),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;
