@@ -209,9 +209,10 @@ describe('packing slips and inputs', () => {
       ),
     ).toBe('error.desk.package.quantity');
     expect(issue(ShipInput.safeParse({ posting: '1-1-1', packages: [] }))).toBe('error.desk.package.none');
-    expect(issue(CancelInput.safeParse({ posting: '1-1-1', reasonId: 402 }))).toBe(
+    expect(issue(CancelInput.safeParse({ posting: '1-1-1', reasonId: 352 }))).toBe('error.confirm.required');
+    expect(issue(CancelInput.safeParse({ posting: '1-1-1', reasonId: 402, confirmed: true }))).toBe(
       'error.desk.cancel.message',
     );
-    expect(issue(CancelInput.safeParse({ posting: '1-1-1', reasonId: 352 }))).toBeNull();
+    expect(issue(CancelInput.safeParse({ posting: '1-1-1', reasonId: 352, confirmed: true }))).toBeNull();
   });
 });

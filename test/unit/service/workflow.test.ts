@@ -117,11 +117,19 @@ test('sidebar inputs: what the server refuses, and with which message and field'
     path: 'rowKey',
   });
   expect(issue(SaveReturnInput.safeParse({ rowKey: 'RFBS12', quality: 'resellable', note: '' }))).toBeNull();
-  expect(issue(RfbsActionInput.safeParse({ returnId: 1, actionId: -1, comment: 'x' }))).toEqual({
+  expect(issue(RfbsActionInput.safeParse({ returnId: 1, actionId: 1 }))).toEqual({
+    message: 'error.confirm.required',
+    path: 'confirmed',
+  });
+  expect(
+    issue(RfbsActionInput.safeParse({ returnId: 1, actionId: -1, comment: 'x', confirmed: true })),
+  ).toEqual({
     message: 'error.service.rejectReason',
     path: 'rejectionReasonId',
   });
-  expect(issue(RfbsActionInput.safeParse({ returnId: 1, actionId: 1020, compensationAmount: 0 }))).toEqual({
+  expect(
+    issue(RfbsActionInput.safeParse({ returnId: 1, actionId: 1020, compensationAmount: 0, confirmed: true })),
+  ).toEqual({
     message: 'error.service.amount',
     path: 'compensationAmount',
   });
@@ -134,9 +142,12 @@ test('sidebar inputs: what the server refuses, and with which message and field'
     path: 'text',
   });
   expect(
-    issue(DecideCancellationInput.safeParse({ cancellationId: '90000001', decision: 'reject' })),
+    issue(
+      DecideCancellationInput.safeParse({ cancellationId: '90000001', decision: 'reject', confirmed: true }),
+    ),
   ).toEqual({ message: 'error.service.rejectComment', path: 'comment' });
   expect(
-    DecideCancellationInput.parse({ cancellationId: '90000001', decision: 'approve' }).cancellationId,
+    DecideCancellationInput.parse({ cancellationId: '90000001', decision: 'approve', confirmed: true })
+      .cancellationId,
   ).toBe(90000001);
 });
