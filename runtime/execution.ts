@@ -2,6 +2,7 @@
 // `Engine.call`, which enforces the execution time limit, advances the clock and counts the call.
 import type vm from 'node:vm';
 import type { RealmTools } from './bridge';
+import { ServiceHooks } from './service-hooks';
 
 export interface LatencyModel {
   sheetsRead: number;
@@ -93,6 +94,8 @@ export class Engine {
   now: number;
   counters: Counters = zeroCounters();
   current: Execution | null = null;
+  /** Test code run between service calls (a seller editing the sheet mid-run). */
+  readonly hooks = new ServiceHooks();
   /** True while test code acts as the user (asUser): nothing is counted and the clock stands still. */
   userMode = 0;
   context!: vm.Context;
@@ -138,6 +141,7 @@ export class Engine {
   /** Checks the time limit, then charges one service call of `kind`. */
   call(kind: CallKind, cells = 0, direction: 'read' | 'write' | 'none' = 'none', extraMs = 0): void {
     if (!this.counting) return;
+    this.hooks.fire(kind, (fn) => this.asUser(fn));
     this.checkDeadline();
     const c = this.counters;
     let ms = 0;

@@ -25,8 +25,10 @@ import { htmlService } from './html';
 import { scriptApp, TriggerState, type TriggerSnapshot } from './triggers';
 import { UiState } from './ui';
 import { urlFetchApp, type FetchHandler, type FetchLogEntry } from './urlfetch';
+import type { ServiceCallHook } from './service-hooks';
 
 export type { FetchRequest, FetchResponse, FetchHandler, FetchLogEntry } from './urlfetch';
+export type { ServiceCall, ServiceCallHook } from './service-hooks';
 export type { Counters, LatencyModel, TriggerKind, AuthModeName } from './execution';
 export type { MenuSnapshot, MenuEntry, AlertRequest, AlertResponder, HtmlShown } from './ui';
 export type { TriggerSnapshot } from './triggers';
@@ -319,6 +321,10 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     },
     resetCounters() {
       engine.counters = zeroCounters();
+    },
+    /** Runs `hook` as the user between the script's service calls (undefined: no more). */
+    onServiceCall(hook: ServiceCallHook | undefined) {
+      engine.hooks.set(hook);
     },
     spreadsheet: book,
     properties: stores,

@@ -5,15 +5,10 @@ import type { KeyValueStore } from '../adapters/properties';
 import { t, type Lang } from '../core/i18n/messages';
 import type { OrderPosting } from '../core/orders/posting';
 import { lineRows, linesSpec, orderRow, ordersSpec, statusColourRules } from '../core/orders/tables';
-import { columnLetter, planRequests, type SheetsRequest } from '../core/table/requests';
-import {
-  applyPlan,
-  applySetup,
-  prepareTab,
-  type PreparedTab,
-  type TabSnapshot,
-} from '../core/table/snapshot';
-import type { TableSpec } from '../core/table/spec';
+import { checkWrite, guardedRequests, keysOf, rowAsRead } from '../core/table/guard';
+import { columnLetter, type SheetsRequest } from '../core/table/requests';
+import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
+import type { RowValues, TableSpec } from '../core/table/spec';
 import { planUpsert } from '../core/table/upsert';
 import { toSerial, type OffsetMinutes } from '../core/time/serial';
 import {
@@ -70,6 +65,8 @@ export interface SyncOutcome {
   fresh: string[];
   freshCount: number;
   message: string;
+  /** What the sync put right in the sheet (rows moved under a write, rows deleted), for the log. */
+  repairs?: string;
   error?: unknown;
 }
 
@@ -134,21 +131,24 @@ function orderRows(env: TabEnv, tabs: Tabs, postings: Map<string, OrderPosting>)
   });
 }
 
-/** Plans the Orders and Order lines writes for a batch of postings and mirrors them in memory. */
-function landPostings(env: TabEnv, tabs: Tabs, postings: Map<string, OrderPosting>) {
+/** Plans the Orders and Order lines writes for a batch of postings (and rows to put back as they were). */
+function landPostings(
+  env: TabEnv,
+  tabs: Tabs,
+  postings: Map<string, OrderPosting>,
+  restore: { orders: Map<string, RowValues>; lines: Map<string, RowValues> },
+) {
   const orders = tabs.orders.snapshot;
-  const ordersPlan = planUpsert(
-    ordersSpec,
-    tabs.orders.positions,
-    dataRows(orders),
-    orderRows(env, tabs, postings),
-  );
+  const ordersPlan = planUpsert(ordersSpec, tabs.orders.positions, dataRows(orders), [
+    ...orderRows(env, tabs, postings),
+    ...restore.orders.values(),
+  ]);
 
   // Lines that vanished from a posting (a partial cancellation, a split) are removed.
   const lines = tabs.lines.snapshot;
   const postingCol = tabs.lines.positions.get('posting_number') as number;
   const keyCol = tabs.lines.positions.get('line_key') as number;
-  const incomingLines = [...postings.values()].flatMap((p) => lineRows(p));
+  const incomingLines = [...[...postings.values()].flatMap((p) => lineRows(p)), ...restore.lines.values()];
   const keep = new Set(incomingLines.map((row) => String(row.line_key)));
   const remove = new Set<string>();
   for (const row of lines.values.slice(1)) {
@@ -160,18 +160,114 @@ function landPostings(env: TabEnv, tabs: Tabs, postings: Map<string, OrderPostin
   const linesPlan = planUpsert(linesSpec, tabs.lines.positions, dataRows(lines), incomingLines, remove);
 
   const requests = [
-    ...planRequests(ordersSpec, orders.sheetId, orders.rowCount, tabs.orders.positions, ordersPlan),
-    ...planRequests(linesSpec, lines.sheetId, lines.rowCount, tabs.lines.positions, linesPlan),
+    ...guardedRequests(ordersSpec, orders.sheetId, tabs.orders.positions, ordersPlan),
+    ...guardedRequests(linesSpec, lines.sheetId, tabs.lines.positions, linesPlan),
   ];
   return {
     requests,
-    commit: () => {
-      applyPlan(orders, ordersPlan, requests.length ? Math.max(orders.rowCount, ordersPlan.rowsNeeded) : 0);
-      applyPlan(lines, linesPlan, Math.max(lines.rowCount, linesPlan.rowsNeeded));
-    },
+    ordersPlan,
+    linesPlan,
+    remove,
     added: ordersPlan.added,
     updated: ordersPlan.updated.length,
   };
+}
+
+/** How many postings Orders held after the last sync: fewer later means rows were deleted. */
+const COUNT_KEY = 'ODESK_ORDERS_COUNT';
+
+function postingsIn(tabs: Tabs): number {
+  const keyCol = tabs.orders.positions.get('posting_number') as number;
+  return new Set(keysOf(tabs.orders.snapshot.values, keyCol).filter(Boolean)).size;
+}
+
+/** Writes before giving up on re-identifying rows in one batch (each try re-reads the tabs). */
+const MAX_TRIES = 5;
+
+export interface Landing {
+  added: string[];
+  updated: number;
+  /** Rows that took cells meant for another row (the seller sorted or moved rows meanwhile), rewritten. */
+  repaired: number;
+  /** Rows that vanished during the run (deleted by the seller or by a delete that missed), put back. */
+  restored: number;
+  tabs: Tabs;
+}
+
+/**
+ * Lands postings so that no row keeps a cell meant for another: the tabs are read right before the
+ * write, the key columns again right after it, and any row that moved in between is rewritten from
+ * a fresh read; rows that vanished come back. Repeats until a write lands where it was planned.
+ */
+function landGuarded(env: TabEnv, postings: Map<string, OrderPosting>, first?: Tabs): Landing {
+  let tabs = first ?? prepareTabs(env);
+  const restore = { orders: new Map<string, RowValues>(), lines: new Map<string, RowValues>() };
+  const landing: Landing = { added: [], updated: 0, repaired: 0, restored: 0, tabs };
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const landed = landPostings(env, tabs, postings, restore);
+    if (attempt === 0) {
+      landing.added = landed.added;
+      landing.updated = landed.updated;
+    }
+    if (!landed.requests.length) break;
+    env.write(landed.requests);
+    const after = prepareTabs(env);
+    const ordersKey = (t: Tabs) =>
+      keysOf(t.orders.snapshot.values, t.orders.positions.get('posting_number') as number);
+    const linesKey = (t: Tabs) =>
+      keysOf(t.lines.snapshot.values, t.lines.positions.get('line_key') as number);
+    const ordersCheck = checkWrite(ordersKey(tabs), ordersKey(after), landed.ordersPlan.runs);
+    const linesCheck = checkWrite(linesKey(tabs), linesKey(after), landed.linesPlan.runs, landed.remove);
+    const before = tabs;
+    tabs = after;
+    landing.tabs = after;
+    const bad =
+      ordersCheck.dirty.size + ordersCheck.missing.size + linesCheck.dirty.size + linesCheck.missing.size;
+    if (!bad) break;
+    landing.repaired += ordersCheck.dirty.size + linesCheck.dirty.size;
+    landing.restored += ordersCheck.missing.size + linesCheck.missing.size;
+    keepAsRead(
+      before,
+      'orders',
+      ordersSpec,
+      [...ordersCheck.dirty, ...ordersCheck.missing],
+      postings,
+      restore.orders,
+    );
+    keepAsRead(
+      before,
+      'lines',
+      linesSpec,
+      [...linesCheck.dirty, ...linesCheck.missing],
+      postings,
+      restore.lines,
+    );
+  }
+  return landing;
+}
+
+/** Remembers, from the read before a write, the rows of keys the sync has no fresh data for. */
+function keepAsRead(
+  tabs: Tabs,
+  tab: 'orders' | 'lines',
+  spec: TableSpec,
+  keys: readonly string[],
+  postings: Map<string, OrderPosting>,
+  into: Map<string, RowValues>,
+): void {
+  const prepared = tabs[tab];
+  const keyCol = prepared.positions.get(spec.key) as number;
+  const postingCol = prepared.positions.get('posting_number') as number;
+  const wanted = new Set(keys.filter((k) => !into.has(k)));
+  if (!wanted.size) return;
+  for (const row of prepared.snapshot.values.slice(1)) {
+    const key = row?.[keyCol];
+    if (key === undefined || key === null || !wanted.has(String(key))) continue;
+    // Postings in this batch are rewritten from Ozon's data anyway.
+    if (postings.has(String(row[postingCol]))) continue;
+    into.set(String(key), rowAsRead(spec, prepared.positions, row));
+    wanted.delete(String(key));
+  }
 }
 
 function logEntry(
@@ -200,7 +296,7 @@ function logEntry(
     updated: outcome.updated ?? 0,
     duration: Math.round((env.now() - started) / 100) / 10,
     result: t(env.lang, resultKey),
-    error: outcome.message && outcome.result === 'failed' ? outcome.message : '',
+    error: outcome.message && outcome.result === 'failed' ? outcome.message : (outcome.repairs ?? ''),
   };
 }
 
@@ -212,9 +308,7 @@ export function writePostings(
   env: TabEnv,
   postings: readonly OrderPosting[],
 ): { added: number; updated: number } {
-  const tabs = prepareTabs(env);
-  const landed = landPostings(env, tabs, new Map(postings.map((p) => [p.postingNumber, p])));
-  if (landed.requests.length) env.write(landed.requests);
+  const landed = landGuarded(env, new Map(postings.map((p) => [p.postingNumber, p])));
   return { added: landed.added.length, updated: landed.updated };
 }
 
@@ -236,19 +330,37 @@ export function runSyncStep(
       id: env.newId(),
     });
   job.executions++;
-  const counts = { fetched: 0, added: 0, updated: 0, fresh: [] as string[] };
+  const counts = { fetched: 0, added: 0, updated: 0, repaired: 0, restored: 0, fresh: [] as string[] };
   let tabs: Tabs | undefined;
   try {
     tabs = prepareTabs(env);
+    const expected = Number(env.store.get(COUNT_KEY) ?? 0) || 0;
+    // Rows deleted since the last sync (or tabs emptied) come back from a re-read of the whole window.
+    let rereadAll = false;
+    const rereadWindow = () => {
+      rereadAll = true;
+      job = planJob({
+        now: env.now(),
+        mark: null,
+        lookbackDays: lookbackDays(env.store),
+        source,
+        split: env.split,
+        id: job.id,
+      });
+      job.executions = 1;
+    };
+    if (postingsIn(tabs) < expected && job.executions === 1) rereadWindow();
     const client = env.source();
     let pending = new Map<string, OrderPosting>();
     let lastNotice = started;
 
     const flush = () => {
       if (!pending.size || !tabs) return;
-      const landed = landPostings(env, tabs, pending);
-      if (landed.requests.length) env.write(landed.requests);
-      landed.commit();
+      // Read again right before writing: the seller may have sorted or edited since the last read.
+      const landed = landGuarded(env, pending);
+      tabs = landed.tabs;
+      counts.repaired += landed.repaired;
+      counts.restored += landed.restored;
       const fresh = landed.added.filter((n) => pending.get(n)?.status.startsWith('awaiting'));
       counts.added += landed.added.length;
       counts.updated += landed.updated;
@@ -278,6 +390,27 @@ export function runSyncStep(
       }
     }
     flush();
+    // A delete during this run (before the rows were read for writing) leaves fewer postings than
+    // the sheet had plus what was added: read the whole window again, once.
+    if (jobDone(job) && !rereadAll && tabs && env.now() < env.fetchUntil) {
+      const now = prepareTabs(env);
+      tabs = now;
+      if (postingsIn(now) < expected + counts.added) {
+        rereadWindow();
+        while (!jobDone(job) && env.now() < env.fetchUntil) {
+          const fbsOpen = job.fbs.some((w) => !w.done);
+          const round = fbsOpen ? client.fbsRound(job.fbs, job.fbsBy) : client.fboRound(job.fbo);
+          for (const posting of round.postings) pending.set(posting.postingNumber, posting);
+          if (fbsOpen) job = { ...job, fbs: round.windows };
+          else job = { ...job, fbo: round.windows };
+          counts.fetched += round.postings.length;
+          job.fetched += round.postings.length;
+          if (pending.size >= MAX_PENDING) flush();
+        }
+        flush();
+      }
+    }
+    if (tabs) env.store.set(COUNT_KEY, String(postingsIn(tabs)));
 
     const done = jobDone(job);
     if (done) finishJob(env.store, job, env.now());
@@ -287,8 +420,13 @@ export function runSyncStep(
         ? t(env.lang, 'sync.done', { added: job.added, updated: job.updated })
         : t(env.lang, 'sync.doneNone')
       : t(env.lang, 'sync.partial', { fetched: job.fetched });
+    const repairs =
+      counts.repaired || counts.restored
+        ? t(env.lang, 'sync.repaired', { moved: counts.repaired, restored: counts.restored })
+        : '';
     const outcome: SyncOutcome = {
       result: done ? 'done' : 'partial',
+      ...(repairs ? { repairs } : {}),
       job,
       fetched: counts.fetched,
       added: counts.added,
