@@ -50,3 +50,22 @@ export const RETIRED = new Set([
   '/v2/fbs/posting/sent-by-seller',
   '/v1/posting/carriage-available/list',
 ]);
+
+/**
+ * Methods that change something at Ozon and are not idempotent: after an unclear answer (5xx, a
+ * timeout, a garbled body) the action may have happened, so they are never re-sent blindly.
+ * Setting stock or a tracking number writes an absolute value and may be repeated.
+ */
+export const ACTIONS: ReadonlySet<string> = new Set([
+  EP.ship,
+  EP.labelCreate,
+  EP.delivering,
+  EP.lastMile,
+  EP.delivered,
+  EP.cancel,
+  EP.productCancel,
+  EP.rfbsReturnAction,
+  EP.chatSend,
+  EP.conditionalCancellationApprove,
+  EP.conditionalCancellationReject,
+]);

@@ -30,6 +30,8 @@ export class OzonRateLimitError extends OzonError {}
 export class OzonUnavailableError extends OzonError {}
 export class OzonNetworkError extends OzonError {}
 export class OzonHttpError extends OzonError {}
+/** An action's answer was lost or garbled: it may have happened at Ozon; it is not re-sent. */
+export class OzonUnclearError extends OzonError {}
 
 export class OzonSchemaError extends OzonError {
   constructor(
@@ -118,6 +120,8 @@ export function ozonMessage(body: string, secrets: readonly string[] = []): stri
 
 export interface Failure {
   retryable: boolean;
+  /** Ozon may have acted although the answer says nothing useful (5xx, no answer, garbled body). */
+  ambiguous?: boolean;
   /** From Retry-After (seconds), when Ozon sent one. */
   retryAfterMs?: number;
   error: OzonError;
@@ -159,6 +163,7 @@ export function classifyFailure(
   if (status === 500 || status === 502 || status === 503 || status === 504) {
     return {
       retryable: true,
+      ambiguous: true,
       retryAfterMs: wait,
       error: new OzonUnavailableError('ozon.unavailable', 'ozon.error.unavailable', params, endpoint, status),
     };
@@ -192,9 +197,12 @@ export function classifyFailure(
     );
   }
   if (status >= 500) {
-    return final(
-      new OzonUnavailableError('ozon.unavailable', 'ozon.error.unavailable', params, endpoint, status),
-    );
+    return {
+      ...final(
+        new OzonUnavailableError('ozon.unavailable', 'ozon.error.unavailable', params, endpoint, status),
+      ),
+      ambiguous: true,
+    };
   }
   return final(new OzonHttpError('ozon.http', 'ozon.error.http', params, endpoint, status));
 }
@@ -207,6 +215,7 @@ export function networkFailure(endpoint: string, message: string, secrets: reado
   const detail = safeDetail(message || 'no answer', secrets);
   return {
     retryable: true,
+    ambiguous: true,
     error: new OzonNetworkError('ozon.network', 'ozon.error.network', { method: endpoint, detail }, endpoint),
   };
 }
@@ -214,6 +223,7 @@ export function networkFailure(endpoint: string, message: string, secrets: reado
 export function malformedFailure(endpoint: string): Failure {
   return {
     retryable: true,
+    ambiguous: true,
     error: new OzonUnavailableError(
       'ozon.unavailable',
       'ozon.error.unavailable',
@@ -222,4 +232,18 @@ export function malformedFailure(endpoint: string): Failure {
       200,
     ),
   };
+}
+
+/** The failure an action reports when its answer was unclear: never retried, says it may have happened. */
+export function unclearAction(failure: Failure): OzonError {
+  const { error } = failure;
+  const detail =
+    typeof error.params.detail === 'string' ? error.params.detail : String(error.httpStatus ?? '');
+  return new OzonUnclearError(
+    'ozon.unclear',
+    'ozon.error.unclear',
+    { method: error.endpoint, detail },
+    error.endpoint,
+    error.httpStatus,
+  );
 }

@@ -5,8 +5,10 @@ import {
   malformedFailure,
   networkFailure,
   OzonRateLimitError,
+  unclearAction,
   type Failure,
 } from './errors';
+import { ACTIONS } from './endpoints';
 import { parseJsonKeepingIds, stringifyWithIds } from './json';
 import { RateLimiter, type Limit } from './limiter';
 import type { ClockPort, HttpPort, HttpRequest, HttpResponse } from './ports';
@@ -102,6 +104,9 @@ export class Transport {
         else answers[idx] = outcome.answer;
       }
       if (!failed.length) break;
+      // An action whose answer was lost may have happened: report that, never send it again.
+      const unclear = failed.find((f) => f.failure.ambiguous && ACTIONS.has(calls[f.idx].path));
+      if (unclear) throw unclearAction(unclear.failure);
       const fatal = failed.find((f) => !f.failure.retryable || tries[f.idx] >= this.maxTries);
       if (fatal) throw fatal.failure.error;
       let delay = 0;
