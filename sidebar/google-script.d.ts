@@ -16,5 +16,5 @@ declare namespace google.script {
 
 interface Window {
   /** Written by the server template (src/adapters/ui.ts showSidebar) before the bundle runs. */
-  ODESK_BOOT?: { view?: unknown; lang?: unknown };
+  ODESK_BOOT?: { view?: unknown; lang?: unknown; notice?: unknown };
 }

@@ -6,7 +6,7 @@ import type { Notice } from './ui';
 import { views } from './views';
 import type { ViewContext, ViewName } from './views/types';
 
-export function createRouter(root: HTMLElement, firstView: ViewName): { start(): void } {
+export function createRouter(root: HTMLElement, firstView: ViewName): { start(notice?: Notice): void } {
   let currentView = firstView;
   // Each render gets its own container; a slow render that finishes after navigation is discarded.
   let generation = 0;
@@ -32,5 +32,5 @@ export function createRouter(root: HTMLElement, firstView: ViewName): { start():
     },
   };
 
-  return { start: () => show(firstView) };
+  return { start: (notice?: Notice) => show(firstView, notice) };
 }

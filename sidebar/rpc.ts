@@ -2,7 +2,7 @@
 // signatures (a type-only import: nothing of the server ends up in the bundle).
 import type * as Server from '../src/index';
 import type { ApiResult } from '../src/shared/result';
-import type { SaveSettingsInput } from '../src/shared/settings-schema';
+import type { SaveSettingsInput, TestConnectionInput } from '../src/shared/settings-schema';
 import type { SyncSettingsInput } from '../src/shared/sync-schema';
 import type { ReportSettingsInput } from '../src/shared/report-schema';
 import type { InventorySettingsInput, StockMoveInput } from '../src/shared/inventory-schema';
@@ -39,7 +39,7 @@ export interface ServerApi {
   getSettings(): ServerData<'getSettings'>;
   saveSettings(input: SaveSettingsInput): ServerData<'saveSettings'>;
   forgetApiKey(): ServerData<'forgetApiKey'>;
-  testConnection(): ServerData<'testConnection', ConnectionInfo>;
+  testConnection(input: TestConnectionInput): ServerData<'testConnection', ConnectionInfo>;
   syncOrders(input: { source: 'sidebar' }): ServerData<'syncOrders'>;
   getSyncSettings(): ServerData<'getSyncSettings'>;
   saveSyncSettings(input: SyncSettingsInput): ServerData<'saveSyncSettings'>;

@@ -112,3 +112,32 @@ export function confirmBox(name: string): { box: HTMLElement; confirmed: () => t
   // Typed as the literal the schema wants; an unticked box sends false and fails validation.
   return { box, confirmed: () => input.checked as true };
 }
+
+const MESSAGE = '.notice, .field-error, .progress, [data-role="results"]';
+
+/**
+ * Keeps the latest message inside the viewport wherever a view puts it: a notice, a field's error,
+ * a progress line. A long sidebar otherwise shows the answer off-screen and the click seems lost.
+ */
+export function keepMessagesInView(root: HTMLElement): MutationObserver {
+  const observer = new MutationObserver((records) => {
+    let latest: Element | null = null;
+    for (const record of records) {
+      const target = record.target instanceof Element ? record.target : record.target.parentElement;
+      if (target?.matches(MESSAGE) && target.textContent) latest = target;
+      for (const node of Array.from(record.addedNodes)) {
+        if (!(node instanceof Element)) continue;
+        if (node.matches(MESSAGE)) latest = node;
+        else latest = node.querySelector(MESSAGE) ?? latest;
+      }
+    }
+    if (latest && latest.isConnected && latest.textContent) latest.scrollIntoView({ block: 'nearest' });
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  return observer;
+}
+
+/** Scrolls the sidebar as little as needed to show `element` (its top first when it is taller). */
+export function reveal(element: Element): void {
+  element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}

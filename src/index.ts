@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { handle } from './app/handler';
 import { userLocale } from './app/context';
-import { buildMenu, showSidebar, toast as deskToast } from './adapters/ui';
+import { buildMenu, showSidebar, toast as deskToast, type MenuItem } from './adapters/ui';
 import type { ApiResult } from './shared/result';
 import { userStore } from './adapters/properties';
 import { langFromLocale, type Lang } from './core/i18n/messages';
@@ -18,7 +18,7 @@ import {
   TrackingInput,
   VerifyInput,
 } from './shared/desk-schema';
-import { SaveSettingsInput } from './shared/settings-schema';
+import { SaveSettingsInput, TestConnectionInput } from './shared/settings-schema';
 import { SyncSettingsInput } from './shared/sync-schema';
 import { syncOrdersNow } from './sync/run';
 import { readSyncSettings, saveSyncSettings as saveSync } from './sync/settings';
@@ -41,7 +41,7 @@ import {
 } from './shared/service-schema';
 import { appsScriptClock, appsScriptHttp } from './adapters/http';
 import { testOzonConnection } from './ozon/connection';
-import { readCredentials } from './settings/credentials';
+import { credentialsToTest } from './settings/credentials';
 import {
   effectiveLang,
   forgetApiKey as forgetKey,
@@ -61,25 +61,27 @@ function menuLang(e?: GoogleAppsScript.Events.SheetsOnOpen): Lang {
   }
 }
 
+const MENU: (MenuItem | 'separator')[] = [
+  { label: 'menu.syncOrders', functionName: 'syncOrders' },
+  { label: 'menu.openDesk', functionName: 'showOrderDesk' },
+  { label: 'menu.nextUnverified', functionName: 'selectNextUnverified' },
+  { label: 'menu.pickList', functionName: 'buildPickList' },
+  { label: 'menu.packingSlips', functionName: 'showPackingSlips' },
+  { label: 'menu.buildReports', functionName: 'buildReports' },
+  'separator',
+  { label: 'menu.inventory', functionName: 'showInventory' },
+  { label: 'menu.importProducts', functionName: 'importProducts' },
+  { label: 'menu.refreshInventory', functionName: 'refreshInventory' },
+  { label: 'menu.pushStock', functionName: 'pushStockToOzon' },
+  'separator',
+  { label: 'menu.service', functionName: 'showService' },
+  { label: 'menu.syncService', functionName: 'syncService' },
+  'separator',
+  { label: 'menu.settings', functionName: 'showSettings' },
+];
+
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu(menuLang(e), [
-    { label: 'menu.syncOrders', functionName: 'syncOrders' },
-    { label: 'menu.openDesk', functionName: 'showOrderDesk' },
-    { label: 'menu.nextUnverified', functionName: 'selectNextUnverified' },
-    { label: 'menu.pickList', functionName: 'buildPickList' },
-    { label: 'menu.packingSlips', functionName: 'showPackingSlips' },
-    { label: 'menu.buildReports', functionName: 'buildReports' },
-    'separator',
-    { label: 'menu.inventory', functionName: 'showInventory' },
-    { label: 'menu.importProducts', functionName: 'importProducts' },
-    { label: 'menu.refreshInventory', functionName: 'refreshInventory' },
-    { label: 'menu.pushStock', functionName: 'pushStockToOzon' },
-    'separator',
-    { label: 'menu.service', functionName: 'showService' },
-    { label: 'menu.syncService', functionName: 'syncService' },
-    'separator',
-    { label: 'menu.settings', functionName: 'showSettings' },
-  ]);
+  buildMenu(menuLang(e), MENU);
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -255,7 +257,15 @@ export function getSettings(input?: unknown) {
 }
 
 export function saveSettings(input: unknown) {
-  return handle(SaveSettingsInput, input, (value, ctx) => save(ctx.user, ctx.locale, value));
+  return handle(SaveSettingsInput, input, (value, ctx) => {
+    const saved = save(ctx.user, ctx.locale, value);
+    if (saved.lang !== ctx.lang) {
+      // A new language relabels what the add-on owns: the menu now, the sidebar with its title.
+      buildMenu(saved.lang, MENU);
+      showSidebar('settings', saved.lang, 'settings.title', 'settings.saved');
+    }
+    return saved;
+  });
 }
 
 export function forgetApiKey(input?: unknown) {
@@ -263,8 +273,13 @@ export function forgetApiKey(input?: unknown) {
 }
 
 export function testConnection(input?: unknown) {
-  return handle(NoInput, input, (_v, ctx) =>
-    testOzonConnection(readCredentials(ctx.user), appsScriptHttp(), appsScriptClock(), Date.now() + 30_000),
+  return handle(TestConnectionInput, input, (typed, ctx) =>
+    testOzonConnection(
+      credentialsToTest(ctx.user, typed),
+      appsScriptHttp(),
+      appsScriptClock(),
+      Date.now() + 30_000,
+    ),
   );
 }
 

@@ -1,5 +1,10 @@
 // Settings: Ozon credentials (the key is write-only), the UI language, and a connection test.
-import { LanguageChoice, SaveSettingsInput, type SettingsView } from '../../src/shared/settings-schema';
+import {
+  LanguageChoice,
+  SaveSettingsInput,
+  TestConnectionInput,
+  type SettingsView,
+} from '../../src/shared/settings-schema';
 import { append, h, replaceChildren } from '../dom';
 import { getLang, tr, trIssue } from '../i18n';
 import { call, SidebarError, type ConnectionInfo } from '../rpc';
@@ -108,29 +113,36 @@ function renderForm(
   };
   refreshForget();
 
+  /** Marks every refused field next to it and focuses the first; false when the form is refused. */
+  const accepted = (checked: {
+    success: boolean;
+    error?: { issues: { message: string; path: PropertyKey[] }[] };
+  }): boolean => {
+    if (checked.success || !checked.error) return true;
+    const shown = new Set<string>();
+    for (const issue of checked.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      if (shown.has(name)) continue;
+      shown.add(name);
+      const text = trIssue(issue.message, name);
+      if (name in fields) showFieldError(fields[name as FieldName], text);
+      else say({ kind: 'error', text });
+    }
+    const first = checked.error.issues[0]?.path[0];
+    if (typeof first === 'string' && first in fields) root.querySelector<HTMLElement>(`#${first}`)?.focus();
+    return false;
+  };
+
   const save = async (): Promise<void> => {
     clearFieldErrors();
     say(null);
+    replaceChildren(connection);
     const input: SaveSettingsInput = {
       clientId: clientId.value,
       apiKey: apiKey.value,
       language: language.value as SaveSettingsInput['language'],
     };
-    const checked = SaveSettingsInput.safeParse(input);
-    if (!checked.success) {
-      const shown = new Set<string>();
-      for (const issue of checked.error.issues) {
-        const name = String(issue.path[0] ?? '');
-        if (shown.has(name)) continue;
-        shown.add(name);
-        const text = trIssue(issue.message, name);
-        if (name in fields) showFieldError(fields[name as FieldName], text);
-        else say({ kind: 'error', text });
-      }
-      const first = checked.error.issues[0]?.path[0];
-      if (typeof first === 'string' && first in fields) root.querySelector<HTMLElement>(`#${first}`)?.focus();
-      return;
-    }
+    if (!accepted(SaveSettingsInput.safeParse(input))) return;
     await whileBusy(root, status, tr('settings.saving'), async () => {
       try {
         const saved = await call('saveSettings', input);
@@ -170,9 +182,15 @@ function renderForm(
     clearFieldErrors();
     say(null);
     replaceChildren(connection);
+    // The typed key and Client-Id are tested as they are, without being saved.
+    const input: TestConnectionInput = {
+      ...(clientId.value.trim() ? { clientId: clientId.value } : {}),
+      ...(apiKey.value.trim() ? { apiKey: apiKey.value } : {}),
+    };
+    if (!accepted(TestConnectionInput.safeParse(input))) return;
     await whileBusy(root, status, tr('settings.testing'), async () => {
       try {
-        replaceChildren(connection, connectionReport(await call('testConnection')));
+        replaceChildren(connection, connectionReport(await call('testConnection', input)));
       } catch (error) {
         showError(error);
       }
@@ -184,6 +202,12 @@ function renderForm(
     void save();
   });
   testButton.addEventListener('click', () => void test());
+  // A result shown for other credentials than those now in the form is stale.
+  for (const input of [clientId, apiKey])
+    input.addEventListener('input', () => {
+      replaceChildren(connection);
+      showFieldError(fields[input.id as FieldName], '');
+    });
   forgetButton.addEventListener('click', () => void forget());
 
   append(

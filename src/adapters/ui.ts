@@ -17,10 +17,11 @@ export function buildMenu(lang: Lang, items: (MenuItem | 'separator')[]): void {
   menu.addToUi();
 }
 
-export function showSidebar(view: SidebarView, lang: Lang, titleKey: MessageKey): void {
+/** Opens (or replaces) the sidebar on `view`; `notice` is a message key shown once it has loaded. */
+export function showSidebar(view: SidebarView, lang: Lang, titleKey: MessageKey, notice?: MessageKey): void {
   const template = HtmlService.createTemplateFromFile('Sidebar');
   // Embedded as JSON in a <script>: escape "<" so no value can close the tag.
-  template.boot = JSON.stringify({ view, lang }).replace(/</g, '\\u003c');
+  template.boot = JSON.stringify({ view, lang, ...(notice ? { notice } : {}) }).replace(/</g, '\\u003c');
   const html = template.evaluate().setTitle(t(lang, titleKey));
   SpreadsheetApp.getUi().showSidebar(html);
 }

@@ -6,6 +6,7 @@ import { AppError } from '../core/errors';
 import { t, type Lang, type MessageKey } from '../core/i18n/messages';
 import type { ApiResult } from '../shared/result';
 import { appContext, type AppContext } from './context';
+import { useZodLanguage } from '../shared/zod-language';
 
 export function describeError(error: unknown, lang: Lang): ApiResult<never> {
   if (error instanceof AppError) {
@@ -28,7 +29,7 @@ export function inputError(issue: z.core.$ZodIssue, lang: Lang): ApiResult<never
   const known = t(lang, key) !== key;
   const message = known
     ? t(lang, key)
-    : t(lang, 'error.input', { detail: `${field ?? 'input'}: ${issue.message}` });
+    : t(lang, 'error.input', { detail: field ? `${field}: ${issue.message}` : issue.message });
   return { ok: false, error: { code: 'input', message, ...(field ? { field } : {}) } };
 }
 
@@ -40,6 +41,7 @@ export function handle<S extends z.ZodType, T>(
   let ctx: AppContext | undefined;
   try {
     ctx = appContext();
+    useZodLanguage(ctx.lang);
     const parsed = schema.safeParse(input);
     if (!parsed.success) return inputError(parsed.error.issues[0], ctx.lang);
     return { ok: true, data: run(parsed.data, ctx) };

@@ -14,3 +14,14 @@ export function readCredentials(store: KeyValueStore): Credentials | null {
   const apiKey = store.get(API_KEY_KEY);
   return clientId && apiKey ? { clientId, apiKey } : null;
 }
+
+/** The credentials a connection test uses: what was typed, else what is saved. Nothing is stored. */
+export function credentialsToTest(
+  store: KeyValueStore,
+  typed: { clientId?: string; apiKey?: string },
+): Credentials | null {
+  const saved = readCredentials(store);
+  const apiKey = typed.apiKey || saved?.apiKey;
+  const clientId = typed.clientId || store.get(CLIENT_ID_KEY);
+  return clientId && apiKey ? { clientId, apiKey } : null;
+}

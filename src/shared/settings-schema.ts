@@ -22,6 +22,19 @@ export const SaveSettingsInput = z.object({
 });
 export type SaveSettingsInput = z.input<typeof SaveSettingsInput>;
 
+/**
+ * "Test connection" tests what the form holds: a typed key with the typed Client-Id, without storing
+ * either; with no key typed, the saved key (with the typed Client-Id when one is typed).
+ */
+export const TestConnectionInput = z
+  .union([
+    z.undefined(),
+    z.null(),
+    SaveSettingsInput.pick({ clientId: true, apiKey: true }).partial({ clientId: true }).strict(),
+  ])
+  .transform((v) => v ?? {});
+export type TestConnectionInput = z.input<typeof TestConnectionInput>;
+
 /** What the sidebar may know about the settings. The API key itself never leaves the server. */
 export interface SettingsView {
   clientId: string;

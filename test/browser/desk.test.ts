@@ -4,7 +4,14 @@
 import type { Frame, Page } from 'playwright-core';
 import { t } from '../../src/core/i18n/messages';
 import type { Workbench } from '../../workbench/app';
-import { openBrowserWorkbench, openSidebarFromMenu, runOk, type BrowserWorkbench } from './support';
+import {
+  inView,
+  openBrowserWorkbench,
+  openSidebarFromMenu,
+  runOk,
+  sidebarFrame,
+  type BrowserWorkbench,
+} from './support';
 
 jest.setTimeout(180_000);
 
@@ -78,11 +85,18 @@ async function select(number: string): Promise<void> {
 }
 
 async function ok(text: string): Promise<void> {
-  await frame.locator('[data-role="message"] .notice.ok', { hasText: text }).waitFor();
+  await inView(frame.locator('[data-role="message"] .notice.ok', { hasText: text }));
 }
 
+/**
+ * A form refused: by the browser (the error under its field, which is marked) or by the server (the
+ * error at the form's buttons). Either way in the form, in view.
+ */
 async function refused(text: string): Promise<void> {
-  await frame.locator('[data-role="message"] .notice.error', { hasText: text }).waitFor();
+  const local = frame.locator('[data-form] [data-role="form-error"]', { hasText: text });
+  const server = frame.locator('[data-role="form-message"] .notice.error', { hasText: text });
+  await inView(local.or(server));
+  if (await local.count()) expect(await frame.locator('[data-form] [aria-invalid="true"]').count()).toBe(1);
 }
 
 async function verify(number: string): Promise<void> {
@@ -219,7 +233,7 @@ test('cancel: "other" needs a message; with a reason the order shows as cancelle
 
 test('next unverified moves the grid selection; switching to Russian re-renders the desk', async () => {
   await frame.click('button[data-action="next"]');
-  await frame.locator('[data-role="message"] .notice.ok').waitFor();
+  await inView(frame.locator('[data-role="top-message"] .notice.ok'));
   await page.waitForSelector('tr .row-head');
   const active = wb.runtime.spreadsheet.activeRange;
   expect(active?.range.endRow).toBe((active?.range.startRow ?? 0) + 1);
@@ -231,7 +245,9 @@ test('next unverified moves the grid selection; switching to Russian re-renders 
   await frame.click('button[data-action="open-settings"]');
   await frame.waitForSelector('.view[data-view="settings"][data-ready="true"]');
   await frame.selectOption('#language', 'ru');
+  const shown = wb.runtime.ui.sidebars.length;
   await frame.click('button[data-action="save"]');
+  frame = await sidebarFrame(page, shown + 1, 'settings');
   await frame.locator('h1', { hasText: t('ru', 'settings.title') }).waitFor();
   frame = await openDesk();
   await frame.locator('h1', { hasText: t('ru', 'menu.openDesk') }).waitFor();

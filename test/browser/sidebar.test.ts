@@ -1,7 +1,7 @@
 // Drives the real built sidebar inside the workbench in headless Chromium: menu → sidebar →
 // google.script.run → the bundle in the local runtime → user properties.
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { launchChromium, localOnlyContext, openSidebarFromMenu, snapshotDist } from './support';
+import { launchChromium, localOnlyContext, openSidebarFromMenu, sidebarFrame, snapshotDist } from './support';
 import { t, type Lang, type MessageKey } from '../../src/core/i18n/messages';
 import { API_KEY_KEY, CLIENT_ID_KEY } from '../../src/settings/credentials';
 import { startWorkbench, type Workbench } from '../../workbench/app';
@@ -150,12 +150,18 @@ test('Save is disabled and progress is shown while the call runs, so it is sent 
   expect(wb.runtime.properties.user.get(CLIENT_ID_KEY)).toBe('555777');
 });
 
-test('choosing Russian saves the language and re-renders the sidebar in Russian', async () => {
-  const frame = await openFromMenu('showSettings', 'settings');
-  expect(await text(frame, 'h1')).toBe(tr('en', 'settings.title'));
-  await frame.selectOption('#language', 'ru');
-  await frame.click('button[data-action="save"]');
+test('choosing Russian saves the language and reopens the sidebar, its title and the menu in Russian', async () => {
+  const before = await openFromMenu('showSettings', 'settings');
+  expect(await text(before, 'h1')).toBe(tr('en', 'settings.title'));
+  const shown = wb.runtime.ui.sidebars.length;
+  await before.selectOption('#language', 'ru');
+  await before.click('button[data-action="save"]');
+  const frame = await sidebarFrame(page, shown + 1, 'settings');
   await waitForText(frame, 'h1', tr('ru', 'settings.title'));
+  expect(await page.textContent('#sidebar-title')).toBe(tr('ru', 'settings.title'));
+  await page.click('#menu-button');
+  expect(await page.textContent('.menu-item[data-function="syncOrders"]')).toBe(tr('ru', 'menu.syncOrders'));
+  await page.click('#menu-button');
   expect(wb.runtime.properties.user.get(LANGUAGE_KEY)).toBe('ru');
   expect(await frame.getAttribute('html', 'lang')).toBe('ru');
   expect(await text(frame, 'button[data-action="save"]')).toBe(tr('ru', 'settings.save'));
@@ -194,6 +200,36 @@ test('Test connection shows the key roles from the shop', async () => {
   await frame.waitForSelector('[data-role="connection-ok"]');
   expect(await frame.locator('[data-role="roles"] li').allTextContents()).toEqual(['Admin']);
   expect(await text(frame, '[data-role="connection-ok"]')).toContain(demo.clientId);
+});
+
+test('Test connection tests the typed key without saving it, and clears a result that went stale', async () => {
+  const user = wb.runtime.properties.user;
+  const saved = user.get(API_KEY_KEY);
+  const frame = await openFromMenu('showSettings', 'settings');
+  await frame.click('button[data-action="test"]');
+  await frame.waitForSelector('[data-role="connection-ok"]');
+  // Typing another key makes the green result stale: it goes at once.
+  await frame.fill('#apiKey', 'Wrong000-1111-2222-3333-444455556666');
+  expect(await frame.locator('[data-role="connection-ok"]').count()).toBe(0);
+  const sent: unknown[] = [];
+  frame.page().on('request', (request) => {
+    if (request.url().endsWith('/rpc')) sent.push(request.postDataJSON());
+  });
+  await frame.click('button[data-action="test"]');
+  await frame.waitForSelector('[data-role="message"] .notice.error');
+  expect(await frame.locator('[data-role="connection-ok"]').count()).toBe(0);
+  expect(sent).toContainEqual({
+    name: 'testConnection',
+    args: [{ clientId: demo.clientId, apiKey: 'Wrong000-1111-2222-3333-444455556666' }],
+  });
+  expect(user.get(API_KEY_KEY)).toBe(saved);
+  // The real key, typed, passes, and still nothing is stored.
+  await frame.fill('#apiKey', demo.apiKey);
+  await frame.click('button[data-action="test"]');
+  await frame.waitForSelector('[data-role="connection-ok"]');
+  expect(await frame.locator('[data-role="message"] .notice').count()).toBe(0);
+  expect(user.get(API_KEY_KEY)).toBe(saved);
+  expect(await frame.content()).not.toContain(demo.apiKey.slice(4));
 });
 
 test("Test connection shows Ozon's refusal of a deactivated key", async () => {

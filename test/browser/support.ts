@@ -3,7 +3,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { startWorkbench, type Workbench, type WorkbenchOptions } from '../../workbench/app';
 
 const DIST = path.join(__dirname, '../../dist');
@@ -87,6 +94,15 @@ export function runOk(wb: Workbench, ...functionNames: string[]): void {
   }
 }
 
+/** The frame of the `seq`-th sidebar shown, once its view has finished loading. */
+export async function sidebarFrame(page: Page, seq: number, view: string): Promise<Frame> {
+  await page.waitForSelector(`#sidebar-frame[src="/sidebar/${seq}"]`, { state: 'attached' });
+  const frame = await (await page.waitForSelector('#sidebar-frame')).contentFrame();
+  if (!frame) throw new Error('sidebar frame missing');
+  await frame.waitForSelector(`.view[data-view="${view}"][data-ready="true"]`);
+  return frame;
+}
+
 /** Clicks an add-on menu item and returns the sidebar frame once the view has finished loading. */
 export async function openSidebarFromMenu(
   page: Page,
@@ -102,4 +118,15 @@ export async function openSidebarFromMenu(
   if (!frame) throw new Error('sidebar frame missing');
   await frame.waitForSelector(`.view[data-view="${view}"][data-ready="true"]`);
   return frame;
+}
+
+/** Waits for a message and checks it lies wholly inside its frame's viewport (the seller sees it). */
+export async function inView(locator: Locator): Promise<void> {
+  await locator.first().waitFor();
+  const placed = await locator.first().evaluate((node) => {
+    const rect = node.getBoundingClientRect();
+    return { top: rect.top, bottom: rect.bottom, height: window.innerHeight };
+  });
+  if (placed.top < 0 || placed.bottom > placed.height)
+    throw new Error(`message outside the viewport: ${JSON.stringify(placed)}`);
 }

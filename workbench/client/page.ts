@@ -13,6 +13,8 @@ const seenToasts = new Set<number>();
 let anchor: { row: number; col: number } | null = null;
 let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
+/** What the grid was last drawn from: a poll that changed nothing on the sheet redraws nothing. */
+let drawnGrid = '';
 
 function $(id: string): HTMLElement {
   const node = document.getElementById(id);
@@ -91,7 +93,11 @@ function render(next: WorkbenchState): void {
     `(Client-Id ${next.demo.clientId}) are pre-saved in user properties. Nothing here talks to Ozon or Google.`;
   renderMenus(next.menus);
   renderTabs(next);
-  renderGrid(next.grid, next);
+  const gridKey = JSON.stringify([next.grid, next.activeRange]);
+  if (gridKey !== drawnGrid) {
+    drawnGrid = gridKey;
+    renderGrid(next.grid, next);
+  }
   renderToasts(next);
   renderSidebar(next);
   renderLog(next);

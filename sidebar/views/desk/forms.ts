@@ -21,13 +21,46 @@ export type Act = (progress: string, work: () => Promise<ActionResult>) => Promi
 /** Shows a message on top of the desk ('error' for refusals found before calling the server). */
 export type Say = (kind: 'ok' | 'error', text: string) => void;
 
+interface Issue {
+  text: string;
+  path: string[];
+}
+
 function firstIssue(result: {
   success: boolean;
   error?: { issues: { message: string; path: PropertyKey[] }[] };
-}) {
+}): Issue | null {
   if (result.success || !result.error) return null;
   const issue = result.error.issues[0];
-  return trIssue(issue.message, issue.path.map(String).join('.'));
+  const path = issue.path.map(String);
+  return { text: trIssue(issue.message, path.join('.')), path };
+}
+
+/**
+ * Shows a refused form's error where the seller is: under the field it concerns (marked and focused),
+ * else at the form's buttons. Earlier marks in the form are cleared first.
+ */
+function refuse(formElement: HTMLElement, issue: Issue, control: HTMLElement | null): void {
+  for (const marked of Array.from(formElement.querySelectorAll('[aria-invalid="true"]')))
+    marked.removeAttribute('aria-invalid');
+  for (const old of Array.from(formElement.querySelectorAll('[data-role="form-error"]'))) old.remove();
+  for (const group of Array.from(formElement.querySelectorAll('.has-error')))
+    group.classList.remove('has-error');
+  const line = h(
+    'div',
+    { class: 'field-error error', attrs: { 'data-role': 'form-error', role: 'alert' } },
+    issue.text,
+  );
+  if (control) {
+    control.setAttribute('aria-invalid', 'true');
+    const place = control.closest('.form-group') ?? control.closest('td') ?? control;
+    place.classList.add('has-error');
+    if (place.tagName === 'TD') formElement.querySelector('.buttons')?.before(line);
+    else place.appendChild(line);
+    control.focus();
+  } else {
+    formElement.querySelector('.buttons')?.before(line);
+  }
 }
 
 function form(role: string, title: MessageKey, ...children: (HTMLElement | null)[]): HTMLElement {
@@ -47,7 +80,7 @@ function submit(action: string, text: MessageKey, cls = 'action'): HTMLButtonEle
   return h('button', { class: cls, attrs: { type: 'button', 'data-action': action } }, tr(text));
 }
 
-export function problemForm(postings: string[], act: Act, say: Say): HTMLElement {
+export function problemForm(postings: string[], act: Act): HTMLElement {
   const reason = h('select', { id: 'problemReason' });
   for (const r of PROBLEM_REASONS)
     reason.appendChild(h('option', { attrs: { value: r } }, tr(`desk.problem.reason.${r}` as MessageKey)));
@@ -56,20 +89,21 @@ export function problemForm(postings: string[], act: Act, say: Say): HTMLElement
   button.addEventListener('click', () => {
     const input = { postings, reason: reason.value as ProblemInput['reason'], note: note.value };
     const issue = firstIssue(ProblemInput.safeParse(input));
-    if (issue) return say('error', issue);
+    if (issue) return refuse(element, issue, issue.path[0] === 'reason' ? reason : note);
     void act(tr('sidebar.working'), () => deskCall('flagOrderProblem', input));
   });
-  return form(
+  const element = form(
     'problem',
     'desk.problem.title',
     group(tr('desk.problem.reason'), reason),
     group(tr('desk.problem.note'), note),
     h('div', { class: 'buttons' }, button),
   );
+  return element;
 }
 
 /** Quantities per package for each line; every unit in exactly one package. */
-export function shipForm(order: DeskOrder, act: Act, say: Say): HTMLElement {
+export function shipForm(order: DeskOrder, act: Act): HTMLElement {
   const units = order.lines.reduce((s, l) => s + l.quantity, 0);
   const count = h('select', { id: 'packageCount' });
   for (let n = 1; n <= Math.min(MAX_PACKAGES, Math.max(1, units)); n++)
@@ -137,19 +171,28 @@ export function shipForm(order: DeskOrder, act: Act, say: Say): HTMLElement {
     }));
     const input = { posting: order.posting, packages };
     const issue = firstIssue(ShipInput.safeParse(input));
-    if (issue) return say('error', issue);
+    if (issue) {
+      // packages.<p>.items.<i>.quantity names one box; other paths concern the split as a whole.
+      const [, p, , i] = issue.path;
+      const target =
+        p !== undefined && i !== undefined
+          ? (inputs.filter((x) => x.pkg === Number(p) + 1)[Number(i)]?.input ?? null)
+          : null;
+      return refuse(element, issue, target);
+    }
     void act(tr('desk.ship.working'), () => deskCall('shipOrder', input));
   });
-  return form(
+  const element = form(
     'ship',
     'desk.ship.title',
     group(tr('desk.ship.count'), count),
     grid,
     h('div', { class: 'buttons' }, button),
   );
+  return element;
 }
 
-export function trackingForm(orders: readonly DeskOrder[], act: Act, say: Say): HTMLElement {
+export function trackingForm(orders: readonly DeskOrder[], act: Act): HTMLElement {
   const fields = orders.map((o) => {
     const input = h('input', {
       id: `tracking-${o.posting}`,
@@ -170,19 +213,25 @@ export function trackingForm(orders: readonly DeskOrder[], act: Act, say: Say): 
       })),
     };
     const issue = firstIssue(TrackingInput.safeParse(input));
-    if (issue) return say('error', issue);
+    if (issue) {
+      const [, i, name] = issue.path;
+      const target =
+        name === 'carrier' ? carrier : i !== undefined ? (fields[Number(i)]?.input ?? null) : null;
+      return refuse(element, issue, target);
+    }
     void act(tr('sidebar.working'), () => deskCall('setTrackingNumbers', input));
   });
-  return form(
+  const element = form(
     'tracking',
     'desk.tracking.title',
     ...fields.map((f) => group(tr('desk.tracking.number', { posting: f.posting }), f.input)),
     group(tr('desk.tracking.carrier'), carrier),
     h('div', { class: 'buttons' }, button),
   );
+  return element;
 }
 
-export function cancelForm(order: DeskOrder, act: Act, say: Say): HTMLElement {
+export function cancelForm(order: DeskOrder, act: Act): HTMLElement {
   const reason = h('select', { id: 'cancelReason' });
   const message = h('textarea', { id: 'cancelMessage', attrs: { rows: '3', maxlength: '500' } });
   const status = h('div', { attrs: { 'data-role': 'reasons-status' } }, tr('desk.cancel.loading'));
@@ -197,7 +246,7 @@ export function cancelForm(order: DeskOrder, act: Act, say: Say): HTMLElement {
       confirmed: confirm.confirmed(),
     };
     const issue = firstIssue(CancelInput.safeParse(input));
-    if (issue) return say('error', issue);
+    if (issue) return refuse(element, issue, issue.path[0] === 'message' ? message : reason);
     void act(tr('sidebar.working'), () => deskCall('cancelOrder', input));
   });
   deskCall('getCancelReasons').then(
@@ -211,7 +260,7 @@ export function cancelForm(order: DeskOrder, act: Act, say: Say): HTMLElement {
       status.className = 'error';
     },
   );
-  return form(
+  const element = form(
     'cancel',
     'desk.cancel.title',
     status,
@@ -220,4 +269,5 @@ export function cancelForm(order: DeskOrder, act: Act, say: Say): HTMLElement {
     confirm.box,
     h('div', { class: 'buttons' }, button),
   );
+  return element;
 }

@@ -4,7 +4,7 @@ import type { ActionResult, DeskAction, DeskOrder, DeskOrders } from '../../../s
 import type { MessageKey } from '../../../src/core/i18n/messages';
 import { append, h, replaceChildren } from '../../dom';
 import { tr } from '../../i18n';
-import { errorText, notice, whileBusy } from '../../ui';
+import { errorText, notice, reveal, whileBusy } from '../../ui';
 import type { View } from '../types';
 import { call } from '../../rpc';
 import { deskCall } from './api';
@@ -20,7 +20,34 @@ export const deskView: View = {
       document.head.appendChild(h('style', { id: 'desk-style' }, DESK_CSS));
     }
     const status = h('div', { class: 'status', attrs: { 'data-role': 'status' } });
+    // Answers appear where the seller acted: below the order's actions, or below the top buttons.
     const message = h('div', { class: 'message', attrs: { 'data-role': 'message', 'aria-live': 'polite' } });
+    const topMessage = h('div', {
+      class: 'message',
+      attrs: { 'data-role': 'top-message', 'aria-live': 'polite' },
+    });
+    const formMessage = h('div', {
+      class: 'message',
+      attrs: { 'data-role': 'form-message', 'aria-live': 'polite' },
+    });
+    let slot = message;
+    // The slot follows the button pressed last: its form, the top buttons, or the order's actions.
+    root.addEventListener(
+      'click',
+      (event) => {
+        const pressed = (event.target as Element | null)?.closest('button');
+        if (!pressed) return;
+        slot = pressed.closest('[data-role="form"]')
+          ? formMessage
+          : pressed.closest('[data-role="top-buttons"]')
+            ? topMessage
+            : message;
+      },
+      true,
+    );
+    const clearOtherSlots = (): void => {
+      for (const other of [message, topMessage, formMessage]) if (other !== slot) replaceChildren(other);
+    };
     const queue = h('div', { class: 'queue gray', attrs: { 'data-role': 'queue' } });
     const content = h('div', { attrs: { 'data-role': 'orders' } });
     const formArea = h('div', { attrs: { 'data-role': 'form' } });
@@ -36,7 +63,10 @@ export const deskView: View = {
     let data: DeskOrders | null = null;
     let polling = false;
 
-    const say: Say = (kind, text) => replaceChildren(message, notice({ kind, text }));
+    const say: Say = (kind, text) => {
+      clearOtherSlots();
+      replaceChildren(slot, notice({ kind, text }));
+    };
     const report = (result: ActionResult): void => {
       const failed = result.results.filter((r) => !r.ok);
       const list =
@@ -71,8 +101,11 @@ export const deskView: View = {
               tr('desk.label.open'),
             )
           : null;
+      // A form that did its work closes: its answer shows below the order's actions.
+      if (slot === formMessage) slot = message;
+      clearOtherSlots();
       replaceChildren(
-        message,
+        slot,
         notice({ kind: failed.length ? 'error' : 'ok', text: result.message }),
         link,
         list,
@@ -80,7 +113,7 @@ export const deskView: View = {
     };
 
     const act: Act = async (progress, work) => {
-      await whileBusy(root, status, progress, async () => {
+      await whileBusy(root, slot, progress, async () => {
         try {
           const result = await work();
           report(result);
@@ -90,16 +123,30 @@ export const deskView: View = {
           return;
         }
         await load();
+        // The reloaded order above may have pushed the answer down.
+        if (slot.firstElementChild) reveal(slot.firstElementChild);
       });
     };
 
-    const button = (action: string, label: MessageKey, onClick: () => void, cls = ''): HTMLButtonElement =>
-      h('button', { class: cls, attrs: { type: 'button', 'data-action': action }, onClick }, tr(label));
+    const button = (action: string, label: MessageKey, onClick: () => void, cls = ''): HTMLButtonElement => {
+      const element = h(
+        'button',
+        { class: cls, attrs: { type: 'button', 'data-action': action } },
+        tr(label),
+      );
+      element.addEventListener('click', () => {
+        slot = element.closest('[data-role="top-buttons"]') ? topMessage : message;
+        onClick();
+      });
+      return element;
+    };
 
     const openForm = (element: HTMLElement) => {
+      replaceChildren(formMessage);
       replaceChildren(
         formArea,
         element,
+        formMessage,
         h(
           'div',
           { class: 'buttons' },
@@ -142,9 +189,7 @@ export const deskView: View = {
       }
       const problem = all('problem');
       if (problem.length)
-        buttons.push(
-          button('problem', 'desk.action.problem', () => openForm(problemForm(problem, act, say))),
-        );
+        buttons.push(button('problem', 'desk.action.problem', () => openForm(problemForm(problem, act))));
       const clear = all('clearProblem');
       if (clear.length)
         buttons.push(
@@ -154,9 +199,7 @@ export const deskView: View = {
         );
       const ship = all('ship');
       if (single && ship.length)
-        buttons.push(
-          button('ship', 'desk.action.ship', () => openForm(shipForm(single, act, say)), 'action'),
-        );
+        buttons.push(button('ship', 'desk.action.ship', () => openForm(shipForm(single, act)), 'action'));
       if (!single && ship.length)
         buttons.push(
           simple(
@@ -179,9 +222,7 @@ export const deskView: View = {
         );
       const tracking = orders.filter((o) => o.actions.includes('tracking'));
       if (tracking.length)
-        buttons.push(
-          button('tracking', 'desk.action.tracking', () => openForm(trackingForm(tracking, act, say))),
-        );
+        buttons.push(button('tracking', 'desk.action.tracking', () => openForm(trackingForm(tracking, act))));
       for (const step of ['delivering', 'last_mile', 'delivered'] as const) {
         const targets = all(step);
         if (targets.length)
@@ -198,12 +239,7 @@ export const deskView: View = {
         );
       if (single && single.actions.includes('cancel'))
         buttons.push(
-          button(
-            'cancel',
-            'desk.action.cancel',
-            () => openForm(cancelForm(single, act, say)),
-            'secondary danger',
-          ),
+          button('cancel', 'desk.action.cancel', () => openForm(cancelForm(single, act)), 'secondary danger'),
         );
       return h(
         'div',
@@ -223,6 +259,8 @@ export const deskView: View = {
         today: q.toShipToday,
       });
       const { orders, unknown } = data;
+      // How orders get here is only worth saying while none is shown.
+      intro.hidden = orders.length > 0;
       const missing = unknown.length
         ? notice({ kind: 'error', text: tr('desk.unknown', { postings: unknown.join(', ') }) })
         : null;
@@ -250,6 +288,7 @@ export const deskView: View = {
     const load = async (): Promise<void> => {
       if (!postings.length) {
         data = null;
+        intro.hidden = false;
         replaceChildren(formArea);
         replaceChildren(
           content,
@@ -289,6 +328,7 @@ export const deskView: View = {
       postings = next;
       replaceChildren(formArea);
       replaceChildren(message);
+      replaceChildren(topMessage);
       await load();
     };
 
@@ -347,11 +387,19 @@ export const deskView: View = {
       h('h1', { class: 'title' }, tr('menu.openDesk')),
       initialNotice ? notice(initialNotice) : null,
       queue,
-      h('div', { class: 'buttons' }, nextButton, refresh, pick, settings),
+      h(
+        'div',
+        { class: 'buttons', attrs: { 'data-role': 'top-buttons' } },
+        nextButton,
+        refresh,
+        pick,
+        settings,
+      ),
       status,
-      message,
+      topMessage,
       account,
       content,
+      message,
       formArea,
       intro,
     );

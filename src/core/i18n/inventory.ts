@@ -24,7 +24,7 @@ export const inventory = {
     'inventory.imported':
       'Products imported: {products} ({added} new rows, {openings} opening counts from Ozon stock).',
     'inventory.refreshed':
-      'Inventory updated: {shipments} shipments and {cancellations} cancellations recorded.',
+      'Inventory updated: {shipments} {shipments|shipment|shipments} and {cancellations} {cancellations|cancellation|cancellations} recorded.',
     'inventory.lowStock': 'Low stock: {list}',
     'inventory.lowStockMore': '{list} and {count} more',
     'inventory.pushed': 'Stock sent to Ozon: {updated} updated, {failed} not updated, {skipped} skipped.',
@@ -66,7 +66,7 @@ export const inventory = {
     'error.inventory.count.negative':
       'A count cannot be below zero: stock would become negative. Enter the units you counted (0 or more).',
     'error.inventory.writeOff.tooMany':
-      'Only {onHand} units of {offerId} are on hand: writing off {quantity} would make stock negative.',
+      'Only {onHand} {onHand|unit|units} of {offerId} on hand: writing off {quantity} would make stock negative.',
     'error.inventory.note.long': 'Keep the note under 500 characters.',
   },
   ru: {

@@ -1,5 +1,6 @@
 // UI text in the three languages sellers use. Each capability keeps its messages in its own file
-// here (same keys in en, ru and zh, which the type below enforces); t() fills {name} placeholders.
+// here (same keys in en, ru and zh, which the type below enforces); t() fills {name} placeholders
+// and picks plural forms: {count|order|orders} (English one|other; Russian one|few|many).
 import { common } from './common';
 import { ozon } from './ozon';
 import { orders } from './orders';
@@ -37,11 +38,25 @@ for (const p of parts) for (const lang of LANGS) Object.assign(catalogues[lang],
 
 export type MessageParams = Record<string, string | number>;
 
+const PLURAL_ORDER: Record<string, readonly string[]> = {
+  en: ['one', 'other'],
+  ru: ['one', 'few', 'many'],
+  zh: ['other'],
+};
+
+function pluralForm(lang: Lang, count: number, forms: string[]): string {
+  const category = new Intl.PluralRules(lang === 'zh' ? 'zh-CN' : lang).select(count);
+  const index = PLURAL_ORDER[lang].indexOf(category);
+  return forms[index >= 0 ? index : forms.length - 1] ?? forms[forms.length - 1];
+}
+
 export function t(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[lang][key] ?? catalogues.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template
+    .replace(/\{(\w+)((?:\|[^|{}]*)+)\}/g, (whole, name: string, forms: string) =>
+      name in params ? pluralForm(lang, Number(params[name]), forms.slice(1).split('|')) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Picks the UI language from a Google locale such as `ru`, `zh_CN` or `en_US`. */

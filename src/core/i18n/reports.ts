@@ -3,7 +3,8 @@
 export const reports = {
   en: {
     'menu.buildReports': 'Build reports now',
-    'reports.built': 'Reports updated: {sales} sales lines, {customers} customers, {products} product rows.',
+    'reports.built':
+      'Reports updated: {sales} sales {sales|line|lines}, {customers} {customers|customer|customers}, {products} product {products|row|rows}.',
     'reports.locked': 'Another job is updating this spreadsheet. Try again in a minute.',
     'reports.failed': 'The reports could not be built: {reason}',
     'dashboard.title': 'Ozon sales dashboard',
@@ -34,12 +35,13 @@ export const reports = {
     'group.cancelled': 'Cancelled',
     'group.returned': 'Returned',
     'group.split': 'Split',
-    'nightly.subject': 'Ozon {date}: {orders} orders',
+    'nightly.subject': 'Ozon {date}: {orders} {orders|order|orders}',
     'nightly.intro': 'Your nightly Ozon summary for {date}.',
-    'nightly.figures': '{currency}: {orders} orders, {units} units, revenue {revenue}, payout {payout}',
+    'nightly.figures':
+      '{currency}: {orders} {orders|order|orders}, {units} {units|unit|units}, revenue {revenue}, payout {payout}',
     'nightly.noOrders': 'No orders yesterday.',
     'nightly.lowStock': 'Low stock ({count}):',
-    'nightly.lowStockLine': '{offer}: {available} available, {days} days of cover',
+    'nightly.lowStockLine': '{offer}: {available} available, {days} {days|day|days} of cover',
     'nightly.pastShipBy': 'Past their ship-by date ({count}):',
     'nightly.pastShipByLine': '{posting}: ship by {date}',
     'nightly.syncNote': 'The order sync did not finish tonight: {message}',

@@ -5,9 +5,9 @@ export const service = {
     'menu.syncService': 'Sync returns & messages',
     'service.title': 'Returns & messages',
     'service.sync.done':
-      'Returns & messages are up to date: {returns} returns, {chats} chats, {cancellations} cancellation requests read.',
+      'Returns & messages are up to date: {returns} {returns|return|returns}, {chats} {chats|chat|chats}, {cancellations} {cancellations|cancellation request|cancellation requests} read.',
     'service.sync.partial':
-      'Returns & messages: {fetched} records read so far; the rest follows at the next sync.',
+      'Returns & messages: {fetched} {fetched|record|records} read so far; the rest follows at the next sync.',
     'service.sync.failed': 'The returns & messages sync stopped: {reason}',
     'service.sync.locked': 'Another add-on task is updating this spreadsheet. Try again in a minute.',
     'service.sync.source': 'returns & messages ({source})',
