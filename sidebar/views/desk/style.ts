@@ -14,7 +14,7 @@ table.items{border-collapse:collapse;width:100%;margin:6px 0;font-size:12px}
 table.items th,table.items td{border-bottom:1px solid #eee;padding:2px 3px;text-align:left;vertical-align:top}
 table.items .num{text-align:right;white-space:nowrap}
 table.items td.name{overflow-wrap:anywhere}
-table.packages input{width:34px;height:22px;text-align:right}
+table.packages input{width:34px;height:22px;text-align:right;margin:0}table.packages td,table.packages th{vertical-align:middle}
 .num.ok{color:#137333}
 .checklist{border:1px solid #dadce0;border-radius:4px;margin:8px 0;padding:4px 8px}
 .checklist legend{font-weight:bold;padding:0 4px}
