@@ -16,6 +16,7 @@ import {
   type TriggerKind,
 } from './execution';
 import { LockState, lockService } from './lock';
+import { refreshPivots } from './pivot';
 import { driveApp, logging, mailApp, session, utilities, type DriveFile, type SentMail } from './misc';
 import { SpreadsheetModel } from './model';
 import { cacheService, propertiesService, type CacheEntry } from './properties';
@@ -244,9 +245,14 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     const callArgs = runOpts.event
       ? [engine.realmTools.toScript(runOpts.event), ...args]
       : engine.realmTools.toScript(args);
-    const result = engine.execute(functionName, trigger, authMode, () =>
-      (fn as (...a: unknown[]) => unknown).apply(context, callArgs as unknown[]),
-    );
+    let result: unknown;
+    try {
+      result = engine.execute(functionName, trigger, authMode, () =>
+        (fn as (...a: unknown[]) => unknown).apply(context, callArgs as unknown[]),
+      );
+    } finally {
+      refreshPivots(book);
+    }
     return engine.realmTools.toHost(result) as T;
   };
 
@@ -258,7 +264,12 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     checkLegal(args, '');
     const scriptArgs = ScriptJSON.parse(JSON.stringify(args)) as unknown[];
     const fn = context[functionName] as (...a: unknown[]) => unknown;
-    const result = engine.execute(functionName, 'sidebar', 'FULL', () => fn.apply(context, scriptArgs));
+    let result: unknown;
+    try {
+      result = engine.execute(functionName, 'sidebar', 'FULL', () => fn.apply(context, scriptArgs));
+    } finally {
+      refreshPivots(book);
+    }
     checkLegal(result, '');
     return result === undefined ? (null as T) : (JSON.parse(JSON.stringify(result)) as T);
   };

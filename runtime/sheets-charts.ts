@@ -3,9 +3,10 @@
 // spreadsheets.get (sheets[].charts), and pivot table definitions stored on their anchor cell
 // (updateCells with the `pivotTable` field; returned as CellData.pivotTable). Charts live on
 // their sheet, so deleting the sheet deletes them. Pivot tables are stored, checked against
-// their source range and returned; their output cells are not computed here.
+// their source range and returned; pivot.ts computes their output cells.
 import type { SheetModel, SpreadsheetModel } from './model';
 import type { Cell } from './values';
+import { registerPivot } from './pivot';
 
 type Json = Record<string, unknown>;
 
@@ -152,6 +153,7 @@ export function setPivot(book: SpreadsheetModel, cell: Cell, pivot: Json | undef
       throw new Error(`Invalid sourceColumnOffset ${String(g.sourceColumnOffset)}`);
   }
   c.pivot = structuredClone(pivot);
+  registerPivot(book, c);
 }
 
 export function pivotOf(cell: Cell | undefined): Json | undefined {

@@ -54,9 +54,11 @@ function bundle(entry: string): string {
   return result.outputFiles[0].text;
 }
 
-/** Puts the google.script shim before any of the sidebar's own scripts. */
-export function injectShim(html: string, shim: string): string {
-  const tag = `<script>${shim.replace(/<\/script/gi, '<\\/script')}</script>`;
+/** Puts the google.script shim before any of the sidebar's (or dialog's) own scripts. */
+export function injectShim(html: string, shim: string, frame: 'sidebar' | 'dialog' = 'sidebar'): string {
+  const tag =
+    `<script>window.ODESK_WORKBENCH_FRAME=${JSON.stringify(frame)};</script>` +
+    `<script>${shim.replace(/<\/script/gi, '<\\/script')}</script>`;
   const head = /<head[^>]*>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
   return tag + html;
@@ -134,6 +136,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
 
   let version = 0;
   let closedSidebars = 0;
+  let closedDialogs = 0;
   const log: LogEntry[] = [];
   let logId = 0;
   const changed = (): void => {
@@ -186,6 +189,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const book = runtime.spreadsheet;
     const active = book.activeSheet();
     const shown = runtime.ui.sidebars.length > closedSidebars ? runtime.ui.sidebars.length : 0;
+    const dialogs = runtime.ui.dialogs;
+    const dialog = dialogs.length > closedDialogs ? dialogs[dialogs.length - 1] : null;
     const range = book.activeRange;
     return {
       version: currentVersion(),
@@ -196,10 +201,19 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       tabs: tabs(book),
       activeSheetId: active.id,
       activeRange: range ? { sheetId: range.sheetId, ...range.range } : null,
-      grid: gridView(active, book.locale),
+      grid: gridView(active, book.locale, new Set(runtime.drive.map((f) => f.id))),
       menus: menus(runtime.ui.menus),
       toasts: runtime.ui.toasts.map((t, i) => ({ id: i + 1, ...t })),
       sidebar: shown ? { seq: shown, title: runtime.ui.sidebars[shown - 1].title } : null,
+      dialog: dialog
+        ? {
+            seq: dialogs.length,
+            title: dialog.title,
+            width: dialog.width ?? 600,
+            height: dialog.height ?? 500,
+            modal: dialog.modal,
+          }
+        : null,
       log: log.slice(-20),
     };
   };
@@ -260,6 +274,26 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       const recorded = runtime.ui.sidebars[Number(sidebarPage[1]) - 1];
       if (!recorded) throw new HttpError(404, 'no such sidebar');
       return send(res, 200, 'text/html; charset=utf-8', injectShim(recorded.html, shim));
+    }
+    const dialogPage = /^\/dialog\/(\d+)$/.exec(url.pathname);
+    if (method === 'GET' && dialogPage) {
+      const recorded = runtime.ui.dialogs[Number(dialogPage[1]) - 1];
+      if (!recorded) throw new HttpError(404, 'no such dialog');
+      return send(res, 200, 'text/html; charset=utf-8', injectShim(recorded.html, shim, 'dialog'));
+    }
+    // Files the add-on saved to (the runtime's) Drive, e.g. shipping-label PDFs, as Drive would open them.
+    const drivePage = /^\/drive\/([\w-]+)$/.exec(url.pathname);
+    if (method === 'GET' && drivePage) {
+      const file = runtime.drive.find((f) => f.id === drivePage[1] && !f.trashed);
+      if (!file) throw new HttpError(404, 'no such file in Drive');
+      res.writeHead(200, {
+        'Content-Type': file.mimeType,
+        'Content-Disposition': `inline; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(Buffer.from(file.bytes));
+      return;
     }
     if (method !== 'POST') throw new HttpError(404, 'not found');
     const body = await readJson(req);
@@ -325,6 +359,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       }
       case '/sidebar/close':
         closedSidebars = runtime.ui.sidebars.length;
+        changed();
+        return json(res, 200, { ok: true });
+      case '/dialog/close':
+        closedDialogs = runtime.ui.dialogs.length;
         changed();
         return json(res, 200, { ok: true });
       default:

@@ -24,7 +24,19 @@ header { display: flex; align-items: center; gap: 12px; padding: 6px 12px; backg
 .formula-bar { padding: 3px 12px; background: #fff; border-bottom: 1px solid #dadce0; color: #5f6368; min-height: 22px; }
 main { flex: 1; display: flex; min-height: 0; }
 .sheet-area { flex: 1; display: flex; flex-direction: column; min-width: 0; }
-#grid { flex: 1; overflow: auto; background: #fff; outline: none; }
+#grid { flex: 1; overflow: auto; background: #fff; outline: none; position: relative; }
+.chart-box { position: absolute; z-index: 6; box-shadow: 0 1px 3px rgba(0,0,0,.2); }
+.chart { display: block; font-family: Arial, sans-serif; }
+.cell-link { color: #1155cc; }
+#info-bar { padding: 4px 12px; background: #e8f0fe; color: #174ea6; cursor: pointer; }
+#dialog-overlay { position: fixed; inset: 0; z-index: 40; display: flex; align-items: center; justify-content: center; }
+#dialog-overlay.modal { background: rgba(0,0,0,.4); }
+#dialog-overlay[hidden] { display: none; }
+#dialog-box { background: #fff; box-shadow: 0 4px 16px rgba(0,0,0,.3); border-radius: 8px; max-width: 95vw; display: flex; flex-direction: column; }
+.dialog-head { display: flex; align-items: center; padding: 12px 16px; font-size: 16px; }
+#dialog-title { flex: 1; }
+#dialog-close { border: 0; background: none; font-size: 20px; cursor: pointer; color: #5f6368; }
+#dialog-frame { border: 0; width: 100%; max-height: 80vh; }
 table.grid { border-collapse: separate; border-spacing: 0; table-layout: fixed; width: max-content; }
 .grid th, .grid td { height: 21px; max-height: 21px; padding: 0 4px; border-right: 1px solid #e2e3e3; border-bottom: 1px solid #e2e3e3;
   white-space: nowrap; overflow: hidden; text-overflow: clip; background: #fff; }
@@ -81,6 +93,7 @@ export function pageHtml(script: string): string {
 </header>
 <div id="demo-note"></div>
 <div id="error-bar" hidden title="Click to dismiss"></div>
+<div id="info-bar" hidden title="Click to dismiss"></div>
 <div class="formula-bar">Selection: <span id="selection"></span></div>
 <main>
   <section class="sheet-area">
@@ -93,6 +106,12 @@ export function pageHtml(script: string): string {
   </aside>
 </main>
 <div id="toasts"></div>
+<div id="dialog-overlay" hidden>
+  <div id="dialog-box" role="dialog" aria-labelledby="dialog-title">
+    <div class="dialog-head"><span id="dialog-title"></span><button id="dialog-close" type="button" title="Close">×</button></div>
+    <iframe id="dialog-frame" title="Add-on dialog"></iframe>
+  </div>
+</div>
 <footer id="log"></footer>
 <script>${safeScript}</script>
 </body>

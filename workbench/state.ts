@@ -9,6 +9,42 @@ export interface CellView {
   bg?: string;
   color?: string;
   align?: string;
+  /** A file in the runtime's Drive the cell links to: the workbench serves it at this path. */
+  link?: string;
+}
+
+export interface ChartSeriesView {
+  name: string;
+  values: (number | null)[];
+  /** How this series is drawn (combo charts mix columns and lines). */
+  type: 'COLUMN' | 'BAR' | 'LINE' | 'AREA';
+  axis: 'LEFT' | 'RIGHT';
+}
+
+/** An embedded chart, resolved from its data ranges so the page can draw it. */
+export interface ChartView {
+  id: number;
+  title: string;
+  kind: 'BASIC' | 'PIE';
+  /** BASIC charts: COLUMN, BAR, LINE, AREA or COMBO. */
+  chartType: string;
+  /** 0-based anchor cell and the pixel offset and size from the overlay position. */
+  row: number;
+  col: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  labels: string[];
+  series: ChartSeriesView[];
+}
+
+export interface DialogView {
+  seq: number;
+  title: string;
+  width: number;
+  height: number;
+  modal: boolean;
 }
 
 export interface SheetTab {
@@ -30,6 +66,7 @@ export interface GridView {
   /** null is an empty cell. */
   cells: (CellView | null)[][];
   colWidths: (number | null)[];
+  charts: ChartView[];
   truncated: boolean;
 }
 
@@ -69,5 +106,6 @@ export interface WorkbenchState {
   menus: MenuView[];
   toasts: ToastView[];
   sidebar: { seq: number; title: string } | null;
+  dialog: DialogView | null;
   log: LogEntry[];
 }

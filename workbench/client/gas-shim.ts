@@ -110,9 +110,13 @@ function runner(state: RunnerState): unknown {
   });
 }
 
+const frameKind =
+  (window as unknown as { ODESK_WORKBENCH_FRAME?: string }).ODESK_WORKBENCH_FRAME ?? 'sidebar';
+
 const host = {
   close(): void {
-    void fetch('/sidebar/close', { method: 'POST' }).finally(() => tellParent({ type: 'close' }));
+    const path = frameKind === 'dialog' ? '/dialog/close' : '/sidebar/close';
+    void fetch(path, { method: 'POST' }).finally(() => tellParent({ type: 'close' }));
   },
   editor: {
     focus(): void {
@@ -126,3 +130,17 @@ const host = {
 (window as unknown as { google: unknown }).google = {
   script: { run: runner({ success: null, failure: null, userObject: undefined }), host },
 };
+
+// Links to files in Drive (label PDFs) open the runtime's copy, which the workbench serves.
+document.addEventListener(
+  'click',
+  (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[href]');
+    const match =
+      link && /^https:\/\/drive\.google\.com\/file\/d\/([\w-]+)/.exec(link.getAttribute('href') ?? '');
+    if (!match) return;
+    event.preventDefault();
+    window.open(`/drive/${match[1]}`, '_blank', 'noopener');
+  },
+  true,
+);

@@ -1,6 +1,7 @@
 // The workbench page: spreadsheet tabs as a grid, the add-on menu, toasts and the real sidebar.
 // Everything from the spreadsheet is inserted with textContent; cells hold seller and buyer data.
 import type { CellView, GridView, MenuView, WorkbenchState } from '../state';
+import { chartNode } from './charts';
 
 const ROW_HEIGHT = 21;
 const HEADER_HEIGHT = 22;
@@ -9,6 +10,7 @@ const DEFAULT_COL_WIDTH = 100;
 
 let state: WorkbenchState | null = null;
 let shownSidebarSeq: number | null = null;
+let shownDialogSeq: number | null = null;
 const seenToasts = new Set<number>();
 let anchor: { row: number; col: number } | null = null;
 let refreshing: Promise<void> | null = null;
@@ -100,6 +102,7 @@ function render(next: WorkbenchState): void {
   }
   renderToasts(next);
   renderSidebar(next);
+  renderDialog(next);
   renderLog(next);
 }
 
@@ -157,7 +160,13 @@ function selected(s: WorkbenchState, row: number, col: number): boolean {
 function cellNode(cell: CellView | null | undefined): HTMLTableCellElement {
   const td = el('td', 'cell');
   if (!cell) return td;
-  td.textContent = cell.t;
+  if (cell.link) {
+    const a = el('a', 'cell-link', cell.t);
+    a.href = cell.link;
+    a.target = '_blank';
+    a.rel = 'noopener';
+    td.appendChild(a);
+  } else td.textContent = cell.t;
   if (cell.num) td.classList.add('num');
   if (cell.bold) td.style.fontWeight = 'bold';
   if (cell.italic) td.style.fontStyle = 'italic';
@@ -178,6 +187,8 @@ function renderGrid(grid: GridView, s: WorkbenchState): void {
   }
   const table = el('table', 'grid');
   table.dataset.sheetId = String(grid.sheetId);
+  // Columns keep the widths set on them, whatever their content (as in Sheets).
+  table.style.width = `${x}px`;
   const colgroup = el('colgroup');
   const rh = el('col');
   rh.style.width = `${ROW_HEADER_WIDTH}px`;
@@ -243,6 +254,14 @@ function renderGrid(grid: GridView, s: WorkbenchState): void {
   const wrap = $('grid');
   const { scrollTop, scrollLeft } = wrap;
   wrap.replaceChildren(table);
+  for (const chart of grid.charts) {
+    if (chart.row >= grid.rows || chart.col >= grid.cols) continue;
+    const box = el('div', 'chart-box');
+    box.style.left = `${left[chart.col] + chart.offsetX}px`;
+    box.style.top = `${HEADER_HEIGHT + chart.row * ROW_HEIGHT + chart.offsetY}px`;
+    box.appendChild(chartNode(chart));
+    wrap.appendChild(box);
+  }
   if (grid.truncated) wrap.appendChild(el('div', 'truncated', `Showing the first ${grid.rows} rows.`));
   wrap.scrollTop = scrollTop;
   wrap.scrollLeft = scrollLeft;
@@ -273,6 +292,8 @@ function renderToasts(s: WorkbenchState): void {
   for (const toast of s.toasts) {
     if (seenToasts.has(toast.id)) continue;
     seenToasts.add(toast.id);
+    // Sheets shows one toast at a time: a new one replaces the one on screen.
+    box.replaceChildren();
     const node = el('div', 'toast');
     node.dataset.toast = String(toast.id);
     if (toast.title) node.appendChild(el('div', 'toast-title', toast.title));
@@ -304,6 +325,33 @@ function renderSidebar(s: WorkbenchState): void {
   }
 }
 
+function renderDialog(s: WorkbenchState): void {
+  const overlay = $('dialog-overlay');
+  const frame = $('dialog-frame') as HTMLIFrameElement;
+  if (!s.dialog) {
+    overlay.hidden = true;
+    if (shownDialogSeq !== null) frame.src = 'about:blank';
+    shownDialogSeq = null;
+    return;
+  }
+  overlay.hidden = false;
+  overlay.classList.toggle('modal', s.dialog.modal);
+  $('dialog-title').textContent = s.dialog.title;
+  const box = $('dialog-box');
+  box.style.width = `${s.dialog.width}px`;
+  frame.style.height = `${s.dialog.height}px`;
+  if (shownDialogSeq !== s.dialog.seq) {
+    shownDialogSeq = s.dialog.seq;
+    frame.src = `/dialog/${s.dialog.seq}`;
+  }
+}
+
+function info(text: string): void {
+  const bar = $('info-bar');
+  bar.textContent = text;
+  bar.hidden = false;
+}
+
 function renderLog(s: WorkbenchState): void {
   const log = $('log');
   log.replaceChildren();
@@ -325,7 +373,18 @@ function start(): void {
     if (!$('menu').contains(event.target as Node)) closeMenu();
   });
   $('advance').addEventListener('click', () => void post('/advance', { hours: 24 }));
-  $('hourly').addEventListener('click', () => void post('/hourly'));
+  $('hourly').addEventListener('click', () => {
+    void post('/hourly').then((answer) => {
+      const runs = (answer as { runs?: number }).runs ?? 0;
+      info(
+        runs
+          ? `Hourly trigger: an hour passed and ${runs} time-driven trigger run(s) finished (see the log below).`
+          : 'Hourly trigger: an hour passed; no time-driven trigger was due (turn on Auto-sync hourly in Settings to install one).',
+      );
+    });
+  });
+  $('info-bar').addEventListener('click', () => ($('info-bar').hidden = true));
+  $('dialog-close').addEventListener('click', () => void post('/dialog/close'));
   $('sidebar-close').addEventListener('click', () => void post('/sidebar/close'));
   $('error-bar').addEventListener('click', () => ($('error-bar').hidden = true));
   window.addEventListener('message', (event) => {
