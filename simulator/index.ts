@@ -1,7 +1,7 @@
 // Ozon Seller API simulator: a seeded shop behind Ozon's transport (auth, rate limit, faults, errors).
 // In-process use: `createSimulator().handle(req)`; over HTTP: `startServer(sim)` (simulator/http.ts).
 import { ApiError } from './errors';
-import { EMPTY, RawBody, type Ctx, type Handler } from './handlers/common';
+import { EMPTY, RawBody, type Ctx, type Handler, type Subscription } from './handlers/common';
 import { routes, RETIRED, ROLE_METHODS } from './routes';
 import type { ShopState } from './model';
 import { ozonSpec } from './openapi';
@@ -10,6 +10,7 @@ import { HOUR, Shop, type ShopOptions } from './shop';
 
 export type { ShopOptions } from './shop';
 export type { ShopState, Posting, Product, Warehouse } from './model';
+export type { Subscription } from './handlers/common';
 export { startServer } from './http';
 export { validateRequest, validateResponse, OpenApiValidator } from './openapi';
 
@@ -58,8 +59,11 @@ export interface Simulator {
   setKeyState(state: KeyState): void;
   /** Roles of the key (names from `/v1/roles`); default `['Admin']`, which allows every method. */
   setRoles(roles: string[]): void;
-  /** Chat sending needs Premium Plus/Pro: `'none'` makes `/v1/chat/send/message` answer 403. */
-  setSubscription(s: 'premium_plus' | 'none'): void;
+  /**
+   * The seller's plan (default Premium Pro, which opens everything): chat sending and questions need
+   * Premium Plus or Pro, reviews Review Management or Premium Pro; otherwise Ozon answers 403.
+   */
+  setSubscription(s: Subscription): void;
   /** Validate request bodies against the official spec before handling (default true). */
   setValidateRequests(on: boolean): void;
   readonly credentials: { clientId: string; apiKey: string };
@@ -84,8 +88,9 @@ export function toJson(value: unknown): string {
   return text.replace(/"\\u0000big:(\d+)"/g, '$1');
 }
 
-function errorBody(code: number, message: string): string {
-  return JSON.stringify({ code, message, details: [] });
+/** Ozon's error envelope; the question methods document `details` as a string, the others as a list. */
+function errorBody(code: number, message: string, path = ''): string {
+  return JSON.stringify({ code, message, details: path.startsWith('/v1/question/') ? '' : [] });
 }
 
 function headerOf(headers: Record<string, string>, name: string): string | undefined {
@@ -117,7 +122,7 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
   const circleUntil = new Map<string, number>();
   let keyState: KeyState = 'ok';
   let roles: string[] = ['Admin'];
-  let subscription: 'premium_plus' | 'none' = 'premium_plus';
+  let subscription: Subscription = 'premium_pro';
   let validate = true;
   const stats: SimStats = { requests: 0, byPath: {}, faultsInjected: 0 };
 
@@ -286,7 +291,7 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
       }
       return json(200, out, latency);
     } catch (e) {
-      if (e instanceof ApiError) return json(e.status, errorBody(e.code, e.message), latency);
+      if (e instanceof ApiError) return json(e.status, errorBody(e.code, e.message, path), latency);
       throw e;
     }
   }

@@ -13,6 +13,8 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Schema = { [k: string]: Json };
 
 export const SPEC_FILE = path.join(__dirname, 'spec', 'seller-api.openapi.json');
+/** Methods announced in Ozon's news after the vendored spec was published (see its `about`). */
+export const NEWER_METHODS_FILE = path.join(__dirname, 'spec', 'newer-methods.json');
 
 const JSON_TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null']);
 const DROP = new Set([
@@ -109,6 +111,12 @@ export class OpenApiValidator {
 
   constructor(specFile: string = SPEC_FILE) {
     this.spec = JSON.parse(fs.readFileSync(specFile, 'utf8')) as Spec;
+    if (specFile === SPEC_FILE) {
+      const newer = JSON.parse(fs.readFileSync(NEWER_METHODS_FILE, 'utf8')) as Spec;
+      for (const [p, item] of Object.entries(newer.paths)) this.spec.paths[p] ??= item;
+      for (const [n, schema] of Object.entries(newer.components.schemas))
+        this.spec.components.schemas[n] ??= schema;
+    }
     this.ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false });
     addFormats(this.ajv);
     const known = new Set(['date-time', 'byte', 'int32', 'int64', 'float', 'double', 'date', 'uri', 'email']);

@@ -2,6 +2,7 @@
 import type { Ctx, Handler } from './handlers/common';
 import { actHandlers } from './handlers/acts';
 import { catalogHandlers } from './handlers/catalog';
+import { feedbackHandlers } from './handlers/feedback';
 import { fbsActionHandlers, labelFile } from './handlers/fbs-actions';
 import { financeHandlers } from './handlers/finance';
 import { postingReadHandlers } from './handlers/postings';
@@ -44,6 +45,9 @@ export const ROLE_METHODS: Record<string, string[]> = {
   Returns: ['/v1/returns/', '/v2/returns/rfbs/'],
   Chat: ['/v3/chat/', '/v1/chat/'],
   Finance: ['/v1/finance/', '/v2/finance/'],
+  Review: ['/v1/review/', '/v2/review/'],
+  Question: ['/v1/question/'],
+  Rating: ['/v1/rating/', '/v1/product/rating-by-sku'],
 };
 
 const roles: Handler = ({ shop, roles: granted }: Ctx) => {
@@ -66,6 +70,7 @@ const handlers: Record<string, Handler> = {
   ...catalogHandlers,
   ...serviceHandlers,
   ...financeHandlers,
+  ...feedbackHandlers,
 };
 
 /** Beta methods Ozon documents only in its news (not in the spec copy): the finance accruals. */

@@ -13,8 +13,14 @@ export interface Ctx {
   /** The request body as sent (ids above 2^53 are read from it). */
   raw: string;
   roles: string[];
-  subscription: 'premium_plus' | 'none';
+  subscription: Subscription;
 }
+
+/**
+ * The seller's Ozon plan: chats and questions need Premium Plus (or Pro), reviews need Review
+ * Management or Premium Pro.
+ */
+export type Subscription = 'premium_pro' | 'premium_plus' | 'review_management' | 'none';
 
 /** A non-JSON answer (PDF labels). */
 export class RawBody {

@@ -302,7 +302,7 @@ const chatHistory: Handler = ({ shop, body, raw }: Ctx) => {
 };
 
 const chatSend: Handler = ({ shop, body, now, subscription }: Ctx) => {
-  if (subscription !== 'premium_plus') {
+  if (subscription !== 'premium_plus' && subscription !== 'premium_pro') {
     throw new ApiError(403, 7, 'Premium Plus or Premium Pro subscription is required to use this method');
   }
   const chat = findChat(shop, body.chat_id);
