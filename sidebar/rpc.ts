@@ -14,6 +14,14 @@ import type {
   SaveReturnInput,
   SendMessageInput,
 } from '../src/shared/service-schema';
+import type {
+  AnswerQuestionInput,
+  MarkQuestionInput,
+  MarkReviewInput,
+  QuestionInput,
+  ReplyReviewInput,
+  ReviewInput,
+} from '../src/shared/feedback-schema';
 
 type ServerModule = typeof Server;
 
@@ -58,6 +66,14 @@ export interface ServerApi {
   getChatHistory(input: ChatHistoryInput): ServerData<'getChatHistory'>;
   sendChatReply(input: SendMessageInput): ServerData<'sendChatReply'>;
   decideCancellation(input: DecideCancellationInput): ServerData<'decideCancellation'>;
+  syncFeedback(input: { source: 'sidebar' }): ServerData<'syncFeedback'>;
+  getFeedbackContext(): ServerData<'getFeedbackContext'>;
+  getReview(input: ReviewInput): ServerData<'getReview'>;
+  replyToReview(input: ReplyReviewInput): ServerData<'replyToReview'>;
+  markReview(input: MarkReviewInput): ServerData<'markReview'>;
+  getQuestion(input: QuestionInput): ServerData<'getQuestion'>;
+  answerQuestion(input: AnswerQuestionInput): ServerData<'answerQuestion'>;
+  markQuestion(input: MarkQuestionInput): ServerData<'markQuestion'>;
 }
 
 export type ServerName = keyof ServerApi;

@@ -7,6 +7,7 @@ import type { ShopState } from './model';
 import { ozonSpec } from './openapi';
 import { mix, Rng } from './random';
 import { HOUR, Shop, type ShopOptions } from './shop';
+import { feedbackOf, type FeedbackWorld } from './feedback';
 
 export type { ShopOptions } from './shop';
 export type { ShopState, Posting, Product, Warehouse } from './model';
@@ -68,6 +69,8 @@ export interface Simulator {
   setValidateRequests(on: boolean): void;
   readonly credentials: { clientId: string; apiKey: string };
   readonly state: ShopState;
+  /** Reviews, questions and error-index postings as of now (for tests). */
+  feedback(): FeedbackWorld;
   readonly stats: SimStats;
   resetStats(): void;
   /** The routed API paths (for documentation and tests). */
@@ -354,6 +357,7 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
     },
     credentials: { clientId: shop.clientId, apiKey: shop.apiKey },
     state: shop.state,
+    feedback: () => feedbackOf(shop, now()),
     stats,
     resetStats() {
       stats.requests = 0;

@@ -39,6 +39,16 @@ import {
   SaveReturnInput,
   SendMessageInput,
 } from './shared/service-schema';
+import * as feedback from './feedback/actions';
+import { syncFeedbackNow } from './feedback/run';
+import {
+  AnswerQuestionInput,
+  MarkQuestionInput,
+  MarkReviewInput,
+  QuestionInput,
+  ReplyReviewInput,
+  ReviewInput,
+} from './shared/feedback-schema';
 import { appsScriptClock, appsScriptHttp } from './adapters/http';
 import { testOzonConnection } from './ozon/connection';
 import { credentialsToTest } from './settings/credentials';
@@ -76,6 +86,8 @@ const MENU: (MenuItem | 'separator')[] = [
   'separator',
   { label: 'menu.service', functionName: 'showService' },
   { label: 'menu.syncService', functionName: 'syncService' },
+  { label: 'menu.feedback', functionName: 'showFeedback' },
+  { label: 'menu.syncFeedback', functionName: 'syncFeedback' },
   'separator',
   { label: 'menu.settings', functionName: 'showSettings' },
 ];
@@ -318,4 +330,43 @@ export function sendChatReply(input: unknown) {
 
 export function decideCancellation(input: unknown) {
   return handle(DecideCancellationInput, input, (value, ctx) => service.decideCancellation(ctx, value));
+}
+
+// ---- Reviews & questions ----------------------------------------------------------------------
+
+export function showFeedback(): void {
+  showSidebar('feedback', menuLang(), 'feedback.title');
+}
+
+/** Menu "Sync reviews & questions" and the sidebar's button (the hourly trigger runs it too). */
+export function syncFeedback(input?: unknown) {
+  return handle(SyncInput, input, (source) => syncFeedbackNow(source));
+}
+
+export function getFeedbackContext(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => feedback.feedbackContext(ctx));
+}
+
+export function getReview(input: unknown) {
+  return handle(ReviewInput, input, (value, ctx) => feedback.getReview(ctx, value));
+}
+
+export function replyToReview(input: unknown) {
+  return handle(ReplyReviewInput, input, (value, ctx) => feedback.replyToReview(ctx, value));
+}
+
+export function markReview(input: unknown) {
+  return handle(MarkReviewInput, input, (value, ctx) => feedback.markReview(ctx, value));
+}
+
+export function getQuestion(input: unknown) {
+  return handle(QuestionInput, input, (value, ctx) => feedback.getQuestion(ctx, value));
+}
+
+export function answerQuestion(input: unknown) {
+  return handle(AnswerQuestionInput, input, (value, ctx) => feedback.answerQuestion(ctx, value));
+}
+
+export function markQuestion(input: unknown) {
+  return handle(MarkQuestionInput, input, (value, ctx) => feedback.markQuestion(ctx, value));
 }

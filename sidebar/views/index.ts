@@ -2,6 +2,7 @@
 import { deskView } from './desk';
 import { inventoryView } from './inventory';
 import { serviceView } from './service';
+import { feedbackView } from './feedback';
 import { settingsView } from './settings';
 import type { View, ViewName } from './types';
 
@@ -10,6 +11,7 @@ export const views: Record<ViewName, View> = {
   desk: deskView,
   inventory: inventoryView,
   service: serviceView,
+  feedback: feedbackView,
 };
 
 export function isViewName(value: unknown): value is ViewName {

@@ -16,9 +16,10 @@
 // that never re-sends (one try). When the answer is lost, the caller re-reads the comment or answer
 // list to learn what really happened before anything is sent again.
 import { z } from 'zod';
-import { RETIRED } from './endpoints';
+import { EP, RETIRED } from './endpoints';
 import { nextLastId } from './paging';
 import type { TransportOptions } from './transport';
+import { productInfoAnswer } from './schemas/catalog';
 import { parseAnswer } from './schemas/common';
 import {
   answerCreateAnswer,
@@ -130,6 +131,19 @@ export class FeedbackApi {
     return out;
   }
 
+  /** The first page of comments of several reviews, fetched side by side (one fetchAll). */
+  commentsOf(reviewIds: readonly string[]) {
+    if (!reviewIds.length) return [];
+    return this.reads
+      .many(
+        reviewIds.map((review_id) => ({
+          path: FEEDBACK_EP.commentList,
+          body: { review_id, limit: COMMENT_PAGE, offset: 0, sort_dir: 'ASC' },
+        })),
+      )
+      .map((a) => parseAnswer(FEEDBACK_EP.commentList, commentListAnswer, a.json).comments);
+  }
+
   /** Sends a reply once (never re-sent by the transport). */
   createComment(reviewId: string, text: string, markProcessed: boolean): string {
     const a = this.call(
@@ -185,6 +199,33 @@ export class FeedbackApi {
       out.push(...a.answers);
       if (!a.answers.length || !a.last_id || a.last_id === lastId) break;
       lastId = a.last_id;
+    }
+    return out;
+  }
+
+  /** The first page of answers of several questions, fetched side by side (one fetchAll). */
+  answersOf(questions: readonly { id: string; sku: string }[]) {
+    if (!questions.length) return [];
+    return this.reads
+      .many(
+        questions.map((q) => ({
+          path: FEEDBACK_EP.answerList,
+          body: { question_id: q.id, sku: Number(q.sku) },
+        })),
+      )
+      .map((a) => parseAnswer(FEEDBACK_EP.answerList, answerListAnswer, a.json).answers);
+  }
+
+  /** Offer ids and names of SKUs (the review and question lists carry only the SKU). */
+  productNames(skus: readonly string[]): Map<string, { offerId: string; name: string }> {
+    const out = new Map<string, { offerId: string; name: string }>();
+    for (let k = 0; k < skus.length; k += 1000) {
+      const a = this.call(EP.productInfo, { sku: skus.slice(k, k + 1000) }, productInfoAnswer);
+      for (const item of a.items) {
+        const entry = { offerId: item.offer_id, name: item.name ?? '' };
+        if (item.sku) out.set(String(item.sku), entry);
+        for (const source of item.sources) if (source.sku) out.set(String(source.sku), entry);
+      }
     }
     return out;
   }

@@ -4,9 +4,12 @@ import { runNightlyIfDue } from '../reports/nightly';
 import type { SyncSummary } from '../shared/sync-schema';
 import { syncOrdersNow } from '../sync/run';
 import { EXECUTION_MS, syncServiceNow } from '../service/run';
+import { syncFeedbackNow } from '../feedback/run';
 
 /** Below this much time left in the execution the returns & messages sync waits for the next hour. */
 const SERVICE_MIN_MS = 120_000;
+/** Below this much time left the reviews & questions sync waits for the next hour (it resumes there). */
+const FEEDBACK_MIN_MS = 120_000;
 
 export function runHourly(): void {
   const startedAt = Date.now();
@@ -25,6 +28,15 @@ export function runHourly(): void {
   if (startedAt + EXECUTION_MS - Date.now() >= SERVICE_MIN_MS) {
     try {
       syncServiceNow('trigger', startedAt);
+    } catch {
+      // Recorded in the sync log; the next hour continues it.
+    }
+  }
+  // Last: buyer feedback waits better than orders do. One deadline for the whole run.
+  const deadline = startedAt + EXECUTION_MS;
+  if (deadline - Date.now() >= FEEDBACK_MIN_MS) {
+    try {
+      syncFeedbackNow('trigger', deadline);
     } catch {
       // Recorded in the sync log; the next hour continues it.
     }

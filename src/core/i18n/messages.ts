@@ -9,6 +9,7 @@ import { inventory } from './inventory';
 import { desk } from './desk';
 import { service } from './service';
 import { reliability } from './reliability';
+import { feedback } from './feedback';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -28,6 +29,7 @@ const parts = [
   part(reports),
   part(service),
   part(reliability),
+  part(feedback),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;
