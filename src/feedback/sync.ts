@@ -85,6 +85,8 @@ export interface FeedbackJob {
   counts: { reviews: number; questions: number; errors: number };
   negative: { count: number; samples: NegativeReview[] };
   refused: Partial<Record<Part, Refusal>>;
+  /** The first sync of this spreadsheet: what it lands is history, not news (no negative-review alert). */
+  first: boolean;
   executions: number;
 }
 
@@ -143,6 +145,7 @@ export function planFeedbackJob(store: KeyValueStore, now: number): FeedbackJob 
     counts: { reviews: 0, questions: 0, errors: 0 },
     negative: { count: 0, samples: [] },
     refused: {},
+    first: !mark,
     executions: 0,
   };
 }
@@ -255,7 +258,7 @@ export function runFeedbackStep(
       land.commit();
       added += land.plan.added.length;
       updated += land.plan.updated.length;
-      if (name !== 'reviews') continue;
+      if (name !== 'reviews' || next.first) continue;
       // A review new to the sheet with 1–3 stars is news for the seller.
       for (const key of land.plan.added) {
         const row = pending.reviews.get(String(key));
