@@ -4,6 +4,7 @@
 import { readTabs, spreadsheetId, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import type { Lang } from '../core/i18n/messages';
 import { buildReportData, type ReportData } from '../core/reports/build';
+import { FEEDBACK_SOURCE_SPECS, readFeedback } from '../core/feedback/reports';
 import { daySerial } from '../core/reports/calendar';
 import { dashboardRequests } from '../core/reports/dashboard';
 import { cellsWritten, reportTabRequests, type TabState } from '../core/reports/requests';
@@ -72,6 +73,7 @@ export function planReports(
       orders: sourceTable(ordersSpec, snapshots.get(ORDERS_TAB)),
       lines: sourceTable(linesReadSpec, snapshots.get(LINES_TAB)),
       inventory: sourceTable(SOURCE_SPECS[2], snapshots.get(INVENTORY_TAB)),
+      feedback: readFeedback(snapshots),
     },
     { today: daySerial(today), nowSerial: toSerial(ctx.now, ctx.offset) },
   );
@@ -103,6 +105,7 @@ export function planReports(
         rows: data.tables.products.rows.length,
       },
       offers: new Set(data.products.map((p) => p.offerId)).size,
+      feedback: data.feedback,
     }),
   );
   return { data, requests, today };
@@ -110,7 +113,7 @@ export function planReports(
 
 /** One full build. The caller holds the document lock. */
 export function buildAllReports(host: ReportsHost): BuiltReports {
-  const snapshots = host.readTabs(SOURCE_SPECS);
+  const snapshots = host.readTabs([...SOURCE_SPECS, ...FEEDBACK_SOURCE_SPECS]);
   const sheets = host.layout();
   const now = host.now();
   const { data, requests, today } = planReports(snapshots, sheets, {

@@ -295,4 +295,30 @@ describe('plans and ratings', () => {
       expect(String(row['Offer ID'])).not.toBe('');
     }
   });
+
+  test('the Dashboard shows the seller rating, Products the content rating, the nightly mail the open counts', () => {
+    const { rt } = demoShop({ postings: 200 }, { startTime: '2026-11-20T22:00:00Z' });
+    rt.properties.document.set('ODESK_NIGHTLY_EMAIL', 'on');
+    rt.run('onHourlyTrigger', [], { trigger: 'time' }); // 01:00 Moscow: orders and feedback sync
+    // What the nightly run will count: the tabs as this hour's feedback sync left them.
+    const open = tabRecords(rt, 'Reviews').filter((r) => r['Status code'] === 'UNPROCESSED').length;
+    const questions = tabRecords(rt, 'Questions').filter((r) =>
+      ['NEW', 'VIEWED'].includes(String(r['Status code'])),
+    ).length;
+    rt.clock.advance(HOUR + 5 * 60_000); // 02:05 Moscow: the nightly run builds the reports
+    rt.run('onHourlyTrigger', [], { trigger: 'time' });
+    const dashboard = (rt.spreadsheet.sheet('Dashboard').values() as unknown[][]).flat().map(String);
+    expect(dashboard).toContain('Seller rating');
+    expect(dashboard).toContain('Shipped on time');
+    expect(dashboard.some((v) => v.startsWith('Postings that raised the error index'))).toBe(true);
+    const rated = byKey(tabRecords(rt, 'Product ratings'), 'SKU');
+    const offers = new Map([...rated.values()].map((r) => [String(r['Offer ID']), r['Content rating']]));
+    const products = tabRecords(rt, 'Products').filter(
+      (r) => r['Content rating'] !== '' && r['Content rating'] !== null,
+    );
+    expect(products.length).toBeGreaterThan(0);
+    for (const p of products) expect(p['Content rating']).toBe(offers.get(String(p['Offer ID'])));
+    const mail = rt.mail.find((m) => m.subject.includes('2026-11-20'));
+    expect(mail?.body).toContain(`Reviews to process: ${open}. Open product questions: ${questions}.`);
+  });
 });

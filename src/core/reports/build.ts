@@ -1,6 +1,8 @@
 // Builds every report from the source tabs as read: pure, so it is unit-tested with hand-computed
 // figures and benchmarked without a spreadsheet.
 import type { Cell } from '../table/spec';
+import { applyRatings } from './ratings';
+import type { FeedbackReport } from '../feedback/reports';
 import { buildCustomers, customersRow, type CustomerRow } from './customers';
 import {
   byDay,
@@ -25,6 +27,8 @@ export interface Sources {
   orders: SourceTable | null;
   lines: SourceTable | null;
   inventory: SourceTable | null;
+  /** The feedback tabs (reviews, questions, ratings), when the shop has them. */
+  feedback?: FeedbackReport | null;
 }
 
 export interface ReportTable {
@@ -51,6 +55,7 @@ export interface ReportData {
   dashboard: DashboardData;
   lowStock: StockInfo[];
   pastShipBy: PostingInfo[];
+  feedback: FeedbackReport | null;
 }
 
 export function toCells(spec: ReportSpec, values: Record<string, Cell>): Cell[] {
@@ -69,6 +74,8 @@ export function buildReportData(sources: Sources, clock: BuildClock): ReportData
   const stock = readInventory(sources.inventory);
   const customers = buildCustomers(sales.lines, clock.today);
   const products = buildProducts(sales.lines, stock, clock.today);
+  const feedback = sources.feedback ?? null;
+  if (feedback) applyRatings(products, feedback.byOffer);
   const currency = mainCurrency(sales.lines);
   return {
     sales,
@@ -91,5 +98,6 @@ export function buildReportData(sources: Sources, clock: BuildClock): ReportData
     },
     lowStock: lowStock(stock),
     pastShipBy: pastShipBy(sales.postings, clock.nowSerial),
+    feedback,
   };
 }

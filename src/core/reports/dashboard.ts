@@ -4,6 +4,8 @@
 import { t, type Lang, type MessageKey } from '../i18n/messages';
 import type { SheetsRequest } from '../table/requests';
 import type { DashboardData } from './build';
+import { feedbackBlock } from '../feedback/dashboard';
+import type { FeedbackReport } from '../feedback/reports';
 import { PERIODS, type Period } from './figures';
 import { DASHBOARD_TAB, productsSpec, salesSpec, type ReportSpec } from './specs';
 
@@ -15,6 +17,7 @@ const CHART_HEIGHT = 360;
 const CHART_ROWS = 19; // rows a chart covers at the default row height, plus a gap
 const MONEY = { type: 'NUMBER', pattern: '#,##0.00' };
 const INT = { type: 'NUMBER', pattern: '0' };
+const NUMBER = { type: 'NUMBER', pattern: '#,##0.##' };
 const DAY = { type: 'DATE', pattern: 'yyyy-mm-dd' };
 
 export interface DashboardTab {
@@ -42,6 +45,8 @@ export interface DashboardInput {
   products: PivotSource;
   /** Distinct offers in Products: the products pivot needs that many rows. */
   offers: number;
+  /** The seller-rating block (from the feedback tabs), shown between the headlines and the charts. */
+  feedback?: FeedbackReport | null;
 }
 
 type CellValue = string | number | null;
@@ -118,7 +123,8 @@ export interface DashboardLayout {
 
 export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const headlineRows = input.data.headlines.length;
-  const chartsTop = HEADLINE_ROW + headlineRows + 3;
+  const ratingRows = feedbackBlock(input.lang, input.feedback ?? null).length;
+  const chartsTop = HEADLINE_ROW + headlineRows + 3 + (ratingRows ? ratingRows + 1 : 0);
   const pivotTop = chartsTop + 2 * CHART_ROWS + 2;
   const rowCount = Math.max(1000, pivotTop + input.offers + 60);
   return { headlineRows, chartsTop, pivotTop, rowCount };
@@ -204,6 +210,16 @@ export function dashboardRequests(tab: DashboardTab, input: DashboardInput): She
       cell(h.payout / 100, MONEY),
     ]);
   requests.push(block(sheetId, HEADLINE_ROW, 0, [headlineHeader, ...headlineRows]));
+  const rating = feedbackBlock(lang, input.feedback ?? null);
+  if (rating.length)
+    requests.push(
+      block(
+        sheetId,
+        HEADLINE_ROW + headlineRows.length + 2,
+        0,
+        rating.map((r) => r.map((c) => cell(c.value, c.number ? NUMBER : undefined, c.bold === true))),
+      ),
+    );
 
   // Chart data blocks (row 1 headers, data from row 2).
   const days = data.days.map((d) => [cell(d.day, DAY), cell(d.revenue / 100, MONEY), cell(d.orders, INT)]);

@@ -71,6 +71,14 @@ export function summaryEmail(
       ),
     );
   }
+  if (data.feedback)
+    lines.push(
+      '',
+      t(lang, 'feedback.summary.unanswered', {
+        reviews: data.feedback.unprocessedReviews,
+        questions: data.feedback.openQuestions,
+      }),
+    );
   if (extra.syncNote) lines.push('', t(lang, 'nightly.syncNote', { message: extra.syncNote }));
   lines.push('', t(lang, 'nightly.link', { url: extra.url }));
   return { subject: t(lang, 'nightly.subject', { date: yesterday, orders }), body: lines.join('\n') };

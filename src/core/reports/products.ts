@@ -28,6 +28,9 @@ export interface ProductRow {
   returnedUnits: number;
   stock: number | null;
   daysOfCover: number | null;
+  /** Ozon's content rating and buyers' average score, on the offer's latest row (see ratings.ts). */
+  contentRating?: number | null;
+  reviewScore?: number | null;
 }
 
 export function readInventory(inventory: SourceTable | null): Map<string, StockInfo> | null {
@@ -123,5 +126,7 @@ export function productsRow(row: ProductRow): Record<string, string | number | n
     returned_units: row.returnedUnits,
     stock: row.stock,
     days_of_cover: row.daysOfCover,
+    content_rating: row.contentRating ?? null,
+    review_score: row.reviewScore ?? null,
   };
 }

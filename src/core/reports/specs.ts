@@ -95,6 +95,8 @@ export const productsSpec: ReportSpec = {
     col('returned_units', 'Returned units', 'int', 80),
     col('stock', 'Stock available', 'int', 80),
     col('days_of_cover', 'Days of cover', 'number', 80),
+    col('content_rating', 'Content rating', 'number', 90),
+    col('review_score', 'Average review', 'number', 90),
   ],
 };
 
