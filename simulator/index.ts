@@ -2,6 +2,7 @@
 // In-process use: `createSimulator().handle(req)`; over HTTP: `startServer(sim)` (simulator/http.ts).
 import { ApiError } from './errors';
 import { EMPTY, RawBody, type Ctx, type Handler, type Subscription } from './handlers/common';
+import { handoverControls, settleCarriages, type HandoverControls } from './handlers/handover';
 import { routes, RETIRED, ROLE_METHODS } from './routes';
 import type { ShopState } from './model';
 import { ozonSpec } from './openapi';
@@ -75,6 +76,8 @@ export interface Simulator {
   resetStats(): void;
   /** The routed API paths (for documentation and tests). */
   readonly paths: string[];
+  /** Handover and pre-pack data controls (tests, the demo shop). */
+  readonly handover: HandoverControls;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -112,6 +115,7 @@ function pathOf(url: string): string {
 
 export function createSimulator(opts: ShopOptions = {}): Simulator {
   const shop = new Shop(opts);
+  shop.onAdvance = (to) => settleCarriages(shop, to);
   let internalNow = shop.startedAt;
   let clock: (() => number) | null = null;
   let offset = 0;
@@ -365,6 +369,7 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
       for (const k of Object.keys(stats.byPath)) delete stats.byPath[k];
     },
     paths: Object.keys(routes.handlers),
+    handover: handoverControls(shop),
   };
   return sim;
 }

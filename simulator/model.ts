@@ -32,6 +32,8 @@ export interface Warehouse {
   deliveryMethodName: string;
   tplProvider: string;
   tplProviderId: number;
+  /** Ozon's recommended drop-off time ('' where it is not offered: hand over with an act). */
+  recommendedTime: string;
   createdAt: number;
 }
 
@@ -120,6 +122,24 @@ export interface Posting {
   barcodes: { upper: string; lower: string };
   isExpress: boolean;
   exemplarsSet: boolean;
+  /** Data Ozon needs before packing (country, marking codes, ship date); absent = none. */
+  compliance?: Compliance;
+}
+
+/** What a posting still needs before Ozon lets it be packed, and what the seller has given. */
+export interface Compliance {
+  /** SKUs whose country of manufacture is missing. */
+  country: Set<number>;
+  /** SKUs that need a Chestny ZNAK marking code per unit. */
+  mark: Set<number>;
+  /** A cross-border rFBS posting whose ship date the seller must set. */
+  cutoff: boolean;
+  countries: Map<number, string>;
+  /** exemplar ids per SKU, made by create-or-get. */
+  exemplars: Map<number, number[]>;
+  /** Saved by exemplar/set: exemplar id → codes; checked `MARK_CHECK_MS` after `setAt`. */
+  marks: Map<number, string[]>;
+  setAt: number | null;
 }
 
 export interface ReturnItem {
@@ -214,12 +234,22 @@ export interface LabelTask {
 
 export interface Carriage {
   id: number;
+  /** `carriage`: /v1/carriage/create (approved by the seller); `act`: /v2/posting/fbs/act/create. */
+  kind: 'carriage' | 'act';
   deliveryMethodId: number;
   deliveryMethodName: string;
   warehouseId: number;
   postingNumbers: string[];
   createdAt: number;
   departureDate: number;
+  /** new → formed (approved / documents ready) → received (accepted by Ozon) | cancelled. */
+  status: 'new' | 'in_process' | 'formed' | 'received' | 'cancelled';
+  approvedAt: number | null;
+  containersCount: number;
+  updatedAt: number;
+  /** Postings Ozon did not find at acceptance (a mismatch certificate), and surplus (excess). */
+  missing: string[];
+  excess: number;
 }
 
 /** Read-only view for tests (and the live state the handlers change). */

@@ -229,6 +229,12 @@ export class OpenApiValidator {
         ? []
         : ['body is not a PDF'];
     }
+    if (contentType === 'image/png') {
+      const bytes = typeof body === 'string' ? Buffer.from(body, 'latin1') : (body as Uint8Array);
+      return bytes && Buffer.from(bytes.slice(1, 4)).toString('latin1') === 'PNG'
+        ? []
+        : ['body is not a PNG'];
+    }
     let value = body;
     if (typeof body === 'string' || body instanceof Uint8Array) {
       const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');

@@ -33,7 +33,10 @@ export function availableActions(p: Posting): string[] {
   const a: string[] = [];
   const rfbs = p.scheme === 'rfbs';
   if (p.status === 'awaiting_packaging') {
-    a.push('ship', 'cancel');
+    const needs = pendingNeeds(p);
+    if (needs.cutoff) a.push('set_cutoff');
+    if (needs.country.length || needs.mark.length) a.push('ship_with_additional_info');
+    a.push(p.substatus === 'ship_failed' ? 'ship_async_retry' : 'ship', 'cancel');
     if (p.lines.length > 1 || p.lines.some((l) => l.quantity > 1)) a.push('product_cancel');
   } else if (p.status === 'awaiting_deliver') {
     a.push('cancel');
@@ -90,14 +93,35 @@ function deliveryWindow(p: Posting) {
   return { begin: iso(begin), end: iso(begin + 2 * 24 * 3_600_000) };
 }
 
-function requirements() {
+/** What Ozon still needs before packing: SKUs lacking a country of manufacture or accepted marking codes. */
+export function pendingNeeds(p: Posting): { country: number[]; mark: number[]; cutoff: boolean } {
+  const c = p.compliance;
+  if (!c || p.status !== 'awaiting_packaging') return { country: [], mark: [], cutoff: false };
+  return {
+    country: [...c.country].filter((sku) => !c.countries.has(sku)),
+    mark: [...c.mark].filter((sku) => !marksAccepted(p, sku)),
+    cutoff: c.cutoff,
+  };
+}
+
+/** Codes are accepted once exemplar/set saved one per unit (the Chestny ZNAK check runs separately). */
+function marksAccepted(p: Posting, sku: number): boolean {
+  const c = p.compliance!;
+  const ids = c.exemplars.get(sku) ?? [];
+  const units = p.lines.find((l) => l.sku === sku)?.quantity ?? 0;
+  return ids.length === units && ids.every((id) => (c.marks.get(id) ?? []).length > 0);
+}
+
+function requirements(p: Posting) {
+  const needs = pendingNeeds(p);
   return {
     products_requiring_change_country: [],
-    products_requiring_country: [],
+    // int64 ids as strings, as the spec has them
+    products_requiring_country: needs.country.map(String),
     products_requiring_gtd: [],
     products_requiring_imei: [],
     products_requiring_jw_uin: [],
-    products_requiring_mandatory_mark: [],
+    products_requiring_mandatory_mark: needs.mark.map(String),
     products_requiring_rnpt: [],
     products_requiring_weight: [],
   };
@@ -193,7 +217,7 @@ export function fbsListItem(
     prr_option: '',
     quantum_id: 0,
     require_blr_traceable_attrs: false,
-    requirements: requirements(),
+    requirements: requirements(p),
     shipment_date: iso(p.shipmentDate),
     shipment_date_without_delay: iso(p.shipmentDate),
     status: p.status,
@@ -289,7 +313,7 @@ export function fbsGetResult(
     related_postings: w.related_postings ? { related_posting_numbers: related } : null,
     related_weight_postings: [],
     require_blr_traceable_attrs: false,
-    requirements: requirements(),
+    requirements: requirements(p),
     shipment_date: iso(p.shipmentDate),
     shipment_date_without_delay: iso(p.shipmentDate),
     status: p.status,

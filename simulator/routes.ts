@@ -1,10 +1,10 @@
 // The routed API: path → handler, retired paths, and which methods each key role opens.
 import type { Ctx, Handler } from './handlers/common';
-import { actHandlers } from './handlers/acts';
 import { catalogHandlers } from './handlers/catalog';
 import { feedbackHandlers } from './handlers/feedback';
 import { fbsActionHandlers, labelFile } from './handlers/fbs-actions';
 import { financeHandlers } from './handlers/finance';
+import { handoverHandlers } from './handlers/handover';
 import { postingReadHandlers } from './handlers/postings';
 import { serviceHandlers } from './handlers/service';
 import { iso } from './render';
@@ -20,6 +20,9 @@ export const RETIRED = new Set([
   '/v2/chat/history',
   '/v2/fbs/posting/sent-by-seller',
   '/v1/posting/carriage-available/list',
+  '/v1/carriage/delivery/list',
+  '/v2/posting/fbs/digital/act/check-status',
+  '/v2/posting/fbs/digital/act/get-pdf',
 ]);
 
 /** Role → method path prefixes it opens. `Admin` opens everything. */
@@ -32,6 +35,12 @@ export const ROLE_METHODS: Record<string, string[]> = {
     '/v1/posting/fbs/',
     '/v2/fbs/posting/',
     '/v2/conditional-cancellation/',
+    '/v1/carriage/',
+    '/v2/carriage/',
+    '/v1/assembly/',
+    '/v1/posting/cutoff/',
+    '/v5/fbs/posting/',
+    '/v6/fbs/posting/',
   ],
   'Posting FBO': ['/v3/posting/fbo/list', '/v2/posting/fbo/get'],
   Product: [
@@ -66,7 +75,7 @@ const handlers: Record<string, Handler> = {
   '/v1/roles': roles,
   ...postingReadHandlers,
   ...fbsActionHandlers,
-  ...actHandlers,
+  ...handoverHandlers,
   ...catalogHandlers,
   ...serviceHandlers,
   ...financeHandlers,

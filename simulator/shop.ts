@@ -48,6 +48,11 @@ export interface ShopOptions {
   now?: number | string;
   clientId?: string;
   apiKey?: string;
+  /**
+   * Share of new FBS/rFBS postings that need data before packing (a country of manufacture, Chestny ZNAK
+   * marking codes, or for rFBS a ship date). Default 0: tests opt in (or use sim.handover.requireData).
+   */
+  complianceRate?: number;
 }
 
 const TERMINAL = new Set(['delivered', 'cancelled', 'cancelled_from_split_pending']);
@@ -91,6 +96,13 @@ export class Shop {
   private nextMessageId = 3_000_000_000_118_032_000n;
   nextLabelTaskId = 5_819_327_210_248;
   nextCarriageId = 2_402_301;
+  nextExemplarId = 77_000_100_001;
+  readonly complianceRate: number;
+  /** Marking codes Chestny ZNAK refuses at packing (the posting turns ship_failed). */
+  readonly blockedMarks = new Set<string>();
+
+  /** Called at the end of advance() (handover acceptance lives in handlers/handover.ts). */
+  onAdvance?: (to: number) => void;
 
   constructor(opts: ShopOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -100,6 +112,7 @@ export class Shop {
       opts.now === undefined ? Date.parse('2026-11-20T09:00:00Z') : new Date(opts.now).getTime();
     this.clientId = opts.clientId ?? '123456';
     this.apiKey = opts.apiKey ?? `demo-${String(this.seed % 10000).padStart(4, '0')}-key`;
+    this.complianceRate = Math.max(0, Math.min(1, opts.complianceRate ?? 0));
     this.rng = new Rng(mix(this.seed, 1));
     this.state = {
       postings: new Map(),
@@ -175,6 +188,8 @@ export class Shop {
         deliveryMethodName: b.method,
         tplProvider: b.rfbs ? (b.city === 'Краснодар' ? 'СДЭК' : 'Собственная доставка') : 'Ozon Логистика',
         tplProviderId: b.rfbs ? (b.city === 'Краснодар' ? 3 : 0) : 24,
+        // Kazan models a warehouse without Ozon's recommended drop-off time: it hands over with an act.
+        recommendedTime: b.rfbs || b.city === 'Казань' ? '' : '14:00',
         createdAt: now - 400 * DAY + i * DAY,
       });
     }
@@ -441,8 +456,35 @@ export class Shop {
       p.tplIntegrationType = parent.tplIntegrationType;
       p.isPremium = parent.isPremium;
     }
+    if (!parent && scheme !== 'fbo' && this.complianceRate > 0) this.drawCompliance(p);
     this.add(p);
     return p;
+  }
+
+  /** Decides, on its own random stream (other draws stay as they were), what Ozon needs before packing. */
+  private drawCompliance(p: Posting): void {
+    const r = new Rng(mix(this.seed, p.seq, 91));
+    const rate = this.complianceRate;
+    const country = r.chance(rate) ? [p.lines[0].sku] : [];
+    const mark = r.chance(rate) ? p.lines.map((l) => l.sku) : [];
+    const cutoff = p.scheme === 'rfbs' && r.chance(rate);
+    if (country.length || mark.length || cutoff) this.requireData(p, { country, mark, cutoff });
+  }
+
+  /** Makes a posting need data before packing (tests, the demo shop). */
+  requireData(p: Posting, needs: { country?: number[]; mark?: number[]; cutoff?: boolean }): void {
+    const c = (p.compliance ??= {
+      country: new Set(),
+      mark: new Set(),
+      cutoff: false,
+      countries: new Map(),
+      exemplars: new Map(),
+      marks: new Map(),
+      setAt: null,
+    });
+    for (const sku of needs.country ?? []) c.country.add(sku);
+    for (const sku of needs.mark ?? []) c.mark.add(sku);
+    if (needs.cutoff) c.cutoff = true;
   }
 
   private add(p: Posting): void {
@@ -629,6 +671,7 @@ export class Shop {
       } else if (p.status === 'awaiting_deliver') {
         const at = (p.packedAt ?? p.inProcessAt) + plan.handover;
         if (p.scheme === 'rfbs' && !seller) return; // the rFBS seller reports dispatch via the API
+        if (p.substatus === 'posting_in_carriage') return; // Ozon takes it over when it accepts the shipping
         if (at > T) return;
         p.deliveringDate = at;
         if (p.scheme === 'rfbs' && this.rng.chance(0.7))
@@ -678,6 +721,7 @@ export class Shop {
       }
     }
     for (const p of [...this.active]) this.progress(p, to, false);
+    this.onAdvance?.(to);
     for (const c of this.state.conditionalCancellations) {
       if (c.state === 'ON_APPROVAL' && c.autoApproveAt <= to)
         this.decideCancellation(c, true, '', c.autoApproveAt);

@@ -5,6 +5,7 @@ import type { LabelTask, Posting, PostingLine } from '../model';
 import { labelPdf } from '../pdf';
 import type { Shop } from '../shop';
 import { RawBody, type Ctx, type Handler } from './common';
+import { shipCheck } from './handover';
 import { findFbs } from './postings';
 
 /** Labels can be printed this long after packing (Ozon: 45–60 s). */
@@ -57,6 +58,11 @@ const ship: Handler = ({ shop, body, now }: Ctx) => {
         `QUANTITY_MISMATCH: SKU ${l.sku}: ${n} packed, ${l.quantity} in posting ${p.postingNumber}; every item must be packed exactly once`,
       );
     }
+  }
+  if (shipCheck(shop, p, now) === 'ship_failed') {
+    // Ozon took the request, then packing failed: the posting stays awaiting_packaging (HTTP 200 is no success).
+    shop.setStatus(p, p.status, 'ship_failed', now);
+    return { result: [p.postingNumber] };
   }
   let result: Posting[];
   if (packageLines.length === 1) {

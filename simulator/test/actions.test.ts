@@ -263,36 +263,3 @@ describe('cancellation', () => {
     expect(list.map((x: { cancellation_id: number }) => x.cancellation_id)).toContain(c.id);
   });
 });
-
-describe('handover acts', () => {
-  const a = api({ seed: 25, postings: 1500 });
-
-  it('create an act for a delivery method with its packed postings, poll until ready, download, list', () => {
-    const p = open(a, (x) => x.scheme === 'fbs');
-    a.call('/v4/posting/fbs/ship', { posting_number: p.postingNumber, packages: fullPackage(p) });
-    const wh = a.sim.state.warehouses.find((w) => w.id === p.warehouseId)!;
-    const created = a.call('/v2/posting/fbs/act/create', { delivery_method_id: wh.deliveryMethodId });
-    expect(created.status).toBe(200);
-    const id = created.json.result.id;
-    expect(a.call('/v2/posting/fbs/act/check-status', { id }).json.result.status).toBe('in_process');
-    expect(a.call('/v2/posting/fbs/act/get-pdf', { id }).status).toBe(400);
-    a.sim.advance(10 / 3600);
-    const status = a.call('/v2/posting/fbs/act/check-status', { id }).json.result;
-    expect(status.status).toBe('ready');
-    expect(status.added_to_act).toContain(p.postingNumber);
-    expect(p.substatus).toBe('posting_in_carriage');
-    const pdf = a.call('/v2/posting/fbs/act/get-pdf', { id });
-    expect(Buffer.from(pdf.bytes!).toString('latin1')).toContain(p.postingNumber);
-    const day = new Date(a.sim.now()).toISOString().slice(0, 10);
-    const listed = a.call('/v2/posting/fbs/act/list', {
-      limit: 50,
-      filter: { date_from: day, date_to: day },
-    });
-    expect(listed.json.result.map((c: { id: number }) => c.id)).toContain(id);
-    // nothing left to hand over at that warehouse
-    expect(a.call('/v2/posting/fbs/act/create', { delivery_method_id: wh.deliveryMethodId }).status).toBe(
-      400,
-    );
-    expect(a.call('/v2/posting/fbs/act/create', { delivery_method_id: 1 }).status).toBe(400);
-  });
-});
