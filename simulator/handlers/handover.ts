@@ -662,8 +662,10 @@ export function markErrors(mark: unknown): string[] {
   if (typeof mark !== 'string' || !mark.trim()) return ['MARK_IS_EMPTY'];
   const code = mark.trim();
   if (code.length > 200) return ['MARK_IS_TOO_LONG'];
-  if (/[\s]/.test(code.replace(/\u001d/g, ''))) return ['MARK_HAS_INVALID_SYMBOLS'];
-  if (!/^01\d{14}21[\x21-\x7e\u001d]{6,}$/.test(code)) return ['MARK_INVALID_FORMAT'];
+  const GS = String.fromCharCode(0x1d);
+  const plain = code.split(GS).join('');
+  if (/\s/.test(plain)) return ['MARK_HAS_INVALID_SYMBOLS'];
+  if (!/^01\d{14}21[\x21-\x7e]{6,}$/.test(plain)) return ['MARK_INVALID_FORMAT'];
   return [];
 }
 
