@@ -50,6 +50,17 @@ import {
   ReviewInput,
 } from './shared/feedback-schema';
 import { appsScriptClock, appsScriptHttp } from './adapters/http';
+import * as handover from './handover';
+import * as compliance from './handover/compliance';
+import {
+  CancelCarriageInput,
+  CountryInput,
+  CutoffInput,
+  HandoverDayInput,
+  HandoverInput,
+  MarksInput,
+  PostingInput,
+} from './shared/handover-schema';
 import { testOzonConnection } from './ozon/connection';
 import { credentialsToTest } from './settings/credentials';
 import {
@@ -77,6 +88,8 @@ const MENU: (MenuItem | 'separator')[] = [
   { label: 'menu.nextUnverified', functionName: 'selectNextUnverified' },
   { label: 'menu.pickList', functionName: 'buildPickList' },
   { label: 'menu.packingSlips', functionName: 'showPackingSlips' },
+  { label: 'menu.handover', functionName: 'handOverTodaysParcels' },
+  { label: 'menu.refreshHandovers', functionName: 'refreshHandovers' },
   { label: 'menu.buildReports', functionName: 'buildReports' },
   'separator',
   { label: 'menu.inventory', functionName: 'showInventory' },
@@ -192,6 +205,60 @@ export function showPackingSlips(input?: unknown) {
 function announceDesk<T extends { message: string }>(input: unknown, result: ApiResult<T>): ApiResult<T> {
   if (!fromSidebar(input)) deskToast(result.ok ? result.data.message : result.error.message);
   return result;
+}
+
+// ---- Handing over and the data Ozon needs before packing ------------------------------------------
+
+/** Menu "Hand over today's parcels": every delivery method with packed postings, today; then a refresh. */
+export function handOverTodaysParcels(input?: unknown) {
+  return announceDesk(
+    input,
+    handle(HandoverInput, fromSidebar(input) ? input : undefined, (value, ctx) => {
+      const done = handover.handOver(ctx, value);
+      if (!done.results.length) return done;
+      const refreshed = handover.refreshHandovers(ctx, {});
+      return { ...done, message: `${done.message} ${refreshed.message}` };
+    }),
+  );
+}
+
+export function getHandoverDay(input?: unknown) {
+  return handle(HandoverDayInput, input, (value, ctx) => handover.handoverDay(ctx, value));
+}
+
+export function handOverParcels(input: unknown) {
+  return handle(HandoverInput, input, (value, ctx) => handover.handOver(ctx, value));
+}
+
+export function refreshHandovers(input?: unknown) {
+  return announceDesk(
+    input,
+    handle(
+      HandoverDayInput,
+      fromSidebar(input) ? { date: (input as { date?: string }).date } : undefined,
+      (value, ctx) => handover.refreshHandovers(ctx, value),
+    ),
+  );
+}
+
+export function cancelCarriage(input: unknown) {
+  return handle(CancelCarriageInput, input, (value, ctx) => handover.cancelCarriage(ctx, value));
+}
+
+export function getPackRequirements(input: unknown) {
+  return handle(PostingInput, input, (value, ctx) => compliance.packRequirements(ctx, value));
+}
+
+export function setShipDate(input: unknown) {
+  return handle(CutoffInput, input, (value, ctx) => compliance.setShipDate(ctx, value));
+}
+
+export function setProductCountries(input: unknown) {
+  return handle(CountryInput, input, (value, ctx) => compliance.setCountries(ctx, value));
+}
+
+export function setMarkingCodes(input: unknown) {
+  return handle(MarksInput, input, (value, ctx) => compliance.setMarkingCodes(ctx, value));
 }
 
 export function showInventory(): void {

@@ -44,8 +44,14 @@ export function buildPickList(
     const book = readDesk(e.host, ctx.lang);
     const lines: PickLine[] = [];
     let postings = 0;
+    const needData: string[] = [];
     for (const { order } of book.records.values()) {
       if (order.state !== 'verified' || order.status !== READY_TO_PACK) continue;
+      // Ozon refuses to pack these until the seller gives the data it needs: not worth picking yet.
+      if (order.needsData) {
+        needData.push(order.posting);
+        continue;
+      }
       postings++;
       for (const l of order.lines)
         lines.push({
@@ -82,9 +88,12 @@ export function buildPickList(
     );
     e.host.write(requests);
     const units = rows.reduce((s, r) => s + r.quantity, 0);
-    const message = rows.length
+    const picked = rows.length
       ? tr(e, 'desk.pick.done', { offers: rows.length, units, postings })
       : tr(e, 'desk.pick.empty');
+    const message = needData.length
+      ? `${picked} ${tr(e, 'desk.pick.skipped', { postings: needData.join(', ') })}`
+      : picked;
     return { message, results: [], offers: rows.length, units };
   });
 }

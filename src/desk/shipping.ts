@@ -27,13 +27,15 @@ import {
 } from './env';
 import type { DeskHost } from './host';
 import { readDesk, sellerWrites, verifiedMark, type DeskBook } from './workbook';
+import { needsText } from '../core/handover/needs';
 
 /** Packs one posting (verified, awaiting packaging) and confirms by re-reading. Caller holds the lock. */
 function shipOne(e: Env, book: DeskBook, posting: string, packages: PackageRequest[] | null): PostingOutcome {
   const record = requireKnown(book, posting);
   const fresh = readPosting(e, posting);
-  const facts = factsOf(fresh, record.facts);
-  if (fresh.status !== record.facts.status || fresh.status !== READY_TO_PACK) showPostings(e.ctx, [fresh]);
+  const facts = { ...factsOf(fresh, record.facts), needsData: needsText(e.ctx.lang, fresh.needs ?? []) };
+  if (fresh.status !== record.facts.status || fresh.status !== READY_TO_PACK || facts.needsData)
+    showPostings(e.ctx, [fresh]);
   assertShippable(facts, statusText(e.ctx.lang, fresh.status));
   const plan = planPackages(posting, facts.lines, packages ?? onePackage(facts.lines));
   const answer = ozon(e).shipPosting(posting, plan);

@@ -97,6 +97,7 @@ export function readDesk(host: DeskHost, lang: Lang): DeskBook {
       verified: isOwnVerifiedMark(cell('verified')),
       verifiedDigest: text(cell('verified_digest')),
       problem: text(cell('problem')),
+      needsData: text(cell('needs_data')),
     };
     const shipByIso = iso(cell('ship_by'));
     const left = deadline(now, shipByIso ? Date.parse(shipByIso) : null);
@@ -134,6 +135,8 @@ export function readDesk(host: DeskHost, lang: Lang): DeskBook {
       problem: facts.problem,
       note: text(cell('note')),
       label: text(cell('label')),
+      needsData: facts.needsData ?? '',
+      act: text(cell('act')),
       packages: typeof packages === 'number' ? packages : null,
       checklist: checklist(facts),
       actions: allowedActions(facts),

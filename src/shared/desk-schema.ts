@@ -165,7 +165,9 @@ export type DeskAction =
   | 'last_mile'
   | 'delivered'
   | 'cancel'
-  | 'slip';
+  | 'slip'
+  | 'packData'
+  | 'handover';
 
 /** Where the posting stands for the desk. */
 export type DeskState =
@@ -215,6 +217,9 @@ export interface DeskOrder {
   problem: string;
   note: string;
   label: string;
+  /** What Ozon needs before packing ('' when nothing), and the act or shipping it left with. */
+  needsData: string;
+  act: string;
   packages: number | null;
   checklist: Record<CheckItem, CheckState>;
   actions: DeskAction[];

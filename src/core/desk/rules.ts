@@ -37,6 +37,8 @@ export interface PostingFacts {
   /** Digest stored when verified (empty for rows verified by hand in the sheet). */
   verifiedDigest: string;
   problem: string;
+  /** What Ozon needs before packing (the Orders "Needs data" cell); '' or absent when nothing. */
+  needsData?: string;
 }
 
 /** Short fingerprint of what the seller checked: items and quantities, buyer and address. */
@@ -105,7 +107,10 @@ export function allowedActions(p: PostingFacts): DeskAction[] {
   if (state === 'to_verify' || state === 'changed') actions.push('verify');
   if (state === 'problem') actions.push('clearProblem');
   else if (PRE_SHIP.has(p.status) || p.status === 'awaiting_deliver') actions.push('problem');
-  if (p.status === READY_TO_PACK && state === 'verified') actions.push('ship');
+  const needsData = Boolean(p.needsData?.trim()) && PRE_SHIP.has(p.status);
+  if (needsData) actions.push('packData');
+  if (p.status === READY_TO_PACK && state === 'verified' && !needsData) actions.push('ship');
+  if (p.status === 'awaiting_deliver' && !rfbs) actions.push('handover');
   if (p.status === 'awaiting_deliver' && !rfbs) actions.push('labels');
   if (rfbs && (p.status === 'awaiting_deliver' || p.status === 'delivering')) actions.push('tracking');
   if (rfbs && p.status === 'awaiting_deliver') actions.push('delivering');
@@ -141,6 +146,8 @@ export function assertShippable(p: PostingFacts, statusText: string): void {
     });
   if (p.status !== READY_TO_PACK) throw statusError(p, statusText);
   if (p.problem.trim()) throw new AppError('desk.problem', 'error.desk.hasProblem', { posting: p.posting });
+  if (p.needsData?.trim())
+    throw new AppError('desk.needsData', 'error.desk.needsData', { posting: p.posting, needs: p.needsData });
   const state = deskState(p);
   if (state === 'changed') throw new AppError('desk.changed', 'error.desk.changed', { posting: p.posting });
   if (state !== 'verified')

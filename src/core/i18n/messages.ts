@@ -10,6 +10,7 @@ import { desk } from './desk';
 import { service } from './service';
 import { reliability } from './reliability';
 import { feedback } from './feedback';
+import { handover } from './handover';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -30,6 +31,7 @@ const parts = [
   part(service),
   part(reliability),
   part(feedback),
+  part(handover),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;

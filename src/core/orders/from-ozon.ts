@@ -1,4 +1,5 @@
 // Converts the Ozon client's postings into the add-on's OrderPosting.
+import { postingNeeds } from '../handover/needs';
 import type { OrderLine, OrderPosting } from './posting';
 import type { FboPosting, FbsPosting, FinancialData, FinancialProduct } from '../../ozon/schemas/postings';
 
@@ -72,6 +73,11 @@ export function fromFbs(p: FbsPosting): OrderPosting {
     cancelReason: text(p.cancellation?.cancel_reason),
     parentPostingNumber: text(p.parent_posting_number),
     lines: lines(p.products, p.financial_data),
+    needs: postingNeeds({
+      status: p.status,
+      available_actions: p.available_actions,
+      requirements: p.requirements,
+    }),
   };
 }
 

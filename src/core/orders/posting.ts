@@ -1,5 +1,6 @@
 // The add-on's own view of an Ozon posting, whatever scheme it came from (FBS, rFBS, FBO).
 // The Ozon client's wire types are converted into this in src/core/orders/from-ozon.ts.
+import type { PostingNeed } from '../handover/needs';
 
 export type Schema = 'FBS' | 'rFBS' | 'FBO';
 
@@ -43,6 +44,8 @@ export interface OrderPosting {
   cancelReason: string;
   parentPostingNumber: string;
   lines: OrderLine[];
+  /** What Ozon needs before packing (country, marking codes, ship date…); absent = nothing. */
+  needs?: PostingNeed[];
 }
 
 export const SPLIT_PARENT_STATUS = 'cancelled_from_split_pending';

@@ -1,4 +1,5 @@
 // The Orders and Order lines tabs: their columns and how a posting fills them.
+import { needsText } from '../handover/needs';
 import { t, type Lang, type MessageKey } from '../i18n/messages';
 import type { RowValues, TableSpec } from '../table/spec';
 import { isoToSerial, type OffsetMinutes } from '../time/serial';
@@ -40,6 +41,8 @@ export const ordersSpec: TableSpec = {
     { key: 'cancel_reason', header: 'Cancel reason', kind: 'text', role: 'sync', width: 150 },
     { key: 'split_from', header: 'Split from', kind: 'id', role: 'sync', width: 130 },
     { key: 'last_changed', header: 'Last changed', kind: 'datetime', role: 'sync', width: 120 },
+    // What Ozon needs before packing; the pick list and batch ship leave such postings out.
+    { key: 'needs_data', header: 'Needs data', kind: 'text', role: 'sync', width: 180 },
     { key: 'status_code', header: 'Status code', kind: 'text', role: 'sync', width: 140, hidden: true },
     { key: 'buyer_id', header: 'Buyer ID', kind: 'id', role: 'sync', width: 110, hidden: true },
     { key: 'new', header: 'New', kind: 'text', role: 'insert', width: 45 },
@@ -52,6 +55,8 @@ export const ordersSpec: TableSpec = {
     { key: 'packages', header: 'Packages', kind: 'int', role: 'seller', width: 70 },
     { key: 'carrier', header: 'Carrier', kind: 'text', role: 'seller', width: 110 },
     { key: 'label', header: 'Label', kind: 'text', role: 'seller', width: 160 },
+    // Written by handing over: the act or shipping the posting left with.
+    { key: 'act', header: 'Act', kind: 'id', role: 'seller', width: 100 },
     {
       key: 'verified_digest',
       header: 'Verified digest',
@@ -125,6 +130,7 @@ export function orderRow(p: OrderPosting, ctx: RowContext): RowValues {
     cancel_reason: split ? '' : p.cancelReason,
     split_from: p.parentPostingNumber,
     last_changed: isoToSerial(p.lastChanged, ctx.offset),
+    needs_data: needsText(ctx.lang, p.needs ?? []),
     status_code: p.status,
     buyer_id: p.buyerId,
     new: OPEN_STATUSES.has(p.status) ? NEW_MARK : '',
