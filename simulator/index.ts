@@ -291,6 +291,11 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
         };
       }
       const out = result === EMPTY ? '{}' : toJson(result);
+      if (shop.lostAnswers.delete(path)) {
+        // Done, but the answer never arrives: the client cannot tell whether Ozon did it.
+        stats.faultsInjected++;
+        return json(504, errorBody(14, 'upstream request timeout'), latency, { 'x-sim-fault': 'lost' });
+      }
       if (faults.malformedRate && faultRng.next() < faults.malformedRate) {
         stats.faultsInjected++;
         const cut = Math.max(1, Math.floor(out.length * (0.2 + faultRng.next() * 0.6)));

@@ -100,6 +100,8 @@ export class Shop {
   readonly complianceRate: number;
   /** Marking codes Chestny ZNAK refuses at packing (the posting turns ship_failed). */
   readonly blockedMarks = new Set<string>();
+  /** Paths whose next call is carried out but answered 504 (a lost answer). */
+  readonly lostAnswers = new Set<string>();
 
   /** Called at the end of advance() (handover acceptance lives in handlers/handover.ts). */
   onAdvance?: (to: number) => void;

@@ -845,6 +845,8 @@ export interface HandoverControls {
   loseAtAcceptance(postingNumber: string): void;
   /** Ozon finds surplus goods in this shipping at acceptance: an excess certificate. */
   addExcess(carriageId: number): void;
+  /** The next call of `path` is carried out, but its answer is lost (HTTP 504). */
+  loseAnswer(path: string): void;
 }
 
 export function handoverControls(shop: Shop): HandoverControls {
@@ -864,6 +866,7 @@ export function handoverControls(shop: Shop): HandoverControls {
       if (!c) throw new Error(`posting ${n} is in no shipping`);
       c.missing.push(n);
     },
+    loseAnswer: (path) => void shop.lostAnswers.add(path),
     addExcess(id) {
       const c = shop.state.carriages.get(id);
       if (!c) throw new Error(`no shipping ${id}`);
