@@ -64,6 +64,7 @@ function requirementsOf(e: HandoverEnv, p: FbsPosting): PackRequirements {
       ? api.countries().map((c) => ({ code: c.country_iso_code, name: c.name ?? c.country_iso_code }))
       : [],
     markStatus: mark.size ? (api.markStatus(p.posting_number).status ?? '') : '',
+    today: today(e),
   };
 }
 

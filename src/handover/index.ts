@@ -79,7 +79,7 @@ function methodView(m: DeliveryMethod): HandoverMethod {
 /** The delivery methods with parcels to hand over (or shippings) on a departure date. */
 export function handoverDay(ctx: AppContext, input: { date?: string }, host?: HandoverHost): HandoverDay {
   const e = handoverEnv(ctx, host);
-  const date = input.date ?? today(e);
+  const date = departureDate(e, input.date);
   return { date, methods: e.api().deliveryMethods(date).map(methodView) };
 }
 

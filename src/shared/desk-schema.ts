@@ -262,6 +262,8 @@ export interface ActionResult {
   results: PostingOutcome[];
   /** Label PDF saved to Drive, when the action made one. */
   labelUrl?: string;
+  /** Act and waybill PDF saved to Drive, when a handover made one. */
+  actUrl?: string;
 }
 
 export interface CancelReason {

@@ -143,6 +143,8 @@ export interface PackRequirements {
   countries: { code: string; name: string }[];
   /** What Ozon says of the marking codes (ship_available, validation_in_process, …), '' if none. */
   markStatus: string;
+  /** Today in the spreadsheet's time zone (the earliest ship date). */
+  today: string;
 }
 
 export interface MarkProblem {

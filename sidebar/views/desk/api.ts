@@ -11,6 +11,15 @@ import type {
   TrackingInput,
   VerifyInput,
 } from '../../../src/shared/desk-schema';
+import type {
+  CancelCarriageInput,
+  CountryInput,
+  CutoffInput,
+  HandoverDayInput,
+  HandoverInput,
+  MarksInput,
+  PostingInput,
+} from '../../../src/shared/handover-schema';
 import type { ApiResult } from '../../../src/shared/result';
 import { runServer } from '../../rpc';
 
@@ -34,6 +43,14 @@ export interface DeskApi {
   selectNextUnverified(input: { from: 'sidebar' }): Data<'selectNextUnverified'>;
   buildPickList(input: { from: 'sidebar' }): Data<'buildPickList'>;
   showPackingSlips(input: PostingsInput): Data<'showPackingSlips'>;
+  getHandoverDay(input: HandoverDayInput): Data<'getHandoverDay'>;
+  handOverParcels(input: HandoverInput): Data<'handOverParcels'>;
+  refreshHandovers(input: { from: 'sidebar'; date?: string }): Data<'refreshHandovers'>;
+  cancelCarriage(input: CancelCarriageInput): Data<'cancelCarriage'>;
+  getPackRequirements(input: PostingInput): Data<'getPackRequirements'>;
+  setShipDate(input: CutoffInput): Data<'setShipDate'>;
+  setProductCountries(input: CountryInput): Data<'setProductCountries'>;
+  setMarkingCodes(input: MarksInput): Data<'setMarkingCodes'>;
 }
 
 export function deskCall<K extends keyof DeskApi>(

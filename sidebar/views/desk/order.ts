@@ -98,6 +98,20 @@ export function orderCard(order: DeskOrder): HTMLElement {
       h('span', { class: 'badge' }, order.schema),
     ),
     stateBanner(order),
+    order.substatus === 'ship_failed'
+      ? h(
+          'div',
+          { class: 'state state-alert', attrs: { 'data-role': 'ship-failed' } },
+          tr('desk.shipFailed.notice'),
+        )
+      : null,
+    order.needsData
+      ? h(
+          'div',
+          { class: 'state state-alert', attrs: { 'data-role': 'needs-data' } },
+          `${tr('desk.needs.title')}: ${order.needsData}`,
+        )
+      : null,
     row('desk.field.status', order.statusText + (order.substatus ? ` · ${order.substatus}` : ''), 'status'),
     row('desk.field.shipBy', deadlineText(order), 'ship-by'),
     row('desk.field.orderNumber', order.orderNumber),
@@ -125,6 +139,7 @@ export function orderCard(order: DeskOrder): HTMLElement {
     row('desk.field.problem', order.problem, 'problem'),
     row('desk.field.note', order.note, 'note'),
     row('desk.field.label', order.label ? labelLink(order.label) : '', 'label'),
+    row('desk.field.act', order.act, 'act'),
   );
 }
 

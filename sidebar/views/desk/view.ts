@@ -9,6 +9,7 @@ import type { View } from '../types';
 import { call } from '../../rpc';
 import { deskCall } from './api';
 import { cancelForm, problemForm, shipForm, trackingForm, type Act, type Say } from './forms';
+import { handoverForm, packDataForm, type Stay } from './handover';
 import { checklistBox, orderCard, orderLine } from './order';
 import { DESK_CSS } from './style';
 
@@ -104,10 +105,21 @@ export const deskView: View = {
       // A form that did its work closes: its answer shows below the order's actions.
       if (slot === formMessage) slot = message;
       clearOtherSlots();
+      const actLink =
+        result.actUrl && /^https:\/\//.test(result.actUrl)
+          ? h(
+              'a',
+              {
+                attrs: { href: result.actUrl, target: '_blank', rel: 'noopener', 'data-role': 'act-result' },
+              },
+              tr('handover.open'),
+            )
+          : null;
       replaceChildren(
         slot,
         notice({ kind: failed.length ? 'error' : 'ok', text: result.message }),
         link,
+        actLink,
         list,
       );
     };
@@ -139,6 +151,15 @@ export const deskView: View = {
         onClick();
       });
       return element;
+    };
+    const stay: Stay = async (progress, work) => {
+      await whileBusy(root, status, progress, async () => {
+        try {
+          await work();
+        } catch (error) {
+          say('error', errorText(error));
+        }
+      });
     };
 
     const openForm = (element: HTMLElement) => {
@@ -232,6 +253,21 @@ export const deskView: View = {
             ),
           );
       }
+      const packData = all('packData');
+      if (single && packData.length)
+        buttons.push(
+          button(
+            'packData',
+            'desk.action.packData',
+            () => openForm(packDataForm(single.posting, stay, say, load)),
+            'action',
+          ),
+        );
+      const handover = all('handover');
+      if (handover.length)
+        buttons.push(
+          button('handover', 'desk.action.handover', () => openForm(handoverForm(act, stay, say, handover))),
+        );
       const slips = all('slip');
       if (slips.length)
         buttons.push(
@@ -380,6 +416,9 @@ export const deskView: View = {
       tr('desk.pick.working'),
     );
     pick.setAttribute('data-action', 'pick-list');
+    const handOver = button('handover-day', 'desk.action.handover', () =>
+      openForm(handoverForm(act, stay, say)),
+    );
     const settings = button('open-settings', 'desk.settings', () => ctx.navigate('settings'), 'secondary');
 
     append(
@@ -395,6 +434,7 @@ export const deskView: View = {
         pick,
         settings,
       ),
+      h('div', { class: 'buttons' }, nextButton, refresh, pick, handOver, settings),
       status,
       topMessage,
       account,

@@ -1,6 +1,8 @@
 // The texts of handing over and of the data Ozon needs before packing.
 export const handover = {
   en: {
+    'desk.field.needsData': 'Ozon needs',
+    'desk.field.act': 'Act / shipping',
     'menu.handover': "Hand over today's parcels",
     'menu.refreshHandovers': 'Refresh handovers',
     'handover.need.cutoff': 'ship date',
@@ -130,6 +132,8 @@ export const handover = {
     'pack.choose': 'Choose…',
   },
   ru: {
+    'desk.field.needsData': 'Ozon нужно',
+    'desk.field.act': 'Акт / отгрузка',
     'menu.handover': 'Передать сегодняшние отправления',
     'menu.refreshHandovers': 'Обновить отгрузки',
     'handover.need.cutoff': 'дата отгрузки',
@@ -259,6 +263,8 @@ export const handover = {
     'pack.choose': 'Выберите…',
   },
   zh: {
+    'desk.field.needsData': 'Ozon 需要',
+    'desk.field.act': '交接单/发运单',
     'menu.handover': '交接今天的包裹',
     'menu.refreshHandovers': '刷新交接记录',
     'handover.need.cutoff': '发货日期',
