@@ -1,6 +1,7 @@
 // Inputs of the handover and pre-pack data calls (checked by the sidebar before sending and by the server
 // on receipt) and the plain-JSON answers. Messages are i18n keys; each side translates them.
 import * as z from 'zod';
+import { Confirmed } from './confirm-schema';
 import { PostingList, PostingNumber } from './desk-schema';
 
 export const DepartureDate = z
@@ -46,7 +47,7 @@ export type HandoverDayInput = z.input<typeof HandoverDayInput>;
 /** Deleting a shipping is destructive: the call itself must carry the seller's confirmation. */
 export const CancelCarriageInput = z.object({
   id: Id,
-  confirm: z.literal(true, { message: 'error.handover.confirm' }),
+  confirmed: Confirmed,
 });
 export type CancelCarriageInput = z.input<typeof CancelCarriageInput>;
 

@@ -216,9 +216,9 @@ describe('handing over in the runtime', () => {
     packed(shop, p);
     const wh = warehouseOf(shop, p);
     const id = ok(shop, 'handOverParcels', { deliveryMethodId: wh.deliveryMethodId }).results[0].id!;
-    expect(fails(shop, 'cancelCarriage', { id }).message).toBe(t('en', 'error.handover.confirm'));
+    expect(fails(shop, 'cancelCarriage', { id }).message).toBe(t('en', 'error.confirm.required'));
     expect(shop.sim.state.carriages.get(id)!.status).toBe('formed');
-    ok(shop, 'cancelCarriage', { id, confirm: true });
+    ok(shop, 'cancelCarriage', { id, confirmed: true });
     expect(shop.sim.state.carriages.get(id)!.status).toBe('cancelled');
     expect(order(shop, p.postingNumber)['Act']).toBe('');
     expect(row(shop, 'Handovers', 'Act / shipping', String(id))['Status']).toBe(

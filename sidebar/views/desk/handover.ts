@@ -100,7 +100,7 @@ export function handoverForm(act: Act, stay: Stay, say: Say, postings: string[] 
                       onClick: () => {
                         if (!window.confirm(tr('handover.cancel.confirm', { id: c.id }))) return;
                         void act(tr('sidebar.working'), async () =>
-                          asAction(await deskCall('cancelCarriage', { id: c.id, confirm: true })),
+                          asAction(await deskCall('cancelCarriage', { id: c.id, confirmed: true })),
                         );
                       },
                     },

@@ -107,8 +107,8 @@ describe('Handovers cells and inputs', () => {
     expect(HandoverInput.safeParse({ date: '20.11.2026' }).error?.issues[0].message).toBe(
       'error.handover.date',
     );
-    expect(CancelCarriageInput.safeParse({ id: 5 }).error?.issues[0].message).toBe('error.handover.confirm');
-    expect(CancelCarriageInput.parse({ id: 5, confirm: true })).toEqual({ id: 5, confirm: true });
+    expect(CancelCarriageInput.safeParse({ id: 5 }).error?.issues[0].message).toBe('error.confirm.required');
+    expect(CancelCarriageInput.parse({ id: 5, confirmed: true })).toEqual({ id: 5, confirmed: true });
     expect(CutoffInput.safeParse({ posting: '1-1-1', date: '' }).success).toBe(false);
     expect(MarksInput.safeParse({ posting: '1-1-1', items: [] }).error?.issues[0].message).toBe(
       'error.handover.mark.none',
