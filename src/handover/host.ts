@@ -11,13 +11,20 @@ import { readCredentials } from '../settings/credentials';
 export interface HandoverHost extends DeskHost {
   /** Saves a document to the seller's Drive; returns the link. */
   saveFile(name: string, bytes: number[] | Uint8Array, contentType: string, blob?: unknown): string;
+  /** Content types saveFile can keep as they are. */
+  savesTypes: ReadonlySet<string>;
 }
 
+/**
+ * PDFs go through the desk's one Drive saver. The shipping barcode (a PNG) is not saved until that
+ * saver takes other file types: saving it as a PDF would give the seller a file that does not open.
+ */
 export function appsScriptHandoverHost(): HandoverHost {
   const desk = appsScriptDeskHost();
   return {
     ...desk,
     saveFile: (name, bytes, _contentType, blob) => desk.savePdf(name, bytes, blob),
+    savesTypes: new Set(['application/pdf']),
   };
 }
 

@@ -223,16 +223,18 @@ function saveDocuments(
   const cells: Record<string, Cell> = {
     act_pdf: e.host.saveFile(name('handover.file.act', 'pdf'), pdf.bytes, pdf.contentType, pdf.blob),
   };
-  try {
-    const png = api.barcode(id);
-    cells.barcode = e.host.saveFile(
-      name('handover.file.barcode', 'png'),
-      png.bytes,
-      png.contentType,
-      png.blob,
-    );
-  } catch (error) {
-    cells.barcode = errorText(error, lang);
+  if (e.host.savesTypes.has('image/png')) {
+    try {
+      const png = api.barcode(id);
+      cells.barcode = e.host.saveFile(
+        name('handover.file.barcode', 'png'),
+        png.bytes,
+        png.contentType,
+        png.blob,
+      );
+    } catch (error) {
+      cells.barcode = errorText(error, lang);
+    }
   }
   if (containers > 0) {
     const labels = api.containerLabels(id);
