@@ -14,6 +14,7 @@ const appsScriptGlobals = [
   'Logger',
   'MailApp',
   'DriveApp',
+  'Drive',
   'Sheets',
   'console',
 ].map((name) => ({

@@ -60,7 +60,7 @@ export function makeBlob(engine: Engine, data: BlobData): unknown {
     },
     __blobData: () => b,
   };
-  const proxy = expose(engine, api);
+  const proxy = expose(engine, api, 'Blob');
   return proxy;
 }
 

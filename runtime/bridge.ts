@@ -6,7 +6,11 @@ import type { Engine } from './execution';
 
 const wrapped = new WeakMap<object, object>();
 
-export function expose<T extends object>(engine: Engine, target: T): T {
+/**
+ * `owner` names the Apps Script class (`ScriptApp`, `Trigger`, …): each method call is then checked
+ * against the scopes Google's reference documents for `owner.method`.
+ */
+export function expose<T extends object>(engine: Engine, target: T, owner?: string): T {
   const existing = wrapped.get(target);
   if (existing) return existing as T;
   const proxy: T = new Proxy(target, {
@@ -15,6 +19,7 @@ export function expose<T extends object>(engine: Engine, target: T): T {
       if (typeof v !== 'function' || typeof prop === 'symbol' || prop === 'constructor') return v;
       return (...args: unknown[]) => {
         try {
+          if (owner) engine.authorize(`${owner}.${prop}`);
           const r = (v as (...a: unknown[]) => unknown).apply(t, args);
           return r === t ? proxy : r;
         } catch (error) {

@@ -3,6 +3,7 @@
 import type vm from 'node:vm';
 import type { RealmTools } from './bridge';
 import { ServiceHooks } from './service-hooks';
+import { documentedScopes, insufficientScopes } from './scopes';
 
 export interface LatencyModel {
   sheetsRead: number;
@@ -255,6 +256,17 @@ export class Engine {
     }
   }
 
+  /**
+   * Throws Apps Script's error when the manifest declares oauthScopes and none of the scopes Google's
+   * reference documents for `member` (e.g. `ScriptApp.newTrigger`) is among them.
+   */
+  authorize(member: string, fallback?: string[]): void {
+    if (!this.current || this.userMode || !this.scopes) return;
+    const scopes = documentedScopes(member) ?? fallback?.map((s) => SCOPE_PREFIX + s);
+    if (!scopes?.length || scopes.some((s) => this.scopes!.includes(s))) return;
+    throw this.error(insufficientScopes(member, scopes));
+  }
+
   /** Throws the authorization error Apps Script gives when the auth mode does not allow a service. */
   requireAuth(
     what: string,
@@ -262,11 +274,8 @@ export class Engine {
   ): void {
     const ex = this.current;
     if (!ex || this.userMode) return;
-    if (opts.scopes && this.scopes && !opts.scopes.some((s) => this.scopes!.includes(SCOPE_PREFIX + s))) {
-      throw this.error(
-        `You do not have permission to call ${what}. Required permissions: ${SCOPE_PREFIX}${opts.scopes[0]}`,
-      );
-    }
+    // `opts.scopes` only for members the reference table does not name.
+    this.authorize(what, opts.scopes);
     const limitedOk = opts.limitedOk ?? true;
     if ((ex.authMode === 'NONE' && !opts.noneOk) || (!limitedOk && ex.authMode === 'LIMITED')) {
       throw this.error(

@@ -108,7 +108,7 @@ export function htmlService(engine: Engine, distDir: string, context: vm.Context
       },
       asTemplate: () => makeTemplate(st.content),
     };
-    const proxy = expose(engine, api);
+    const proxy = expose(engine, api, 'HtmlOutput');
     return proxy;
   };
 
@@ -153,19 +153,23 @@ export function htmlService(engine: Engine, distDir: string, context: vm.Context
 
   const wrapErrors = <T extends (...a: never[]) => unknown>(fn: T) => fn;
 
-  return expose(engine, {
-    SandboxMode: Object.freeze({ IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' }),
-    XFrameOptionsMode: Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' }),
-    createHtmlOutput: wrapErrors((html?: string) => makeOutput(html === undefined ? '' : String(html))),
-    createHtmlOutputFromFile: (name: string) => {
-      engine.call('other');
-      return makeOutput(readFile(String(name)));
+  return expose(
+    engine,
+    {
+      SandboxMode: Object.freeze({ IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' }),
+      XFrameOptionsMode: Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' }),
+      createHtmlOutput: wrapErrors((html?: string) => makeOutput(html === undefined ? '' : String(html))),
+      createHtmlOutputFromFile: (name: string) => {
+        engine.call('other');
+        return makeOutput(readFile(String(name)));
+      },
+      createTemplate: (src: string) => makeTemplate(String(src)),
+      createTemplateFromFile: (name: string) => {
+        engine.call('other');
+        return makeTemplate(readFile(String(name)));
+      },
+      getUserAgent: () => 'Mozilla/5.0 (local runtime)',
     },
-    createTemplate: (src: string) => makeTemplate(String(src)),
-    createTemplateFromFile: (name: string) => {
-      engine.call('other');
-      return makeTemplate(readFile(String(name)));
-    },
-    getUserAgent: () => 'Mozilla/5.0 (local runtime)',
-  });
+    'HtmlService',
+  );
 }

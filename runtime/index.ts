@@ -3,8 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { advancedDrive } from './advanced-drive';
 import { advancedSheets } from './advanced-sheets';
 import { realmTools } from './bridge';
+import { referenceScopes } from './scopes';
 import { installScriptDate } from './script-date';
 import {
   DEFAULT_LATENCY,
@@ -160,6 +162,11 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const context = vm.createContext({});
   engine.context = context;
   engine.scopes = manifest.oauthScopes ?? null;
+  // Google refuses consent for a scope it does not know (the reference's list is the judge).
+  const known = referenceScopes();
+  const unknown = (engine.scopes ?? []).filter((s) => !known.has(s));
+  if (unknown.length)
+    throw new Error(`runtime: appsscript.json names unknown OAuth scopes: ${unknown.join(', ')}`);
   engine.triggerRuntimeQuotaMs = (opts.quotas?.triggerRuntimeMinutes ?? 90) * 60_000;
   engine.ScriptError = vm.runInContext('Error', context) as ErrorConstructor;
   const ScriptJSON = vm.runInContext('JSON', context) as JSON;
@@ -233,6 +240,10 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   };
   const sheetsService = manifest.dependencies?.enabledAdvancedServices?.find((s) => s.serviceId === 'sheets');
   if (sheetsService) globals[sheetsService.userSymbol || 'Sheets'] = advancedSheets(env);
+  const driveService = manifest.dependencies?.enabledAdvancedServices?.find(
+    (s) => s.serviceId === 'drive' && s.version === 'v3',
+  );
+  if (driveService) globals[driveService.userSymbol || 'Drive'] = advancedDrive(engine, drive);
   for (const [k, v] of Object.entries(globals)) context[k] = v;
 
   bundleFunctions = loadBundle(distDir, context).functions;

@@ -41,33 +41,41 @@ export function lockService(engine: Engine, state: LockState) {
       if (!Number.isFinite(n) || n < 0) throw new Error('Invalid argument: timeoutInMillis');
       return Math.min(n, 300_000);
     };
-    return expose(engine, {
-      tryLock(ms: number) {
-        engine.call('lock');
-        const wait = timeout(ms);
-        if (acquire()) return true;
-        engine.spend(wait);
-        return false;
+    return expose(
+      engine,
+      {
+        tryLock(ms: number) {
+          engine.call('lock');
+          const wait = timeout(ms);
+          if (acquire()) return true;
+          engine.spend(wait);
+          return false;
+        },
+        waitLock(ms: number) {
+          engine.call('lock');
+          const wait = timeout(ms);
+          if (acquire()) return;
+          engine.spend(wait);
+          throw new Error('Lock timeout: another process was holding the lock for too long.');
+        },
+        releaseLock() {
+          engine.call('lock');
+          if (mine()) state.owners[kind] = null;
+        },
+        hasLock() {
+          return mine();
+        },
       },
-      waitLock(ms: number) {
-        engine.call('lock');
-        const wait = timeout(ms);
-        if (acquire()) return;
-        engine.spend(wait);
-        throw new Error('Lock timeout: another process was holding the lock for too long.');
-      },
-      releaseLock() {
-        engine.call('lock');
-        if (mine()) state.owners[kind] = null;
-      },
-      hasLock() {
-        return mine();
-      },
-    });
+      'Lock',
+    );
   };
-  return expose(engine, {
-    getDocumentLock: () => make('document'),
-    getScriptLock: () => make('script'),
-    getUserLock: () => make('user'),
-  });
+  return expose(
+    engine,
+    {
+      getDocumentLock: () => make('document'),
+      getScriptLock: () => make('script'),
+      getUserLock: () => make('user'),
+    },
+    'LockService',
+  );
 }

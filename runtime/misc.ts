@@ -13,15 +13,20 @@ export interface SessionInfo {
 }
 
 export function session(engine: Engine, info: SessionInfo) {
-  const user = (email: string) => expose(engine, { getEmail: () => email, toString: () => email });
-  return expose(engine, {
-    getActiveUser: () => user(engine.current?.authMode === 'NONE' && !engine.userMode ? '' : info.userEmail),
-    getEffectiveUser: () => user(info.userEmail),
-    getActiveUserLocale: () => info.locale,
-    getScriptTimeZone: () => info.scriptTimeZone,
-    getTemporaryActiveUserKey: () =>
-      crypto.createHash('sha256').update(`key:${info.userEmail}`).digest('base64').slice(0, 43),
-  });
+  const user = (email: string) => expose(engine, { getEmail: () => email, toString: () => email }, 'User');
+  return expose(
+    engine,
+    {
+      getActiveUser: () =>
+        user(engine.current?.authMode === 'NONE' && !engine.userMode ? '' : info.userEmail),
+      getEffectiveUser: () => user(info.userEmail),
+      getActiveUserLocale: () => info.locale,
+      getScriptTimeZone: () => info.scriptTimeZone,
+      getTemporaryActiveUserKey: () =>
+        crypto.createHash('sha256').update(`key:${info.userEmail}`).digest('base64').slice(0, 43),
+    },
+    'Session',
+  );
 }
 
 const asBytes = (v: unknown, charset?: string) =>
@@ -79,80 +84,87 @@ function parseCsv(text: string, delimiter = ','): string[][] {
 
 export function utilities(engine: Engine) {
   const realm = () => engine.realm();
-  return expose(engine, {
-    Charset: Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' }),
-    DigestAlgorithm: Object.freeze(Object.fromEntries(Object.keys(DIGESTS).map((k) => [k, k]))),
-    MacAlgorithm: Object.freeze(Object.fromEntries(Object.keys(HMACS).map((k) => [k, k]))),
-    sleep(ms: number) {
-      const n = Number(ms);
-      if (!(n >= 0)) throw new Error('Invalid argument: milliseconds');
-      if (n > 300_000) throw new Error('Sleep time is too long. Maximum is 300000 milliseconds.');
-      engine.checkDeadline();
-      engine.spend(n);
-    },
-    formatDate(date: Date, tz: string, pattern: string) {
-      if (Object.prototype.toString.call(date) !== '[object Date]')
-        throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-      } catch {
-        throw new Error(`Invalid argument: timeZone ${tz}`);
-      }
-      return formatJavaDate(date.getTime(), tz, String(pattern));
-    },
-    formatString(template: string, ...args: unknown[]) {
-      return util.format(template, ...args);
-    },
-    getUuid: () => crypto.randomUUID(),
-    base64Encode: (data: unknown, charset?: string) => Buffer.from(asBytes(data, charset)).toString('base64'),
-    base64EncodeWebSafe: (data: unknown, charset?: string) =>
-      Buffer.from(asBytes(data, charset)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
-    base64Decode: (s: string) => realm().toScript(toSigned(new Uint8Array(Buffer.from(String(s), 'base64')))),
-    base64DecodeWebSafe: (s: string) =>
-      realm().toScript(
-        toSigned(new Uint8Array(Buffer.from(String(s).replace(/-/g, '+').replace(/_/g, '/'), 'base64'))),
-      ),
-    computeDigest(alg: string, value: unknown, charset?: string) {
-      const a = DIGESTS[alg];
-      if (!a) throw new Error(`Invalid argument: algorithm ${alg}`);
-      return realm().toScript(
-        toSigned(new Uint8Array(crypto.createHash(a).update(asBytes(value, charset)).digest())),
-      );
-    },
-    computeHmacSignature(alg: string, value: unknown, key: unknown, charset?: string) {
-      const a = HMACS[alg];
-      if (!a) throw new Error(`Invalid argument: algorithm ${alg}`);
-      return realm().toScript(
-        toSigned(
-          new Uint8Array(
-            crypto.createHmac(a, asBytes(key, charset)).update(asBytes(value, charset)).digest(),
-          ),
+  return expose(
+    engine,
+    {
+      Charset: Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' }),
+      DigestAlgorithm: Object.freeze(Object.fromEntries(Object.keys(DIGESTS).map((k) => [k, k]))),
+      MacAlgorithm: Object.freeze(Object.fromEntries(Object.keys(HMACS).map((k) => [k, k]))),
+      sleep(ms: number) {
+        const n = Number(ms);
+        if (!(n >= 0)) throw new Error('Invalid argument: milliseconds');
+        if (n > 300_000) throw new Error('Sleep time is too long. Maximum is 300000 milliseconds.');
+        engine.checkDeadline();
+        engine.spend(n);
+      },
+      formatDate(date: Date, tz: string, pattern: string) {
+        if (Object.prototype.toString.call(date) !== '[object Date]')
+          throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+        } catch {
+          throw new Error(`Invalid argument: timeZone ${tz}`);
+        }
+        return formatJavaDate(date.getTime(), tz, String(pattern));
+      },
+      formatString(template: string, ...args: unknown[]) {
+        return util.format(template, ...args);
+      },
+      getUuid: () => crypto.randomUUID(),
+      base64Encode: (data: unknown, charset?: string) =>
+        Buffer.from(asBytes(data, charset)).toString('base64'),
+      base64EncodeWebSafe: (data: unknown, charset?: string) =>
+        Buffer.from(asBytes(data, charset)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
+      base64Decode: (s: string) =>
+        realm().toScript(toSigned(new Uint8Array(Buffer.from(String(s), 'base64')))),
+      base64DecodeWebSafe: (s: string) =>
+        realm().toScript(
+          toSigned(new Uint8Array(Buffer.from(String(s).replace(/-/g, '+').replace(/_/g, '/'), 'base64'))),
         ),
-      );
-    },
-    computeHmacSha256Signature(value: unknown, key: unknown, charset?: string) {
-      return realm().toScript(
-        toSigned(
-          new Uint8Array(
-            crypto.createHmac('sha256', asBytes(key, charset)).update(asBytes(value, charset)).digest(),
+      computeDigest(alg: string, value: unknown, charset?: string) {
+        const a = DIGESTS[alg];
+        if (!a) throw new Error(`Invalid argument: algorithm ${alg}`);
+        return realm().toScript(
+          toSigned(new Uint8Array(crypto.createHash(a).update(asBytes(value, charset)).digest())),
+        );
+      },
+      computeHmacSignature(alg: string, value: unknown, key: unknown, charset?: string) {
+        const a = HMACS[alg];
+        if (!a) throw new Error(`Invalid argument: algorithm ${alg}`);
+        return realm().toScript(
+          toSigned(
+            new Uint8Array(
+              crypto.createHmac(a, asBytes(key, charset)).update(asBytes(value, charset)).digest(),
+            ),
           ),
-        ),
-      );
+        );
+      },
+      computeHmacSha256Signature(value: unknown, key: unknown, charset?: string) {
+        return realm().toScript(
+          toSigned(
+            new Uint8Array(
+              crypto.createHmac('sha256', asBytes(key, charset)).update(asBytes(value, charset)).digest(),
+            ),
+          ),
+        );
+      },
+      newBlob(data: unknown, contentType?: string, name?: string) {
+        return makeBlob(engine, {
+          bytes: asBytes(data ?? ''),
+          contentType: contentType ?? null,
+          name: name ?? null,
+        });
+      },
+      parseCsv: (csv: string, delimiter?: string) =>
+        realm().toScript(parseCsv(String(csv), delimiter ?? ',')),
+      jsonStringify: (o: unknown) => JSON.stringify(o),
+      jsonParse: (s: string) => realm().toScript(JSON.parse(s)),
+      zip() {
+        throw new Error('Utilities.zip is not supported by the local runtime.');
+      },
     },
-    newBlob(data: unknown, contentType?: string, name?: string) {
-      return makeBlob(engine, {
-        bytes: asBytes(data ?? ''),
-        contentType: contentType ?? null,
-        name: name ?? null,
-      });
-    },
-    parseCsv: (csv: string, delimiter?: string) => realm().toScript(parseCsv(String(csv), delimiter ?? ',')),
-    jsonStringify: (o: unknown) => JSON.stringify(o),
-    jsonParse: (s: string) => realm().toScript(JSON.parse(s)),
-    zip() {
-      throw new Error('Utilities.zip is not supported by the local runtime.');
-    },
-  });
+    'Utilities',
+  );
 }
 
 export function logging(engine: Engine) {
@@ -164,17 +176,21 @@ export function logging(engine: Engine) {
     const text = fmt(args);
     engine.logs.push(level === 'log' || level === 'info' ? text : `[${level}] ${text}`);
   };
-  const Logger = expose(engine, {
-    log(data: unknown, ...rest: unknown[]) {
-      const text = typeof data === 'string' && rest.length ? util.format(data, ...rest) : fmt([data]);
-      engine.logs.push(text);
-      return Logger;
+  const Logger = expose(
+    engine,
+    {
+      log(data: unknown, ...rest: unknown[]) {
+        const text = typeof data === 'string' && rest.length ? util.format(data, ...rest) : fmt([data]);
+        engine.logs.push(text);
+        return Logger;
+      },
+      getLog: () => engine.logs.join('\n'),
+      clear: () => {
+        engine.logs.length = 0;
+      },
     },
-    getLog: () => engine.logs.join('\n'),
-    clear: () => {
-      engine.logs.length = 0;
-    },
-  });
+    'Logger',
+  );
   const consoleObj = {
     log: (...a: unknown[]) => push('log', a),
     info: (...a: unknown[]) => push('info', a),
@@ -205,7 +221,6 @@ export function mailApp(engine: Engine, sent: SentMail[]) {
     engine.requireAuth('MailApp.sendEmail', {
       limitedOk: false,
       simpleOk: false,
-      scopes: ['script.send_mail'],
     });
     engine.call('other');
     const msg = (
@@ -220,10 +235,14 @@ export function mailApp(engine: Engine, sent: SentMail[]) {
     if (Array.isArray(msg.attachments)) mail.attachments = msg.attachments.map((b) => blobData(b));
     sent.push(mail);
   };
-  return expose(engine, {
-    sendEmail: send,
-    getRemainingDailyQuota: () => MAIL_DAILY_QUOTA - sent.length,
-  });
+  return expose(
+    engine,
+    {
+      sendEmail: send,
+      getRemainingDailyQuota: () => MAIL_DAILY_QUOTA - sent.length,
+    },
+    'MailApp',
+  );
 }
 
 export interface DriveFile {
@@ -234,75 +253,84 @@ export interface DriveFile {
   url: string;
   sharing?: { access: string; permission: string };
   trashed: boolean;
+  /** Folder ids (files created through the advanced Drive service). */
+  parents?: string[];
 }
 
 export function driveApp(engine: Engine, files: DriveFile[]) {
   const fileObj = (f: DriveFile) =>
-    expose(engine, {
-      getId: () => f.id,
-      getName: () => f.name,
-      setName: (n: string) => {
-        f.name = String(n);
+    expose(
+      engine,
+      {
+        getId: () => f.id,
+        getName: () => f.name,
+        setName: (n: string) => {
+          f.name = String(n);
+        },
+        getMimeType: () => f.mimeType,
+        getUrl: () => f.url,
+        getDownloadUrl: () => `${f.url}?export=download`,
+        getSize: () => f.bytes.length,
+        getBlob: () => makeBlob(engine, { bytes: f.bytes, contentType: f.mimeType, name: f.name }),
+        getAs: (t: string) => makeBlob(engine, { bytes: f.bytes, contentType: t, name: f.name }),
+        setSharing(access: string, permission: string) {
+          engine.call('other');
+          f.sharing = { access: String(access), permission: String(permission) };
+        },
+        setTrashed(t: boolean) {
+          engine.call('other');
+          f.trashed = Boolean(t);
+        },
+        isTrashed: () => f.trashed,
       },
-      getMimeType: () => f.mimeType,
-      getUrl: () => f.url,
-      getDownloadUrl: () => `${f.url}?export=download`,
-      getSize: () => f.bytes.length,
-      getBlob: () => makeBlob(engine, { bytes: f.bytes, contentType: f.mimeType, name: f.name }),
-      getAs: (t: string) => makeBlob(engine, { bytes: f.bytes, contentType: t, name: f.name }),
-      setSharing(access: string, permission: string) {
+      'File',
+    );
+  const require = () => engine.requireAuth('DriveApp', { limitedOk: false, simpleOk: false });
+  return expose(
+    engine,
+    {
+      Access: Object.freeze({
+        ANYONE: 'ANYONE',
+        ANYONE_WITH_LINK: 'ANYONE_WITH_LINK',
+        DOMAIN: 'DOMAIN',
+        PRIVATE: 'PRIVATE',
+      }),
+      Permission: Object.freeze({ VIEW: 'VIEW', EDIT: 'EDIT', COMMENT: 'COMMENT' }),
+      createFile(a: unknown, content?: string, mimeType?: string) {
+        require();
         engine.call('other');
-        f.sharing = { access: String(access), permission: String(permission) };
-      },
-      setTrashed(t: boolean) {
-        engine.call('other');
-        f.trashed = Boolean(t);
-      },
-      isTrashed: () => f.trashed,
-    });
-  const require = () =>
-    engine.requireAuth('DriveApp', { limitedOk: false, simpleOk: false, scopes: ['drive.file', 'drive'] });
-  return expose(engine, {
-    Access: Object.freeze({
-      ANYONE: 'ANYONE',
-      ANYONE_WITH_LINK: 'ANYONE_WITH_LINK',
-      DOMAIN: 'DOMAIN',
-      PRIVATE: 'PRIVATE',
-    }),
-    Permission: Object.freeze({ VIEW: 'VIEW', EDIT: 'EDIT', COMMENT: 'COMMENT' }),
-    createFile(a: unknown, content?: string, mimeType?: string) {
-      require();
-      engine.call('other');
-      let data: { bytes: Uint8Array; contentType: string | null; name: string | null };
-      if (typeof a === 'string')
-        data = {
-          name: a,
-          bytes: new Uint8Array(Buffer.from(String(content ?? ''), 'utf8')),
-          contentType: mimeType ?? 'text/plain',
+        let data: { bytes: Uint8Array; contentType: string | null; name: string | null };
+        if (typeof a === 'string')
+          data = {
+            name: a,
+            bytes: new Uint8Array(Buffer.from(String(content ?? ''), 'utf8')),
+            contentType: mimeType ?? 'text/plain',
+          };
+        else data = blobData(a);
+        if (!data.name) throw new Error('Blob object must have non-null name for this operation.');
+        const id = `1drive${crypto.randomBytes(12).toString('hex')}`;
+        const f: DriveFile = {
+          id,
+          name: data.name,
+          mimeType: data.contentType ?? 'application/octet-stream',
+          bytes: data.bytes,
+          url: `https://drive.google.com/file/d/${id}/view?usp=drivesdk`,
+          trashed: false,
         };
-      else data = blobData(a);
-      if (!data.name) throw new Error('Blob object must have non-null name for this operation.');
-      const id = `1drive${crypto.randomBytes(12).toString('hex')}`;
-      const f: DriveFile = {
-        id,
-        name: data.name,
-        mimeType: data.contentType ?? 'application/octet-stream',
-        bytes: data.bytes,
-        url: `https://drive.google.com/file/d/${id}/view?usp=drivesdk`,
-        trashed: false,
-      };
-      files.push(f);
-      return fileObj(f);
+        files.push(f);
+        return fileObj(f);
+      },
+      getFileById(id: string) {
+        require();
+        engine.call('other');
+        const f = files.find((x) => x.id === id);
+        if (!f)
+          throw new Error(
+            'No item with the given ID could be found, or you do not have permission to access it.',
+          );
+        return fileObj(f);
+      },
     },
-    getFileById(id: string) {
-      require();
-      engine.call('other');
-      const f = files.find((x) => x.id === id);
-      if (!f)
-        throw new Error(
-          'No item with the given ID could be found, or you do not have permission to access it.',
-        );
-      return fileObj(f);
-    },
-  });
+    'DriveApp',
+  );
 }

@@ -77,26 +77,30 @@ export function propertiesService(
         return proxy;
       },
     };
-    const proxy = expose(engine, api);
+    const proxy = expose(engine, api, 'Properties');
     return proxy;
   };
   const user = wrap(stores.user);
   const document = wrap(stores.document);
   const script = wrap(stores.script);
-  return expose(engine, {
-    getUserProperties: () => {
-      engine.requireAuth('PropertiesService.getUserProperties');
-      return user;
+  return expose(
+    engine,
+    {
+      getUserProperties: () => {
+        engine.requireAuth('PropertiesService.getUserProperties');
+        return user;
+      },
+      getDocumentProperties: () => {
+        engine.requireAuth('PropertiesService.getDocumentProperties');
+        return document;
+      },
+      getScriptProperties: () => {
+        engine.requireAuth('PropertiesService.getScriptProperties');
+        return script;
+      },
     },
-    getDocumentProperties: () => {
-      engine.requireAuth('PropertiesService.getDocumentProperties');
-      return document;
-    },
-    getScriptProperties: () => {
-      engine.requireAuth('PropertiesService.getScriptProperties');
-      return script;
-    },
-  });
+    'PropertiesService',
+  );
 }
 
 interface CacheEntry {
@@ -146,46 +150,54 @@ export function cacheService(
       // Over capacity, the oldest entries go first (the cache is best-effort).
       while (store.size > CACHE_MAX_ITEMS) store.delete(store.keys().next().value as string);
     };
-    return expose(engine, {
-      get(key: string) {
-        call();
-        return read(checkKey(key));
+    return expose(
+      engine,
+      {
+        get(key: string) {
+          call();
+          return read(checkKey(key));
+        },
+        getAll(keys: string[]) {
+          call();
+          const out: Record<string, string> = {};
+          for (const key of keys) {
+            const v = read(checkKey(key));
+            if (v !== null) out[String(key)] = v;
+          }
+          return engine.realm().toScript(out);
+        },
+        put(key: string, value: unknown, ttl?: number) {
+          call();
+          write(checkKey(key), value, ttl);
+        },
+        putAll(values: Record<string, unknown>, ttl?: number) {
+          call();
+          for (const [k, v] of Object.entries(values ?? {})) write(checkKey(k), v, ttl);
+        },
+        remove(key: string) {
+          call();
+          store.delete(checkKey(key));
+        },
+        removeAll(keys: string[]) {
+          call();
+          for (const k of keys) store.delete(checkKey(k));
+        },
       },
-      getAll(keys: string[]) {
-        call();
-        const out: Record<string, string> = {};
-        for (const key of keys) {
-          const v = read(checkKey(key));
-          if (v !== null) out[String(key)] = v;
-        }
-        return engine.realm().toScript(out);
-      },
-      put(key: string, value: unknown, ttl?: number) {
-        call();
-        write(checkKey(key), value, ttl);
-      },
-      putAll(values: Record<string, unknown>, ttl?: number) {
-        call();
-        for (const [k, v] of Object.entries(values ?? {})) write(checkKey(k), v, ttl);
-      },
-      remove(key: string) {
-        call();
-        store.delete(checkKey(key));
-      },
-      removeAll(keys: string[]) {
-        call();
-        for (const k of keys) store.delete(checkKey(k));
-      },
-    });
+      'Cache',
+    );
   };
   const user = wrap(stores.user);
   const document = wrap(stores.document);
   const script = wrap(stores.script);
-  return expose(engine, {
-    getUserCache: () => user,
-    getDocumentCache: () => document,
-    getScriptCache: () => script,
-  });
+  return expose(
+    engine,
+    {
+      getUserCache: () => user,
+      getDocumentCache: () => document,
+      getScriptCache: () => script,
+    },
+    'CacheService',
+  );
 }
 
 export type { CacheEntry };

@@ -67,17 +67,21 @@ export function scriptApp(
   };
 
   const triggerObject = (t: TriggerSnapshot) =>
-    expose(engine, {
-      getUniqueId: () => t.uid,
-      getHandlerFunction: () => t.handlerFunction,
-      getEventType: () => t.eventType,
-      getTriggerSource: () => t.source,
-      getTriggerSourceId: () => (t.source === 'SPREADSHEETS' ? 'spreadsheet' : null),
-      __uid: t.uid,
-    });
+    expose(
+      engine,
+      {
+        getUniqueId: () => t.uid,
+        getHandlerFunction: () => t.handlerFunction,
+        getEventType: () => t.eventType,
+        getTriggerSource: () => t.source,
+        getTriggerSourceId: () => (t.source === 'SPREADSHEETS' ? 'spreadsheet' : null),
+        __uid: t.uid,
+      },
+      'Trigger',
+    );
 
   const checkAllowed = (what: string) => {
-    engine.requireAuth(what, { limitedOk: false, simpleOk: false, scopes: ['script.scheduleapp'] });
+    engine.requireAuth(what, { limitedOk: false, simpleOk: false });
   };
 
   const create = (t: Omit<TriggerSnapshot, 'uid'>) => {
@@ -170,7 +174,7 @@ export function scriptApp(
           });
         },
       };
-      const proxy = expose(engine, b);
+      const proxy = expose(engine, b, 'ClockTriggerBuilder');
       return proxy;
     };
     const sheets = () => {
@@ -192,60 +196,68 @@ export function scriptApp(
             create: () => create({ handlerFunction, eventType: 'ON_FORM_SUBMIT', source: 'SPREADSHEETS' }),
           }),
       };
-      return expose(engine, b);
+      return expose(engine, b, 'SpreadsheetTriggerBuilder');
     };
-    return expose(engine, {
-      timeBased: clock,
-      forSpreadsheet: (_ss: unknown) => sheets(),
-      forDocument: () => {
-        throw new Error('This add-on runs in Sheets: use forSpreadsheet().');
+    return expose(
+      engine,
+      {
+        timeBased: clock,
+        forSpreadsheet: (_ss: unknown) => sheets(),
+        forDocument: () => {
+          throw new Error('This add-on runs in Sheets: use forSpreadsheet().');
+        },
       },
-    });
+      'TriggerBuilder',
+    );
   };
 
   const listFor = () => engine.realm().list(state.list.map(triggerObject));
 
-  return expose(engine, {
-    AuthMode,
-    TriggerSource,
-    EventType,
-    AuthorizationStatus,
-    WeekDay: Object.freeze({
-      MONDAY: 'MONDAY',
-      TUESDAY: 'TUESDAY',
-      WEDNESDAY: 'WEDNESDAY',
-      THURSDAY: 'THURSDAY',
-      FRIDAY: 'FRIDAY',
-      SATURDAY: 'SATURDAY',
-      SUNDAY: 'SUNDAY',
-    }),
-    newTrigger,
-    getProjectTriggers() {
-      checkAllowed('ScriptApp.getProjectTriggers');
-      engine.call('other');
-      return listFor();
+  return expose(
+    engine,
+    {
+      AuthMode,
+      TriggerSource,
+      EventType,
+      AuthorizationStatus,
+      WeekDay: Object.freeze({
+        MONDAY: 'MONDAY',
+        TUESDAY: 'TUESDAY',
+        WEDNESDAY: 'WEDNESDAY',
+        THURSDAY: 'THURSDAY',
+        FRIDAY: 'FRIDAY',
+        SATURDAY: 'SATURDAY',
+        SUNDAY: 'SUNDAY',
+      }),
+      newTrigger,
+      getProjectTriggers() {
+        checkAllowed('ScriptApp.getProjectTriggers');
+        engine.call('other');
+        return listFor();
+      },
+      getUserTriggers(_doc: unknown) {
+        checkAllowed('ScriptApp.getUserTriggers');
+        engine.call('other');
+        return listFor();
+      },
+      deleteTrigger(trigger: { getUniqueId(): string }) {
+        checkAllowed('ScriptApp.deleteTrigger');
+        engine.call('other');
+        const uid = trigger.getUniqueId();
+        const before = state.list.length;
+        state.list = state.list.filter((t) => t.uid !== uid);
+        if (state.list.length === before) throw new Error('Trigger not found.');
+      },
+      getOAuthToken() {
+        engine.requireAuth('ScriptApp.getOAuthToken');
+        return 'ya29.local-runtime-token';
+      },
+      getScriptId: () => scriptId,
+      getInstallationSource: () => 'ADD_ON',
+      getAuthorizationInfo: () =>
+        expose(engine, { getAuthorizationStatus: () => 'NOT_REQUIRED', getAuthorizationUrl: () => null }),
+      invalidateAuth() {},
     },
-    getUserTriggers(_doc: unknown) {
-      checkAllowed('ScriptApp.getUserTriggers');
-      engine.call('other');
-      return listFor();
-    },
-    deleteTrigger(trigger: { getUniqueId(): string }) {
-      checkAllowed('ScriptApp.deleteTrigger');
-      engine.call('other');
-      const uid = trigger.getUniqueId();
-      const before = state.list.length;
-      state.list = state.list.filter((t) => t.uid !== uid);
-      if (state.list.length === before) throw new Error('Trigger not found.');
-    },
-    getOAuthToken() {
-      engine.requireAuth('ScriptApp.getOAuthToken');
-      return 'ya29.local-runtime-token';
-    },
-    getScriptId: () => scriptId,
-    getInstallationSource: () => 'ADD_ON',
-    getAuthorizationInfo: () =>
-      expose(engine, { getAuthorizationStatus: () => 'NOT_REQUIRED', getAuthorizationUrl: () => null }),
-    invalidateAuth() {},
-  });
+    'ScriptApp',
+  );
 }

@@ -87,7 +87,7 @@ export class UiState {
         },
         snapshot: () => structuredClone(snap),
       };
-      const proxy = expose(engine, menu);
+      const proxy = expose(engine, menu, 'Menu');
       return proxy;
     };
     const respond = (req: AlertRequest): { button: string; text: string } => {
@@ -106,54 +106,58 @@ export class UiState {
       width: output.getWidth?.(),
       height: output.getHeight?.(),
     });
-    return expose(engine, {
-      Button,
-      ButtonSet,
-      createAddonMenu: () => makeMenu(ui.addonName, true),
-      createMenu: (caption: string) => makeMenu(String(caption), false),
-      showSidebar(output: HtmlLike) {
-        engine.call('other');
-        ui.sidebars.push(showHtml(output));
+    return expose(
+      engine,
+      {
+        Button,
+        ButtonSet,
+        createAddonMenu: () => makeMenu(ui.addonName, true),
+        createMenu: (caption: string) => makeMenu(String(caption), false),
+        showSidebar(output: HtmlLike) {
+          engine.call('other');
+          ui.sidebars.push(showHtml(output));
+        },
+        showModalDialog(output: HtmlLike, title: string) {
+          engine.call('other');
+          ui.dialogs.push({ ...showHtml(output), title: String(title), modal: true });
+        },
+        showModelessDialog(output: HtmlLike, title: string) {
+          engine.call('other');
+          ui.dialogs.push({ ...showHtml(output), title: String(title), modal: false });
+        },
+        alert(a: unknown, b?: unknown, c?: unknown) {
+          engine.call('other');
+          const [title, prompt, buttons] =
+            c !== undefined
+              ? [a, b, c]
+              : b !== undefined && BUTTON_SETS[String(b)]
+                ? ['', a, b]
+                : ['', a, 'OK'];
+          return respond({
+            kind: 'alert',
+            title: String(title ?? ''),
+            prompt: String(prompt ?? ''),
+            buttons: String(buttons),
+          }).button;
+        },
+        prompt(a: unknown, b?: unknown, c?: unknown) {
+          engine.call('other');
+          const [title, prompt, buttons] =
+            c !== undefined
+              ? [a, b, c]
+              : b !== undefined && BUTTON_SETS[String(b)]
+                ? ['', a, b]
+                : ['', a, 'OK'];
+          const r = respond({
+            kind: 'prompt',
+            title: String(title ?? ''),
+            prompt: String(prompt ?? ''),
+            buttons: String(buttons),
+          });
+          return expose(engine, { getSelectedButton: () => r.button, getResponseText: () => r.text });
+        },
       },
-      showModalDialog(output: HtmlLike, title: string) {
-        engine.call('other');
-        ui.dialogs.push({ ...showHtml(output), title: String(title), modal: true });
-      },
-      showModelessDialog(output: HtmlLike, title: string) {
-        engine.call('other');
-        ui.dialogs.push({ ...showHtml(output), title: String(title), modal: false });
-      },
-      alert(a: unknown, b?: unknown, c?: unknown) {
-        engine.call('other');
-        const [title, prompt, buttons] =
-          c !== undefined
-            ? [a, b, c]
-            : b !== undefined && BUTTON_SETS[String(b)]
-              ? ['', a, b]
-              : ['', a, 'OK'];
-        return respond({
-          kind: 'alert',
-          title: String(title ?? ''),
-          prompt: String(prompt ?? ''),
-          buttons: String(buttons),
-        }).button;
-      },
-      prompt(a: unknown, b?: unknown, c?: unknown) {
-        engine.call('other');
-        const [title, prompt, buttons] =
-          c !== undefined
-            ? [a, b, c]
-            : b !== undefined && BUTTON_SETS[String(b)]
-              ? ['', a, b]
-              : ['', a, 'OK'];
-        const r = respond({
-          kind: 'prompt',
-          title: String(title ?? ''),
-          prompt: String(prompt ?? ''),
-          buttons: String(buttons),
-        });
-        return expose(engine, { getSelectedButton: () => r.button, getResponseText: () => r.text });
-      },
-    });
+      'Ui',
+    );
   }
 }

@@ -68,11 +68,7 @@ export function urlFetchApp(
   opts: { handler?: FetchHandler; allowlist?: string[]; log: FetchLogEntry[]; dailyQuota?: number },
 ) {
   const prepare = (url: string, params: Params): { req: FetchRequest; mute: boolean } => {
-    engine.requireAuth('UrlFetchApp.fetch', {
-      limitedOk: false,
-      simpleOk: false,
-      scopes: ['script.external_request'],
-    });
+    engine.requireAuth('UrlFetchApp.fetch', { limitedOk: false, simpleOk: false });
     if (typeof url !== 'string' || !/^https?:\/\//i.test(url))
       throw new Error(`Invalid argument: ${String(url)}`);
     if (url.length > MAX_URL_LENGTH) throw new Error(`Limit Exceeded: URLFetch URL Length.`);
@@ -130,51 +126,59 @@ export function urlFetchApp(
     const headers = { ...(res.headers ?? {}) };
     const contentType =
       Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'text/plain';
-    return expose(engine, {
-      getResponseCode: () => res.status,
-      getContentText: (charset?: string) =>
-        charset && !/^utf-?8$/i.test(charset)
-          ? new TextDecoder(charset).decode(bytes)
-          : Buffer.from(bytes).toString('utf8'),
-      getContent: () => engine.realm().toScript(toSigned(bytes)),
-      getBlob: () => makeBlob(engine, { bytes, contentType, name: null }),
-      getAs: (t: string) => makeBlob(engine, { bytes, contentType: t, name: null }),
-      getHeaders: () => engine.realm().toScript(headers),
-      getAllHeaders: () => engine.realm().toScript(headers),
-    });
+    return expose(
+      engine,
+      {
+        getResponseCode: () => res.status,
+        getContentText: (charset?: string) =>
+          charset && !/^utf-?8$/i.test(charset)
+            ? new TextDecoder(charset).decode(bytes)
+            : Buffer.from(bytes).toString('utf8'),
+        getContent: () => engine.realm().toScript(toSigned(bytes)),
+        getBlob: () => makeBlob(engine, { bytes, contentType, name: null }),
+        getAs: (t: string) => makeBlob(engine, { bytes, contentType: t, name: null }),
+        getHeaders: () => engine.realm().toScript(headers),
+        getAllHeaders: () => engine.realm().toScript(headers),
+      },
+      'HTTPResponse',
+    );
   };
 
-  return expose(engine, {
-    fetch(url: string, params: Params = {}) {
-      const { req, mute } = prepare(url, params ?? {});
-      engine.call('fetch');
-      engine.countDaily('urlfetch', opts.dailyQuota ?? 20_000);
-      engine.counters.fetches += engine.counting ? 1 : 0;
-      const res = perform(req);
-      engine.spend(engine.latency.fetch + (res.latencyMs ?? 0));
-      return respond(req, res, mute);
+  return expose(
+    engine,
+    {
+      fetch(url: string, params: Params = {}) {
+        const { req, mute } = prepare(url, params ?? {});
+        engine.call('fetch');
+        engine.countDaily('urlfetch', opts.dailyQuota ?? 20_000);
+        engine.counters.fetches += engine.counting ? 1 : 0;
+        const res = perform(req);
+        engine.spend(engine.latency.fetch + (res.latencyMs ?? 0));
+        return respond(req, res, mute);
+      },
+      fetchAll(requests: (string | Params)[]) {
+        if (!Array.isArray(requests)) throw new Error('Invalid argument: requests');
+        const prepared = requests.map((r) =>
+          typeof r === 'string' ? prepare(r, {}) : prepare(String(r.url), r),
+        );
+        engine.call('fetch');
+        engine.countDaily('urlfetch', opts.dailyQuota ?? 20_000, prepared.length);
+        if (engine.counting) {
+          engine.counters.fetchAllBatches++;
+          engine.counters.fetches += prepared.length;
+        }
+        const results = prepared.map((p) => perform(p.req));
+        const slowest = Math.max(0, ...results.map((r) => r.latencyMs ?? 0));
+        engine.spend(
+          engine.latency.fetchAllBase + engine.latency.fetchAllPerRequest * prepared.length + slowest,
+        );
+        return engine.realm().list(results.map((res, i) => respond(prepared[i].req, res, prepared[i].mute)));
+      },
+      getRequest(url: string, params: Params = {}) {
+        const { req } = prepare(url, params);
+        return engine.realm().toScript({ ...req, payload: req.payload ?? '' });
+      },
     },
-    fetchAll(requests: (string | Params)[]) {
-      if (!Array.isArray(requests)) throw new Error('Invalid argument: requests');
-      const prepared = requests.map((r) =>
-        typeof r === 'string' ? prepare(r, {}) : prepare(String(r.url), r),
-      );
-      engine.call('fetch');
-      engine.countDaily('urlfetch', opts.dailyQuota ?? 20_000, prepared.length);
-      if (engine.counting) {
-        engine.counters.fetchAllBatches++;
-        engine.counters.fetches += prepared.length;
-      }
-      const results = prepared.map((p) => perform(p.req));
-      const slowest = Math.max(0, ...results.map((r) => r.latencyMs ?? 0));
-      engine.spend(
-        engine.latency.fetchAllBase + engine.latency.fetchAllPerRequest * prepared.length + slowest,
-      );
-      return engine.realm().list(results.map((res, i) => respond(prepared[i].req, res, prepared[i].mute)));
-    },
-    getRequest(url: string, params: Params = {}) {
-      const { req } = prepare(url, params);
-      return engine.realm().toScript({ ...req, payload: req.payload ?? '' });
-    },
-  });
+    'UrlFetchApp',
+  );
 }

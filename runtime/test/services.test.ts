@@ -315,10 +315,12 @@ describe('OAuth scopes declared in the manifest', () => {
       },
     );
     expect(() => rt.run('net')).toThrow(
-      'You do not have permission to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request',
+      'Specified permissions are not sufficient to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request',
     );
     expect(() => rt.run('mail')).toThrow(/script\.send_mail/);
-    expect(() => rt.run('adv')).toThrow(/auth\/spreadsheets$/);
+    expect(() => rt.run('adv')).toThrow(
+      /not sufficient to call Sheets\.spreadsheets\.get\. Required permissions: \(https:\/\/www\.googleapis\.com\/auth\/spreadsheets \|\|.*drive\.file\)$/,
+    );
     expect(() => rt.run('byId')).toThrow(/auth\/spreadsheets$/);
     expect(() => rt.run('menu', [], { trigger: 'simple', authMode: 'NONE' })).not.toThrow();
   });

@@ -1,6 +1,7 @@
 // What the order desk takes from Apps Script: the tabs, the seller's selection, the acting user,
 // Drive (label PDFs), dialogs, the cache, the clock and the document lock. The use-cases in
 // ./index.ts read as plain steps over this.
+import { savePdf } from '../adapters/drive';
 import { appsScriptClock } from '../adapters/http';
 import { quoteTab, readTabs, spreadsheetId, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import { AppError } from '../core/errors';
@@ -101,16 +102,8 @@ export function appsScriptDeskHost(): DeskHost {
         // Best effort: the next call reads again.
       }
     },
-    savePdf: (name, bytes, blob) => {
-      const data = blob
-        ? (blob as GoogleAppsScript.Base.Blob).setName(name).setContentType('application/pdf')
-        : Utilities.newBlob(
-            Array.from(bytes, (b) => (b > 127 ? b - 256 : b)),
-            'application/pdf',
-            name,
-          );
-      return DriveApp.createFile(data).getUrl();
-    },
+    savePdf: (name, bytes, blob) =>
+      savePdf(name, (blob as GoogleAppsScript.Base.Blob | undefined) ?? bytes).url,
     showDialog: (html, title, width, height) => {
       const output = HtmlService.createHtmlOutput(html).setWidth(width).setHeight(height);
       SpreadsheetApp.getUi().showModalDialog(output, title);
