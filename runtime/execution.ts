@@ -3,6 +3,7 @@
 import type vm from 'node:vm';
 import type { RealmTools } from './bridge';
 import { ServiceHooks } from './service-hooks';
+import { LIMITS } from './limits';
 import { documentedScopes, insufficientScopes } from './scopes';
 
 export interface LatencyModel {
@@ -201,7 +202,9 @@ export class Engine {
   }
 
   /** Daily trigger runtime (90 min on consumer accounts), over a 24 h window from its first use. */
-  triggerRuntimeQuotaMs = 90 * 60_000;
+  triggerRuntimeQuotaMs = LIMITS.triggerRuntimeDailyMs.value;
+  /** Properties reads and writes a day (all three stores together). */
+  propertiesDailyQuota = LIMITS.propertiesReadWriteDaily.value;
   private triggerDay = { start: -Infinity, usedMs: 0 };
 
   private triggerQuotaLeft(ex: Execution): number {
@@ -228,7 +231,7 @@ export class Engine {
       trigger,
       authMode,
       startedAt: this.now,
-      limitMs: trigger === 'simple' ? 30_000 : 360_000,
+      limitMs: trigger === 'simple' ? LIMITS.simpleTriggerMs.value : LIMITS.executionMs.value,
       onEnd: [],
     };
     if (trigger === 'time') {

@@ -7,6 +7,8 @@ import { advancedDrive } from './advanced-drive';
 import { advancedSheets } from './advanced-sheets';
 import { realmTools } from './bridge';
 import { referenceScopes } from './scopes';
+import { LIMITS } from './limits';
+import { guardSheets, SheetsProject, SheetsQuota } from './sheets-quota';
 import { installScriptDate } from './script-date';
 import {
   DEFAULT_LATENCY,
@@ -38,6 +40,8 @@ export type { TriggerSnapshot } from './triggers';
 export type { SentMail, DriveFile } from './misc';
 export { SpreadsheetModel, SheetModel } from './model';
 export { DEFAULT_LATENCY } from './execution';
+export { SheetsProject } from './sheets-quota';
+export { LIMITS, UNSOURCED_RULES } from './limits';
 
 export interface RuntimeOptions {
   /** Folder with the built bundle (default <repo>/dist). */
@@ -54,8 +58,10 @@ export interface RuntimeOptions {
   /** Modeled clock start (epoch ms or ISO), default '2026-11-20T09:00:00Z'. */
   startTime?: number | string;
   latency?: Partial<LatencyModel>;
-  /** Consumer-account quotas by default; Workspace: { triggerRuntimeMinutes: 360, urlFetchCalls: 100000 }. */
-  quotas?: { triggerRuntimeMinutes?: number; urlFetchCalls?: number };
+  /** Consumer-account quotas by default (runtime/limits.ts); Workspace: { triggerRuntimeMinutes: 360, urlFetchCalls: 100000, propertiesCalls: 500000 }. */
+  quotas?: { triggerRuntimeMinutes?: number; urlFetchCalls?: number; propertiesCalls?: number };
+  /** The add-on's Cloud project, shared by the runtimes of several users (Sheets API per-project quota). */
+  sheetsProject?: SheetsProject;
 }
 
 /** The script's global scope as test code sees it (asUser, globals). */
@@ -168,6 +174,8 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   if (unknown.length)
     throw new Error(`runtime: appsscript.json names unknown OAuth scopes: ${unknown.join(', ')}`);
   engine.triggerRuntimeQuotaMs = (opts.quotas?.triggerRuntimeMinutes ?? 90) * 60_000;
+  engine.propertiesDailyQuota = opts.quotas?.propertiesCalls ?? LIMITS.propertiesReadWriteDaily.value;
+  const sheetsQuota = new SheetsQuota(engine, opts.sheetsProject);
   engine.ScriptError = vm.runInContext('Error', context) as ErrorConstructor;
   const ScriptJSON = vm.runInContext('JSON', context) as JSON;
   engine.realmTools = realmTools(context);
@@ -239,7 +247,8 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     DriveApp: driveApp(engine, drive),
   };
   const sheetsService = manifest.dependencies?.enabledAdvancedServices?.find((s) => s.serviceId === 'sheets');
-  if (sheetsService) globals[sheetsService.userSymbol || 'Sheets'] = advancedSheets(env);
+  if (sheetsService)
+    globals[sheetsService.userSymbol || 'Sheets'] = guardSheets(advancedSheets(env) as object, sheetsQuota);
   const driveService = manifest.dependencies?.enabledAdvancedServices?.find(
     (s) => s.serviceId === 'drive' && s.version === 'v3',
   );
@@ -343,11 +352,17 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     },
     resetCounters() {
       engine.counters = zeroCounters();
+      sheetsQuota.resetStats();
     },
     /** Runs `hook` as the user between the script's service calls (undefined: no more). */
     onServiceCall(hook: ServiceCallHook | undefined) {
       engine.hooks.set(hook);
     },
+    /** Sheets API figures: largest body, busiest minute, refusals (reset with resetCounters). */
+    get sheetsApi() {
+      return structuredClone(sheetsQuota.stats);
+    },
+    sheetsProject: sheetsQuota.project,
     spreadsheet: book,
     properties: stores,
     caches,

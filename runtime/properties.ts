@@ -1,9 +1,10 @@
 // PropertiesService and CacheService over in-memory stores with the documented limits.
 import { expose } from './bridge';
 import type { Engine } from './execution';
+import { LIMITS } from './limits';
 
-export const PROPERTY_VALUE_LIMIT = 9 * 1024;
-export const PROPERTY_STORE_LIMIT = 500 * 1024;
+export const PROPERTY_VALUE_LIMIT = LIMITS.propertyValueBytes.value;
+export const PROPERTY_STORE_LIMIT = LIMITS.propertyStoreBytes.value;
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -21,6 +22,8 @@ export function propertiesService(
     const call = () => {
       engine.requireAuth('PropertiesService');
       engine.call('properties');
+      // Reads and writes share one daily quota (consumer accounts).
+      engine.countDaily('properties', engine.propertiesDailyQuota);
     };
     const put = (key: string, value: unknown, target: Map<string, string>) => {
       const k = String(key);

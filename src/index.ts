@@ -305,8 +305,8 @@ export function syncOrders(input?: unknown) {
   return handle(SyncInput, input, (source) => syncOrdersNow(source));
 }
 
-export function onHourlyTrigger(): void {
-  runHourly();
+export function onHourlyTrigger(e?: { triggerUid?: string }): void {
+  runHourly(e?.triggerUid);
 }
 
 export function getSyncSettings(input?: unknown) {

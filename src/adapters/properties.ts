@@ -1,4 +1,5 @@
 // Thin wrapper over PropertiesService: the only place that names the property stores.
+import { spreadsheetStore } from './document-store';
 export interface KeyValueStore {
   get(key: string): string | null;
   set(key: string, value: string): void;
@@ -15,8 +16,11 @@ function wrap(props: GoogleAppsScript.Properties.Properties): KeyValueStore {
 
 /** Per user, across documents: credentials and the UI language. */
 export const userStore = (): KeyValueStore => wrap(PropertiesService.getUserProperties());
-/** Per document: sync cursors, resumable job state, document options. */
-export const documentStore = (): KeyValueStore => wrap(PropertiesService.getDocumentProperties());
+/**
+ * Per spreadsheet: sync cursors, resumable job state, document options. Reachable from a
+ * time-driven run with no active document too (see document-store.ts).
+ */
+export const documentStore = (): KeyValueStore => spreadsheetStore();
 
 /** A JSON value saved in a store, or null when it is absent or unreadable (a hand-edited property). */
 export function readJson<T>(store: KeyValueStore, key: string): T | null {

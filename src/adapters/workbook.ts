@@ -1,8 +1,11 @@
 // The spreadsheet as the sync sees it, through the advanced Sheets service: every tab it needs is
 // read in three calls whatever its size (sheet properties, column metadata, values), and every
 // change is written with one batchUpdate per chunk of requests.
+import { currentSpreadsheet } from './spreadsheet';
 import { METADATA_KEY, type TableSpec } from '../core/table/spec';
+import { chunkByBytes, MAX_BODY_BYTES } from '../core/table/chunk';
 import type { SheetsRequest } from '../core/table/requests';
+import { withSheetsQuota } from './sheets-quota';
 import type { TabSnapshot } from '../core/table/snapshot';
 import type { OffsetMinutes } from '../core/time/serial';
 
@@ -14,7 +17,7 @@ function api(): GoogleAppsScript.Sheets {
 }
 
 export function spreadsheetId(): string {
-  return SpreadsheetApp.getActiveSpreadsheet().getId();
+  return currentSpreadsheet().getId();
 }
 
 export function quoteTab(title: string): string {
@@ -28,7 +31,7 @@ interface SheetProps {
 }
 
 export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map<string, TabSnapshot> {
-  const info = api().Spreadsheets!.get(id, { fields: 'sheets.properties' });
+  const info = withSheetsQuota(() => api().Spreadsheets!.get(id, { fields: 'sheets.properties' }));
   const sheets = (info.sheets ?? []).map((s) => s.properties as SheetProps);
   const byTitle = new Map(sheets.map((p) => [p.title, p]));
   const used = new Set(sheets.map((p) => p.sheetId));
@@ -36,9 +39,11 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
   const present = specs.filter((s) => byTitle.has(s.tab));
   const metadata = new Map<number, Map<number, string>>();
   if (present.length) {
-    const found = api().Spreadsheets!.DeveloperMetadata!.search(
-      { dataFilters: [{ developerMetadataLookup: { metadataKey: METADATA_KEY } }] },
-      id,
+    const found = withSheetsQuota(() =>
+      api().Spreadsheets!.DeveloperMetadata!.search(
+        { dataFilters: [{ developerMetadataLookup: { metadataKey: METADATA_KEY } }] },
+        id,
+      ),
     );
     for (const match of found.matchedDeveloperMetadata ?? []) {
       const meta = match.developerMetadata;
@@ -50,11 +55,13 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
     }
   }
   const values = present.length
-    ? (api().Spreadsheets!.Values!.batchGet(id, {
-        ranges: present.map((s) => quoteTab(s.tab)),
-        valueRenderOption: 'UNFORMATTED_VALUE',
-        dateTimeRenderOption: 'SERIAL_NUMBER',
-      }).valueRanges ?? [])
+    ? (withSheetsQuota(() =>
+        api().Spreadsheets!.Values!.batchGet(id, {
+          ranges: present.map((s) => quoteTab(s.tab)),
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        }),
+      ).valueRanges ?? [])
     : [];
 
   const snapshots = new Map<string, TabSnapshot>();
@@ -90,37 +97,23 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
   return snapshots;
 }
 
-/** Google rejects very large batchUpdate bodies: keep each call to a bounded number of cells. */
-const CELLS_PER_CALL = 200_000;
-
-function cellsIn(request: SheetsRequest): number {
-  const update = request.updateCells as { rows?: { values?: unknown[] }[] } | undefined;
-  return update?.rows?.reduce((sum, row) => sum + (row.values?.length ?? 0), 0) ?? 1;
-}
-
-export function writeRequests(requests: readonly SheetsRequest[], id = spreadsheetId()): number {
-  let calls = 0;
-  let chunk: SheetsRequest[] = [];
-  let cells = 0;
-  const flush = () => {
-    if (!chunk.length) return;
-    api().Spreadsheets!.batchUpdate({ requests: chunk }, id);
-    calls++;
-    chunk = [];
-    cells = 0;
-  };
-  for (const request of requests) {
-    const size = cellsIn(request);
-    if (cells + size > CELLS_PER_CALL) flush();
-    chunk.push(request);
-    cells += size;
-  }
-  flush();
-  return calls;
+/**
+ * Writes `requests` in order, in as few batchUpdate calls as the byte budget allows: every body stays
+ * under the 2 MB the Sheets API limits page recommends (Google's front end refuses over 10 MB).
+ */
+export function writeRequests(
+  requests: readonly SheetsRequest[],
+  id = spreadsheetId(),
+  opts: { until?: number } = {},
+): number {
+  const chunks = chunkByBytes(requests, MAX_BODY_BYTES);
+  for (const chunk of chunks)
+    withSheetsQuota(() => api().Spreadsheets!.batchUpdate({ requests: chunk }, id), opts.until);
+  return chunks.length;
 }
 
 export function spreadsheetOffset(): OffsetMinutes {
-  const tz = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const tz = currentSpreadsheet().getSpreadsheetTimeZone();
   return (epochMs) => {
     const z = Utilities.formatDate(new Date(epochMs), tz, 'Z'); // e.g. +0300
     const sign = z.startsWith('-') ? -1 : 1;

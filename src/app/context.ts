@@ -27,8 +27,25 @@ export function actingUser(): string {
   }
 }
 
+/**
+ * Built on first use: a call that needs neither the language nor the document store (the desk's
+ * selection poll, every two seconds) reads no property (Properties have a daily quota).
+ */
 export function appContext(): AppContext {
   const user = userStore();
-  const locale = userLocale();
-  return { user, doc: documentStore(), locale, lang: effectiveLang(user, locale) };
+  let locale: string | undefined;
+  let lang: Lang | undefined;
+  let doc: KeyValueStore | undefined;
+  return {
+    user,
+    get doc() {
+      return (doc ??= documentStore());
+    },
+    get locale() {
+      return (locale ??= userLocale());
+    },
+    get lang() {
+      return (lang ??= effectiveLang(user, this.locale));
+    },
+  };
 }

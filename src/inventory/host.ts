@@ -1,5 +1,6 @@
 // What the inventory use-cases take from Apps Script: the spreadsheet tabs, the clock, the lock,
 // the acting user and the Ozon client. Kept in one place so the use-cases read as plain steps.
+import { documentLock } from '../adapters/lock';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import { AppError } from '../core/errors';
 import type { SheetsRequest } from '../core/table/requests';
@@ -33,7 +34,7 @@ export function appsScriptHost(): InventoryHost {
  * keeps it: the lock is released only if it was taken here.
  */
 export function withDocumentLock<T>(fn: () => T, waitMs = 10_000): T {
-  const lock = LockService.getDocumentLock();
+  const lock = documentLock();
   if (lock && lock.hasLock()) return fn();
   if (!lock || !lock.tryLock(waitMs)) throw new AppError('inventory.locked', 'inventory.locked');
   try {

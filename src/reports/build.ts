@@ -1,6 +1,7 @@
 // Builds the report tabs from the orders tabs: the source tabs are read once (three advanced
 // Sheets calls), the layout of the report tabs once more (filters, charts), and every report
 // tab plus the Dashboard is written through one list of batchUpdate requests.
+import { currentSpreadsheet } from '../adapters/spreadsheet';
 import { readTabs, spreadsheetId, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import type { Lang } from '../core/i18n/messages';
 import { buildReportData, type ReportData } from '../core/reports/build';
@@ -157,7 +158,7 @@ export function readLayout(id = spreadsheetId()): SheetLayout[] {
 }
 
 export function appsScriptReportsHost(lang: Lang): ReportsHost {
-  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const timeZone = currentSpreadsheet().getSpreadsheetTimeZone();
   return {
     now: () => Date.now(),
     offset: cachedOffset(spreadsheetOffset()),

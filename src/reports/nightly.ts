@@ -3,6 +3,7 @@
 // summary. The day of the last completed run and the phase of a run in progress are kept in
 // document properties, so late or doubled triggers run it once a day, and a run cut by the
 // execution limit continues at the next hourly run from the phase it reached.
+import { currentSpreadsheet } from '../adapters/spreadsheet';
 import { appContext } from '../app/context';
 import { tryDocumentLock, type HeldLock } from '../adapters/lock';
 import type { KeyValueStore } from '../adapters/properties';
@@ -201,7 +202,7 @@ export function runNightlyIfDue(now: number, opts: NightlyOptions = {}): Nightly
     build: () => buildAllReports(host),
     compose: (built, syncNote) =>
       summaryEmail(ctx.lang, built.data, {
-        url: SpreadsheetApp.getActiveSpreadsheet().getUrl(),
+        url: currentSpreadsheet().getUrl(),
         ...(syncNote ? { syncNote } : {}),
       }),
     send: (email) => {

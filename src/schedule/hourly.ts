@@ -1,5 +1,8 @@
 // The one time-driven trigger: every scheduled job rides on it. Each job is isolated, so one that
 // fails (Ozon down, a bad key) leaves the others to run and records its own failure.
+import { activeSpreadsheetOrNull, bindSpreadsheet } from '../adapters/spreadsheet';
+import { spreadsheetOfTrigger } from '../adapters/triggers';
+import { AppError } from '../core/errors';
 import { runNightlyIfDue } from '../reports/nightly';
 import type { SyncSummary } from '../shared/sync-schema';
 import { syncOrdersNow } from '../sync/run';
@@ -11,8 +14,19 @@ const SERVICE_MIN_MS = 120_000;
 /** Below this much time left the reviews & questions sync waits for the next hour (it resumes there). */
 const FEEDBACK_MIN_MS = 120_000;
 
-export function runHourly(): void {
+/**
+ * `triggerUid` (from the event) names the spreadsheet the trigger was installed from: a time-driven
+ * run may have no active document, and then works on that one.
+ */
+export function runHourly(triggerUid?: string): void {
   const startedAt = Date.now();
+  const target = spreadsheetOfTrigger(triggerUid);
+  if (!activeSpreadsheetOrNull()) {
+    // A trigger from before uids were recorded cannot be placed: it says so in the log, and the
+    // seller re-enables auto-sync from the spreadsheet.
+    if (!target) throw new AppError('sheets.noSpreadsheet', 'error.sheets.noSpreadsheet');
+    bindSpreadsheet(target);
+  }
   let synced: SyncSummary | undefined;
   try {
     synced = syncOrdersNow('trigger');

@@ -1,4 +1,5 @@
 // The optional email digest of new postings, sent to the user the sync runs as.
+import { currentSpreadsheet } from '../adapters/spreadsheet';
 import type { AppContext } from '../app/context';
 import type { KeyValueStore } from '../adapters/properties';
 import { t } from '../core/i18n/messages';
@@ -27,7 +28,7 @@ export function sendDigest(ctx: AppContext, store: KeyValueStore, outcome: SyncO
   try {
     const to = Session.getEffectiveUser().getEmail();
     if (!to || MailApp.getRemainingDailyQuota() < 1) return;
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = currentSpreadsheet();
     MailApp.sendEmail({
       to,
       subject: t(ctx.lang, 'sync.digestSubject', { count: outcome.freshCount }),

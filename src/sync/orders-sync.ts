@@ -2,6 +2,7 @@
 // Order lines tabs within one execution's budget, saving the position so the next run continues.
 // Each tab is read once per execution; every write is a batchUpdate of only the changed cells.
 import type { KeyValueStore } from '../adapters/properties';
+import { AppError } from '../core/errors';
 import { t, type Lang } from '../core/i18n/messages';
 import type { OrderPosting } from '../core/orders/posting';
 import { lineRows, linesSpec, orderRow, ordersSpec, statusColourRules } from '../core/orders/tables';
@@ -439,9 +440,14 @@ export function runSyncStep(
     env.write([logRequest(log.snapshot.sheetId, log.positions, logEntry(env, started, source, outcome))]);
     return outcome;
   } catch (error) {
-    const message = t(env.lang, 'sync.failed', { reason: describe(error) });
+    // Google's per-minute Sheets quota is not a failure: the job was saved only with rows written,
+    // so the next run continues where this one stopped.
+    const quota = error instanceof AppError && error.code === 'sheets.quota';
+    const message = quota
+      ? t(env.lang, 'error.sheets.quota')
+      : t(env.lang, 'sync.failed', { reason: describe(error) });
     const outcome: SyncOutcome = {
-      result: 'failed',
+      result: quota ? 'partial' : 'failed',
       job,
       fetched: counts.fetched,
       added: counts.added,

@@ -80,7 +80,8 @@ export function syncOrdersNow(source: SyncSource): SyncSummary {
         source: () => ozonPostingSource(ctx, started + STOP_BUDGET_MS),
         split: splitWindows,
         readTabs: (specs) => readTabs(specs),
-        write: (requests) => void writeRequests(requests),
+        // A Sheets quota refusal waits at most until the stop budget; then the job resumes next run.
+        write: (requests) => void writeRequests(requests, undefined, { until: started + STOP_BUDGET_MS }),
         notify,
         newId: () => Utilities.getUuid(),
         fetchUntil: started + FETCH_BUDGET_MS,

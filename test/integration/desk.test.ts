@@ -340,7 +340,7 @@ describe('selection, next unverified, pick list and slips', () => {
       sheet.getRange(row0 + 1, 1, rows, 3).activate();
     });
 
-  it('polls the selection with no read when it stays put and one read when it moves', () => {
+  it('polls the selection with no read when it stays put, and no Sheets API call when it moves', () => {
     const orders = tabRecords(shop.rt, 'Orders');
     select(2, 3);
     shop.rt.resetCounters();
@@ -348,13 +348,16 @@ describe('selection, next unverified, pick list and slips', () => {
       known: '',
     });
     expect(first.postings).toEqual(orders.slice(1, 4).map((o) => o['Posting number']));
-    expect(shop.rt.counters.advancedSheetsCalls + shop.rt.counters.sheetsReads).toBe(1);
+    // Header and selected rows through SpreadsheetApp: no Sheets API quota is spent.
+    expect(shop.rt.counters.advancedSheetsCalls).toBe(0);
+    expect(shop.rt.counters.sheetsReads).toBe(2);
     shop.rt.resetCounters();
     const again = ok<{ changed: boolean; postings: string[] }>(shop, 'pollDeskSelection', {
       known: first.key,
     });
     expect(again).toMatchObject({ changed: false, postings: [] });
     expect(shop.rt.counters.advancedSheetsCalls + shop.rt.counters.sheetsReads).toBe(0);
+    expect(shop.rt.counters.propertiesCalls).toBe(0);
     expect(fails(shop, 'pollDeskSelection', { known: 5 }).code).toBe('input');
   });
 

@@ -11,6 +11,7 @@ import { service } from './service';
 import { reliability } from './reliability';
 import { feedback } from './feedback';
 import { handover } from './handover';
+import { platform } from './platform';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -32,6 +33,7 @@ const parts = [
   part(reliability),
   part(feedback),
   part(handover),
+  part(platform),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;
