@@ -32,6 +32,16 @@ interface UpdateCells {
 
 /** A multi-row updateCells too big for one body becomes consecutive updateCells of fewer rows. */
 function splitUpdateCells(request: SheetsRequest, budget: number): SheetsRequest[] {
+  // appendCells places rows after the last row with content: consecutive smaller appends keep the order.
+  const append = request.appendCells as { rows?: Rows } | undefined;
+  if (append?.rows && append.rows.length > 1) {
+    const half = Math.ceil(append.rows.length / 2);
+    return [append.rows.slice(0, half), append.rows.slice(half)]
+      .map((rows) => ({ appendCells: { ...append, rows } }) as SheetsRequest)
+      .flatMap((r) =>
+        utf8Length(JSON.stringify(r)) + ENVELOPE > budget ? splitUpdateCells(r, budget) : [r],
+      );
+  }
   const update = request.updateCells as UpdateCells | undefined;
   const rows = update?.rows;
   if (!update || !rows || rows.length < 2 || (!update.start && update.range?.startRowIndex === undefined))
