@@ -41,9 +41,13 @@ export function handle<S extends z.ZodType, T>(
   let ctx: AppContext | undefined;
   try {
     ctx = appContext();
-    useZodLanguage(ctx.lang);
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return inputError(parsed.error.issues[0], ctx.lang);
+    if (!parsed.success) {
+      // The language costs a property read, so only a refused call pays for it (the desk polls often).
+      useZodLanguage(ctx.lang);
+      const again = schema.safeParse(input);
+      return inputError((again.success ? parsed : again).error.issues[0], ctx.lang);
+    }
     return { ok: true, data: run(parsed.data, ctx) };
   } catch (error) {
     return describeError(error, ctx?.lang ?? 'en');
