@@ -220,6 +220,12 @@ export const FBO_WAREHOUSES: readonly { id: number; name: string }[] = [
   { id: 22429730016000, name: 'ЕКАТЕРИНБУРГ_РФЦ_НОВЫЙ' },
 ];
 
+/** Ozon's partner warehouses (FBP), where cross-border sellers keep stock Ozon ships from. */
+export const FBP_WAREHOUSES: readonly { id: number; name: string; city: string; provider: number }[] = [
+  { id: 23860000001000, name: 'FBP 义乌 Partner Yiwu', city: 'Yiwu', provider: 171 },
+  { id: 23860000002000, name: 'FBP 深圳 Partner Shenzhen', city: 'Shenzhen', provider: 172 },
+];
+
 export const PAYMENT_TYPES: readonly string[] = [
   'Оплата картой онлайн',
   'Карта Ozon',

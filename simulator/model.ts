@@ -1,6 +1,9 @@
 // The simulated shop's state. Times are epoch ms; the wire format (ISO strings, money shapes) is made by render.ts.
 
-export type Scheme = 'fbs' | 'rfbs' | 'fbo';
+export type Scheme = 'fbs' | 'rfbs' | 'fbo' | 'fbp';
+
+/** FBO and FBP postings are packed and shipped by Ozon or its partner warehouse, not by the seller. */
+export const shippedByOzon = (scheme: Scheme): boolean => scheme === 'fbo' || scheme === 'fbp';
 export type Currency = 'RUB' | 'KZT';
 
 export interface Product {

@@ -2,6 +2,7 @@
 import type { Ctx, Handler } from './handlers/common';
 import { catalogHandlers } from './handlers/catalog';
 import { feedbackHandlers } from './handlers/feedback';
+import { fbpHandlers } from './handlers/fbp';
 import { fbsActionHandlers, labelFile } from './handlers/fbs-actions';
 import { financeHandlers } from './handlers/finance';
 import { handoverHandlers } from './handlers/handover';
@@ -43,6 +44,7 @@ export const ROLE_METHODS: Record<string, string[]> = {
     '/v6/fbs/posting/',
   ],
   'Posting FBO': ['/v3/posting/fbo/list', '/v2/posting/fbo/get'],
+  'Posting FBP': ['/v1/posting/fbp/'],
   Product: [
     '/v3/product/',
     '/v5/product/info/prices',
@@ -74,6 +76,7 @@ const roles: Handler = ({ shop, roles: granted }: Ctx) => {
 const handlers: Record<string, Handler> = {
   '/v1/roles': roles,
   ...postingReadHandlers,
+  ...fbpHandlers,
   ...fbsActionHandlers,
   ...handoverHandlers,
   ...catalogHandlers,

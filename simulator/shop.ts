@@ -4,6 +4,7 @@ import {
   CANCEL_REASONS,
   COLORS,
   FBO_WAREHOUSES,
+  FBP_WAREHOUSES,
   FIRST_NAMES,
   HOSTILE_BUYER_NAMES,
   LAST_NAMES,
@@ -16,6 +17,7 @@ import {
   STREETS,
   type Place,
 } from './data';
+import { shippedByOzon } from './model';
 import type {
   Buyer,
   Cancellation,
@@ -45,6 +47,8 @@ export interface ShopOptions {
   products?: number;
   days?: number;
   warehouses?: number;
+  /** FBP postings (partner warehouses) over `days`, beside `postings`; default 0. */
+  fbp?: number;
   now?: number | string;
   clientId?: string;
   apiKey?: string;
@@ -85,6 +89,9 @@ export class Shop {
   /** FBS + rFBS postings by (in_process_at, seq); FBO postings likewise; open FBS work by (in_process_at, seq). */
   readonly fbsIndex = new SortedIndex();
   readonly fboIndex = new SortedIndex();
+  readonly fbpIndex = new SortedIndex();
+  readonly targetFbp: number;
+  private fbpCarry = 0;
   readonly unfulfilledIndex = new SortedIndex();
   private readonly active = new Set<Posting>();
   private readonly postingsPerOrder = new Map<string, number>();
@@ -110,6 +117,7 @@ export class Shop {
     this.seed = opts.seed ?? 1;
     this.days = Math.max(1, opts.days ?? 30);
     this.targetPostings = Math.max(0, opts.postings ?? 300);
+    this.targetFbp = Math.max(0, Math.floor(opts.fbp ?? 0));
     this.startedAt =
       opts.now === undefined ? Date.parse('2026-11-20T09:00:00Z') : new Date(opts.now).getTime();
     this.clientId = opts.clientId ?? '123456';
@@ -158,6 +166,20 @@ export class Shop {
     this.makeReturns(now);
     this.makeChats(now);
     this.makeConditionalCancellations(now);
+    // FBP comes last, so a shop without it is generated exactly as before.
+    const fbpTimes: number[] = [];
+    for (let i = 0; i < this.targetFbp; i++) fbpTimes.push(from + Math.floor(this.rng.next() * (now - from)));
+    fbpTimes.sort((a, b) => a - b);
+    for (const t of fbpTimes) this.progress(this.newFbpOrder(t), now, true);
+  }
+
+  /** A new FBP order at time t: one posting from a partner warehouse. */
+  newFbpOrder(t: number): Posting {
+    const buyer = this.pickBuyer();
+    buyer.orders += 1;
+    const orderNumber = `${buyer.prefix}-${String(buyer.orders % 10000).padStart(4, '0')}`;
+    const orderId = 30_000_000_000 + ++this.orderSeq * 13 + this.rng.int(0, 12);
+    return this.newPosting('fbp', t, buyer, orderId, orderNumber, undefined);
   }
 
   private makeWarehouses(n: number, now: number): void {
@@ -398,7 +420,7 @@ export class Shop {
     const currency: Currency = parent ? parent.currency : place.kz ? 'KZT' : 'RUB';
     const n = (this.postingsPerOrder.get(orderNumber) ?? 0) + 1;
     this.postingsPerOrder.set(orderNumber, n);
-    const fboWh = this.rng.pick(FBO_WAREHOUSES);
+    const fboWh = scheme === 'fbp' ? this.rng.pick(FBP_WAREHOUSES) : this.rng.pick(FBO_WAREHOUSES);
     const cutoff = nextCutoff(t);
     const seq = ++this.seq;
     const p: Posting = {
@@ -416,14 +438,19 @@ export class Shop {
       deliveredAt: null,
       lastChangedStatusDate: t,
       packedAt: null,
-      warehouseId: scheme === 'fbo' ? fboWh.id : (wh?.id ?? 0),
-      warehouseName: scheme === 'fbo' ? fboWh.name : (wh?.name ?? ''),
+      warehouseId: shippedByOzon(scheme) ? fboWh.id : (wh?.id ?? 0),
+      warehouseName: shippedByOzon(scheme) ? fboWh.name : (wh?.name ?? ''),
       currency,
       lines: lines ?? this.newLines(currency),
       buyer: scheme === 'rfbs' ? buyer : null,
       region: place.region,
       city: place.city,
-      clusterFrom: scheme === 'fbo' ? 'Москва, МО и Дальние регионы' : (wh?.city ?? ''),
+      clusterFrom:
+        scheme === 'fbp'
+          ? ((fboWh as { city?: string }).city ?? '')
+          : scheme === 'fbo'
+            ? 'Москва, МО и Дальние регионы'
+            : (wh?.city ?? ''),
       clusterTo: place.cluster,
       paymentType: parent ? parent.paymentType : this.rng.pick(PAYMENT_TYPES),
       deliveryType: scheme === 'rfbs' ? 'Courier' : this.rng.pick(['PVZ', 'PVZ', 'Courier', 'Postamat']),
@@ -491,8 +518,8 @@ export class Shop {
 
   private add(p: Posting): void {
     this.state.postings.set(p.postingNumber, p);
-    (p.scheme === 'fbo' ? this.fboIndex : this.fbsIndex).insert(p);
-    if (p.scheme !== 'fbo' && UNFULFILLED.has(p.status)) this.unfulfilledIndex.insert(p);
+    (p.scheme === 'fbo' ? this.fboIndex : p.scheme === 'fbp' ? this.fbpIndex : this.fbsIndex).insert(p);
+    if (!shippedByOzon(p.scheme) && UNFULFILLED.has(p.status)) this.unfulfilledIndex.insert(p);
     if (!TERMINAL.has(p.status)) this.active.add(p);
     if (RESERVING.has(p.status)) this.reserve(p, +1);
   }
@@ -527,7 +554,7 @@ export class Shop {
   private reserve(p: Posting, sign: 1 | -1): void {
     for (const l of p.lines) {
       const prod = this.state.productsBySku.get(l.sku);
-      if (!prod) continue;
+      if (!prod || p.scheme === 'fbp') continue; // partner-warehouse stock is not modelled
       if (p.scheme === 'fbo') {
         prod.fboReserved = Math.max(0, prod.fboReserved + sign * l.quantity);
         prod.fboStock = Math.max(prod.fboStock, prod.fboReserved);
@@ -552,7 +579,7 @@ export class Shop {
   private consume(p: Posting): void {
     for (const l of p.lines) {
       const prod = this.state.productsBySku.get(l.sku);
-      if (!prod) continue;
+      if (!prod || p.scheme === 'fbp') continue;
       if (p.scheme === 'fbo') {
         prod.fboStock = Math.max(0, prod.fboStock - l.quantity);
         continue;
@@ -568,8 +595,8 @@ export class Shop {
   setStatus(p: Posting, status: string, substatus: string, at: number): void {
     const before = p.status;
     if (before === status && p.substatus === substatus) return;
-    const wasUnfulfilled = p.scheme !== 'fbo' && UNFULFILLED.has(before);
-    const isUnfulfilled = p.scheme !== 'fbo' && UNFULFILLED.has(status);
+    const wasUnfulfilled = !shippedByOzon(p.scheme) && UNFULFILLED.has(before);
+    const isUnfulfilled = !shippedByOzon(p.scheme) && UNFULFILLED.has(status);
     if (RESERVING.has(before) && !RESERVING.has(status)) {
       this.reserve(p, -1);
       if (status === 'delivering') this.consume(p);
@@ -627,7 +654,7 @@ export class Shop {
     const plan = this.plan(p);
     for (let guard = 0; guard < 8; guard++) {
       if (TERMINAL.has(p.status) || p.status === 'client_arbitration') return;
-      if (p.scheme === 'fbo') {
+      if (shippedByOzon(p.scheme)) {
         if (p.status === 'awaiting_packaging') {
           const at = p.inProcessAt + plan.fboPack;
           if (plan.buyerCancelAfter !== null && p.inProcessAt + plan.buyerCancelAfter < at) {
@@ -722,6 +749,13 @@ export class Shop {
         if (p.buyer && this.rng.chance(0.08)) this.addChat(p, t + HOUR, 1);
       }
     }
+    if (this.targetFbp) {
+      const fbpExpected = (this.targetFbp / (this.days * DAY)) * (to - from) + this.fbpCarry;
+      const fbpCount = Math.floor(fbpExpected);
+      this.fbpCarry = fbpExpected - fbpCount;
+      for (let i = 0; i < fbpCount; i++)
+        this.newFbpOrder(from + 1 + Math.floor(this.rng.next() * (to - from - 1)));
+    }
     for (const p of [...this.active]) this.progress(p, to, false);
     this.onAdvance?.(to);
     for (const c of this.state.conditionalCancellations) {
@@ -765,7 +799,7 @@ export class Shop {
         postingNumber: p.postingNumber,
         orderId: p.orderId,
         orderNumber: p.orderNumber,
-        schema: p.scheme === 'fbo' ? 'FBO' : 'FBS',
+        schema: shippedByOzon(p.scheme) ? 'FBO' : 'FBS',
         type: notPickedUp ? 'FullReturn' : 'ClientReturn',
         reason: notPickedUp ? 'Покупатель не забрал заказ' : r.pick(RETURN_REASONS),
         sku: line.sku,

@@ -19,6 +19,8 @@ export interface WorkbenchOptions {
   port?: number;
   seed?: number;
   postings?: number;
+  /** FBP postings (partner warehouses) beside `postings`; default 0. */
+  fbp?: number;
   products?: number;
   days?: number;
   /** Start of the modeled clock (epoch ms). */
@@ -120,6 +122,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const sim = createSimulator({
     seed,
     postings: options.postings ?? 60,
+    fbp: options.fbp ?? 0,
     products: options.products ?? 20,
     days: options.days ?? 14,
     now: options.now ?? Date.now(),

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
     throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
   const seed = process.env.SEED ? Number(process.env.SEED) : 1;
   // The demo shop has a few postings Ozon needs data for before packing, as a real shop does.
-  const workbench = await startWorkbench({ port, seed, complianceRate: 0.05 });
+  const workbench = await startWorkbench({ port, seed, complianceRate: 0.05, fbp: 12 });
   console.log(`Ozon Order Desk workbench (demo shop, seed ${seed}): ${workbench.url}`);
   const stop = (): void => {
     void workbench.close().finally(() => process.exit(0));

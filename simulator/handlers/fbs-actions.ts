@@ -1,7 +1,7 @@
 // Changing FBS/rFBS postings: ship (pack, split), labels, tracking numbers, rFBS delivery statuses, cancel.
 import { CANCEL_REASONS } from '../data';
 import { badRequest, notFound } from '../errors';
-import type { LabelTask, Posting, PostingLine } from '../model';
+import { shippedByOzon, type LabelTask, type Posting, type PostingLine } from '../model';
 import { labelPdf } from '../pdf';
 import type { Shop } from '../shop';
 import { RawBody, type Ctx, type Handler } from './common';
@@ -90,7 +90,7 @@ const ship: Handler = ({ shop, body, now }: Ctx) => {
 };
 
 function labelProblem(p: Posting | undefined, number: string, at: number): string | null {
-  if (!p || p.scheme === 'fbo') return `posting ${number} not found`;
+  if (!p || shippedByOzon(p.scheme)) return `posting ${number} not found`;
   if (p.status !== 'awaiting_deliver')
     return `INVALID_POSTING_STATUS: labels are printed for awaiting_deliver, ${number} is ${p.status}`;
   if (p.packedAt === null || at < p.packedAt + LABEL_READY_MS)
@@ -107,7 +107,7 @@ const packageLabel: Handler = ({ shop, body, now }: Ctx) => {
     const p = shop.state.postings.get(n);
     const problem = labelProblem(p, n, now);
     if (problem) {
-      if (!p || p.scheme === 'fbo') throw notFound(problem);
+      if (!p || shippedByOzon(p.scheme)) throw notFound(problem);
       throw badRequest(
         problem.startsWith('POSTING_NOT_READY') ? `${problem}, try again in a minute` : problem,
       );
@@ -198,7 +198,7 @@ function perPosting(
     result: numbers.map((n) => {
       const p = shop.state.postings.get(n);
       const error =
-        !p || p.scheme === 'fbo'
+        !p || shippedByOzon(p.scheme)
           ? 'POSTING_NOT_FOUND'
           : p.scheme !== 'rfbs'
             ? 'INVALID_DELIVERY_SCHEMA'

@@ -1,6 +1,6 @@
 // Reading postings: v4 FBS lists, v3 FBS get, v3 FBO list, v2 FBO get.
 import { badRequest, notFound } from '../errors';
-import type { Posting } from '../model';
+import { shippedByOzon, type Posting } from '../model';
 import { fboGetResult, fboListItem, fbsGetResult, fbsListItem, type With } from '../render';
 import type { Shop } from '../shop';
 import type { SortedIndex } from '../sorted-index';
@@ -36,7 +36,7 @@ function numberSet(list: unknown): Set<number> | null {
 }
 
 /** Reads one page from a sorted index: keyset on (time, seq), stable while the shop changes. */
-function page(
+export function page(
   index: SortedIndex,
   from: number,
   to: number,
@@ -172,7 +172,7 @@ const fbsUnfulfilled: Handler = ({ shop, body }: Ctx) => {
 
 function findFbs(shop: Shop, number: unknown): Posting {
   const p = shop.state.postings.get(String(number));
-  if (!p || p.scheme === 'fbo') throw notFound('Posting not found');
+  if (!p || shippedByOzon(p.scheme)) throw notFound('Posting not found');
   return p;
 }
 

@@ -6,6 +6,7 @@ export const EP = {
   fbsGet: '/v3/posting/fbs/get',
   fboList: '/v3/posting/fbo/list',
   fboGet: '/v2/posting/fbo/get',
+  fbpList: '/v1/posting/fbp/list',
   ship: '/v4/posting/fbs/ship',
   label: '/v2/posting/fbs/package-label',
   labelCreate: '/v2/posting/fbs/package-label/create',

@@ -134,3 +134,42 @@ export function nextLastId<C extends string | number>(
 export function nextOffset(offset: number, itemCount: number, limit: number): number | null {
   return itemCount < limit ? null : offset + itemCount;
 }
+
+/** Indexes of the first `parallel` unfinished windows: the ones a posting-list round advances. */
+export function activeWindowIndexes(windows: readonly WindowCursor[], parallel = 8): number[] {
+  const max = Math.max(1, Math.floor(parallel));
+  const active: number[] = [];
+  windows.forEach((w, idx) => {
+    if (!w.done && active.length < max) active.push(idx);
+  });
+  return active;
+}
+
+/**
+ * Moves the active windows on by one answer each: keeps the postings that belong to their window (each
+ * posting once), and sets each window's next cursor or marks it done.
+ */
+export function advanceWindows<P extends { posting_number: string }>(
+  windows: readonly WindowCursor[],
+  active: readonly number[],
+  answers: readonly { postings: P[]; cursor?: string | null; has_next?: boolean | null }[],
+  belongs: (p: P, w: WindowCursor, isLast: boolean) => boolean,
+): { postings: P[]; windows: WindowCursor[] } {
+  const lastTo = Math.max(...windows.map((w) => Date.parse(w.to)));
+  const next = windows.map((w) => ({ ...w }));
+  const seen = new Set<string>();
+  const postings: P[] = [];
+  active.forEach((idx, k) => {
+    const w = windows[idx];
+    const answer = answers[k];
+    const isLast = Date.parse(w.to) === lastTo;
+    for (const p of answer.postings) {
+      if (!belongs(p, w, isLast) || seen.has(p.posting_number)) continue;
+      seen.add(p.posting_number);
+      postings.push(p);
+    }
+    const cursor = nextCursor(answer, answer.postings.length);
+    next[idx] = { ...w, cursor: cursor ?? '', done: cursor === null, pages: w.pages + 1 };
+  });
+  return { postings, windows: next };
+}

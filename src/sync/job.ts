@@ -18,6 +18,8 @@ export interface SyncJob {
   fbsBy: 'created' | 'changed';
   fbs: WindowCursor[];
   fbo: WindowCursor[];
+  /** FBP (partner warehouses): a rolling window like FBO. Jobs saved before FBP existed have none. */
+  fbp?: WindowCursor[];
   fetched: number;
   added: number;
   updated: number;
@@ -41,7 +43,7 @@ export const DEFAULT_LOOKBACK_DAYS = 30;
 export const MAX_LOOKBACK_DAYS = 365;
 /** Status changes can be recorded a little after they happen: re-read a margin before the last mark. */
 export const CHANGE_OVERLAP_MS = 15 * 60_000;
-/** FBO lists have no "changed since" filter: re-read this many days each time. */
+/** FBO and FBP lists have no "changed since" filter: re-read this many days each time. */
 export const FBO_ROLLING_DAYS = 40;
 const DAY_MS = 86_400_000;
 const FRESH_CAP = 50;
@@ -85,6 +87,7 @@ export function planJob(args: {
       fbsBy: 'changed',
       fbs: windowsFor(split, from, now, 7, 8),
       fbo: windowsFor(split, fboFrom, now, 5, 8),
+      fbp: windowsFor(split, fboFrom, now, 5, 8),
     };
   }
   const from = now - args.lookbackDays * DAY_MS;
@@ -94,6 +97,7 @@ export function planJob(args: {
     fbsBy: 'created',
     fbs: windowsFor(split, from, now, 4, 8),
     fbo: windowsFor(split, Math.min(from, fboFrom), now, 5, 8),
+    fbp: windowsFor(split, Math.min(from, fboFrom), now, 5, 8),
   };
 }
 
@@ -103,7 +107,7 @@ export function noteFresh(job: SyncJob, postingNumbers: readonly string[]): void
 }
 
 export function jobDone(job: SyncJob): boolean {
-  return job.fbs.every((w) => w.done) && job.fbo.every((w) => w.done);
+  return job.fbs.every((w) => w.done) && job.fbo.every((w) => w.done) && (job.fbp ?? []).every((w) => w.done);
 }
 
 export function loadJob(store: KeyValueStore): SyncJob | null {

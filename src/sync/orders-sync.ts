@@ -36,6 +36,7 @@ export interface PostingRound {
 export interface PostingSource {
   fbsRound(windows: WindowCursor[], by: 'created' | 'changed'): PostingRound;
   fboRound(windows: WindowCursor[]): PostingRound;
+  fbpRound(windows: WindowCursor[]): PostingRound;
 }
 
 export interface SyncEnv {
@@ -376,12 +377,16 @@ export function runSyncStep(
     };
 
     while (!jobDone(job) && env.now() < env.fetchUntil) {
-      const fbsOpen = job.fbs.some((w) => !w.done);
-      const round = fbsOpen ? client.fbsRound(job.fbs, job.fbsBy) : client.fboRound(job.fbo);
+      const part = job.fbs.some((w) => !w.done) ? 'fbs' : job.fbo.some((w) => !w.done) ? 'fbo' : 'fbp';
+      const round =
+        part === 'fbs'
+          ? client.fbsRound(job.fbs, job.fbsBy)
+          : part === 'fbo'
+            ? client.fboRound(job.fbo)
+            : client.fbpRound(job.fbp ?? []);
       for (const posting of round.postings) pending.set(posting.postingNumber, posting);
       // Window positions advance in memory only; they are saved with the rows they produced.
-      if (fbsOpen) job = { ...job, fbs: round.windows };
-      else job = { ...job, fbo: round.windows };
+      job = { ...job, [part]: round.windows };
       counts.fetched += round.postings.length;
       job.fetched += round.postings.length;
       if (pending.size >= MAX_PENDING) flush();

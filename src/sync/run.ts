@@ -10,7 +10,9 @@ import { cachedOffset } from '../core/time/serial';
 import { ozonClientFor } from '../app/ozon';
 import { splitWindows } from '../ozon/paging';
 import type { SyncSummary } from '../shared/sync-schema';
-import { fromFbo, fromFbs } from '../core/orders/from-ozon';
+import { OzonNotFoundError, OzonRoleError } from '../ozon/errors';
+import { fbpListRound } from '../ozon/fbp';
+import { fromFbo, fromFbp, fromFbs } from '../core/orders/from-ozon';
 import type { SyncSource } from './job';
 import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync';
 import { sendDigest } from './digest';
@@ -31,6 +33,18 @@ export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSou
     fboRound: (windows) => {
       const round = client.fboListRound(windows, {});
       return { postings: round.postings.map(fromFbo), windows: round.windows };
+    },
+    fbpRound: (windows) => {
+      try {
+        const round = fbpListRound(client, windows);
+        return { postings: round.postings.map(fromFbp), windows: round.windows };
+      } catch (error) {
+        // FBP is a beta method: a key without its role, or a shop Ozon does not serve it to, has no FBP
+        // postings to sync; everything else about the sync goes on.
+        if (error instanceof OzonRoleError || error instanceof OzonNotFoundError)
+          return { postings: [], windows: windows.map((w) => ({ ...w, done: true })) };
+        throw error;
+      }
     },
   };
 }

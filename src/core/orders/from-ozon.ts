@@ -1,6 +1,7 @@
 // Converts the Ozon client's postings into the add-on's OrderPosting.
 import { postingNeeds } from '../handover/needs';
 import type { OrderLine, OrderPosting } from './posting';
+import type { FbpPosting } from '../../ozon/schemas/fbp';
 import type { FboPosting, FbsPosting, FinancialData, FinancialProduct } from '../../ozon/schemas/postings';
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
@@ -106,6 +107,36 @@ export function fromFbo(p: FboPosting): OrderPosting {
     address: '',
     paymentType: text(analytics.payment_type_group_name),
     cancelReason: text(p.cancellation?.cancel_reason),
+    parentPostingNumber: '',
+    lines: lines(p.products, p.financial_data),
+  };
+}
+
+/** FBP: shipped by Ozon from a partner warehouse; the list names no warehouse, only the clusters. */
+export function fromFbp(p: FbpPosting): OrderPosting {
+  return {
+    postingNumber: p.posting_number,
+    orderNumber: text(p.order_number),
+    orderId: text(p.order_id),
+    schema: 'FBP',
+    status: p.status,
+    substatus: '',
+    orderedAt: p.in_process_at ?? p.order_date ?? null,
+    shipBy: null,
+    deliveringDate: null,
+    lastChanged: null,
+    warehouse: text(p.financial_data?.cluster_from),
+    deliveryMethod: '',
+    trackingNumber: '',
+    region: '',
+    city: '',
+    cluster: text(p.financial_data?.cluster_to),
+    buyerId: '',
+    buyerName: '',
+    buyerPhone: '',
+    address: '',
+    paymentType: '',
+    cancelReason: '',
     parentPostingNumber: '',
     lines: lines(p.products, p.financial_data),
   };

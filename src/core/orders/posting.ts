@@ -1,8 +1,9 @@
-// The add-on's own view of an Ozon posting, whatever scheme it came from (FBS, rFBS, FBO).
+// The add-on's own view of an Ozon posting, whatever scheme it came from (FBS, rFBS, FBO, FBP).
 // The Ozon client's wire types are converted into this in src/core/orders/from-ozon.ts.
 import type { PostingNeed } from '../handover/needs';
 
-export type Schema = 'FBS' | 'rFBS' | 'FBO';
+/** FBO and FBP postings ship from Ozon's and its partners' warehouses, never from the seller's shelf. */
+export type Schema = 'FBS' | 'rFBS' | 'FBO' | 'FBP';
 
 export interface OrderLine {
   sku: string;

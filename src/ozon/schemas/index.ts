@@ -20,6 +20,7 @@ import {
   productCancelAnswer,
   shipAnswer,
 } from './fulfilment';
+import { fbpListAnswer } from './fbp';
 import { fboGetAnswer, fboListAnswer, fbsGetAnswer, fbsListAnswer, fbsUnfulfilledAnswer } from './postings';
 import {
   chatHistoryAnswer,
@@ -37,6 +38,7 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   [EP.fbsGet]: fbsGetAnswer,
   [EP.fboList]: fboListAnswer,
   [EP.fboGet]: fboGetAnswer,
+  [EP.fbpList]: fbpListAnswer,
   [EP.ship]: shipAnswer,
   [EP.labelCreate]: labelTaskCreateAnswer,
   [EP.labelGet]: labelTaskGetAnswer,

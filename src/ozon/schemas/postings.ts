@@ -91,7 +91,7 @@ const financialProduct = z
     };
   });
 
-const financialData = z
+export const financialData = z
   .looseObject({ cluster_from: s, cluster_to: s, products: list(financialProduct) })
   .nullish();
 
@@ -100,7 +100,7 @@ function withCurrency(m: Money | null, currency: string): Money | null {
 }
 
 /** Financial money without a currency of its own takes the posting's (its products' prices name one). */
-function fillCurrency(
+export function fillCurrency(
   data: FinancialData | null | undefined,
   currency: string,
 ): FinancialData | null | undefined {
@@ -336,7 +336,7 @@ export interface FboPosting {
   [extra: string]: unknown;
 }
 
-const fboProduct = z
+export const fboProduct = z
   .looseObject({
     sku: int,
     offer_id: text,
