@@ -7,6 +7,7 @@ import { EP } from './endpoints';
 import { activeWindowIndexes, advanceWindows, inWindow, type WindowCursor } from './paging';
 import { parseAnswer } from './schemas/common';
 import { fbpListAnswer, type FbpPosting } from './schemas/fbp';
+import { fboListAnswer, type FboPosting } from './schemas/postings';
 
 const FBP_LIST = EP.fbpList;
 
@@ -21,6 +22,22 @@ function listCalls(client: OzonClient, bodies: readonly unknown[]) {
     .map((a) => parseAnswer(FBP_LIST, fbpListAnswer, a.json));
 }
 
+function roundBodies(windows: readonly WindowCursor[], active: readonly number[], limit: number) {
+  return active.map((idx) => {
+    const w = windows[idx];
+    return {
+      filter: { since: w.from, to: w.to },
+      limit,
+      sort_by: 'in_process_at',
+      sort_dir: 'ASC',
+      ...(w.cursor ? { cursor: w.cursor } : {}),
+    };
+  });
+}
+
+const belongs = (p: FbpPosting, w: WindowCursor, isLast: boolean) =>
+  inWindow(p.in_process_at ?? p.order_date, w, isLast);
+
 /**
  * One fetchAll round over FBP windows by processing start (since/to), like the FBO list: the next page of
  * up to `parallel` unfinished windows. Windows are half-open (the last closed), so a boundary posting comes
@@ -33,20 +50,51 @@ export function fbpListRound(
 ): FbpRound {
   const limit = Math.min(100, Math.max(1, Math.floor(query.limit ?? 100)));
   const active = activeWindowIndexes(windows, query.parallel);
-  const bodies = active.map((idx) => {
+  const answers = listCalls(client, roundBodies(windows, active, limit));
+  return advanceWindows(windows, active, answers, belongs);
+}
+
+/** The bodies of one /v3/posting/fbo/list round (by since/to, as OzonClient.fboListRound sends them). */
+function fboBodies(windows: readonly WindowCursor[], active: readonly number[]) {
+  return active.map((idx) => {
     const w = windows[idx];
     return {
       filter: { since: w.from, to: w.to },
-      limit,
-      sort_by: 'in_process_at',
+      limit: 100,
       sort_dir: 'ASC',
       ...(w.cursor ? { cursor: w.cursor } : {}),
+      with: { analytics_data: true, financial_data: true },
     };
   });
-  const answers = listCalls(client, bodies);
-  return advanceWindows(windows, active, answers, (p, w, isLast) =>
-    inWindow(p.in_process_at ?? p.order_date, w, isLast),
-  );
+}
+
+/**
+ * The FBO round and the FBP round in one fetchAll: both lists re-read the same rolling window, so their
+ * pages go out side by side rather than one execution round after the other. Every page is validated
+ * before any window moves.
+ */
+export function ozonShippedRound(
+  client: OzonClient,
+  fbo: readonly WindowCursor[],
+  fbp: readonly WindowCursor[],
+): { fbo: { postings: FboPosting[]; windows: WindowCursor[] }; fbp: FbpRound } {
+  const fboActive = activeWindowIndexes(fbo);
+  const fbpActive = activeWindowIndexes(fbp);
+  const calls = [
+    ...fboBodies(fbo, fboActive).map((body) => ({ path: EP.fboList, body })),
+    ...roundBodies(fbp, fbpActive, 100).map((body) => ({ path: FBP_LIST, body })),
+  ];
+  const answers = client.transport.many(calls);
+  const fboAnswers = answers
+    .slice(0, fboActive.length)
+    .map((a) => parseAnswer(EP.fboList, fboListAnswer, a.json));
+  const fbpAnswers = answers.slice(fboActive.length).map((a) => parseAnswer(FBP_LIST, fbpListAnswer, a.json));
+  return {
+    fbo: advanceWindows(fbo, fboActive, fboAnswers, (p, w, isLast) =>
+      inWindow(p.in_process_at ?? p.created_at, w, isLast),
+    ),
+    fbp: advanceWindows(fbp, fbpActive, fbpAnswers, belongs),
+  };
 }
 
 /** FBP postings by number (at most 100 a call, several calls side by side). */

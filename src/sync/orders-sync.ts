@@ -35,8 +35,8 @@ export interface PostingRound {
 
 export interface PostingSource {
   fbsRound(windows: WindowCursor[], by: 'created' | 'changed'): PostingRound;
-  fboRound(windows: WindowCursor[]): PostingRound;
-  fbpRound(windows: WindowCursor[]): PostingRound;
+  /** FBO and FBP windows advanced side by side, in one round. */
+  ozonShippedRound(fbo: WindowCursor[], fbp: WindowCursor[]): PostingRound & { fbp: WindowCursor[] };
 }
 
 export interface SyncEnv {
@@ -377,16 +377,18 @@ export function runSyncStep(
     };
 
     while (!jobDone(job) && env.now() < env.fetchUntil) {
-      const part = job.fbs.some((w) => !w.done) ? 'fbs' : job.fbo.some((w) => !w.done) ? 'fbo' : 'fbp';
-      const round =
-        part === 'fbs'
-          ? client.fbsRound(job.fbs, job.fbsBy)
-          : part === 'fbo'
-            ? client.fboRound(job.fbo)
-            : client.fbpRound(job.fbp ?? []);
-      for (const posting of round.postings) pending.set(posting.postingNumber, posting);
+      const fbsOpen = job.fbs.some((w) => !w.done);
+      let round: PostingRound;
       // Window positions advance in memory only; they are saved with the rows they produced.
-      job = { ...job, [part]: round.windows };
+      if (fbsOpen) {
+        round = client.fbsRound(job.fbs, job.fbsBy);
+        job = { ...job, fbs: round.windows };
+      } else {
+        const shipped = client.ozonShippedRound(job.fbo, job.fbp ?? []);
+        round = shipped;
+        job = { ...job, fbo: shipped.windows, fbp: shipped.fbp };
+      }
+      for (const posting of round.postings) pending.set(posting.postingNumber, posting);
       counts.fetched += round.postings.length;
       job.fetched += round.postings.length;
       if (pending.size >= MAX_PENDING) flush();

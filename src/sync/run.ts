@@ -11,7 +11,8 @@ import { ozonClientFor } from '../app/ozon';
 import { splitWindows } from '../ozon/paging';
 import type { SyncSummary } from '../shared/sync-schema';
 import { OzonNotFoundError, OzonRoleError } from '../ozon/errors';
-import { fbpListRound } from '../ozon/fbp';
+import { EP } from '../ozon/endpoints';
+import { ozonShippedRound } from '../ozon/fbp';
 import { fromFbo, fromFbp, fromFbs } from '../core/orders/from-ozon';
 import type { SyncSource } from './job';
 import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync';
@@ -30,21 +31,25 @@ export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSou
       const round = client.fbsListRound(windows, { by });
       return { postings: round.postings.map(fromFbs), windows: round.windows };
     },
-    fboRound: (windows) => {
-      const round = client.fboListRound(windows, {});
-      return { postings: round.postings.map(fromFbo), windows: round.windows };
-    },
-    fbpRound: (windows) => {
+    ozonShippedRound: (fbo, fbp) => {
+      let round: ReturnType<typeof ozonShippedRound>;
       try {
-        const round = fbpListRound(client, windows);
-        return { postings: round.postings.map(fromFbp), windows: round.windows };
+        round = ozonShippedRound(client, fbo, fbp);
       } catch (error) {
         // FBP is a beta method: a key without its role, or a shop Ozon does not serve it to, has no FBP
-        // postings to sync; everything else about the sync goes on.
-        if (error instanceof OzonRoleError || error instanceof OzonNotFoundError)
-          return { postings: [], windows: windows.map((w) => ({ ...w, done: true })) };
-        throw error;
+        // postings to sync; the rest of the sync goes on without them.
+        const fbpRefused =
+          (error instanceof OzonRoleError || error instanceof OzonNotFoundError) &&
+          error.endpoint === EP.fbpList;
+        if (!fbpRefused) throw error;
+        const done = fbp.map((w) => ({ ...w, done: true }));
+        round = { fbo: client.fboListRound(fbo, {}), fbp: { postings: [], windows: done } };
       }
+      return {
+        postings: [...round.fbo.postings.map(fromFbo), ...round.fbp.postings.map(fromFbp)],
+        windows: round.fbo.windows,
+        fbp: round.fbp.windows,
+      };
     },
   };
 }

@@ -70,4 +70,13 @@ describe('FBP postings', () => {
     expect(shipments.length).toBeGreaterThan(0);
     for (const m of moves) expect(fbpNumbers.has(String(m['Reference']))).toBe(false);
   });
+
+  test('a key without the FBP role syncs everything else', () => {
+    const { rt, sim } = demoShop({ postings: 80, fbp: 30, days: 20 });
+    sim.setRoles(['Posting FBS', 'Posting FBO', 'Product', 'Warehouse']);
+    expect(sync(rt).result).toBe('done');
+    expect(fbpRows(rt)).toEqual([]);
+    const others = [...sim.state.postings.values()].filter((p) => p.scheme !== 'fbp');
+    expect(tabRecords(rt, 'Orders')).toHaveLength(others.length);
+  });
 });

@@ -5,7 +5,7 @@ import { createOzonClient, type OzonClient } from '../../../src/ozon/client';
 import { EP, RETIRED } from '../../../src/ozon/endpoints';
 import { ANSWER_SCHEMAS } from '../../../src/ozon/schemas';
 import { parseAnswer } from '../../../src/ozon/schemas/common';
-import { fbpListRound, fbpPostings } from '../../../src/ozon/fbp';
+import { fbpListRound, fbpPostings, ozonShippedRound } from '../../../src/ozon/fbp';
 import { splitWindows } from '../../../src/ozon/paging';
 import { CREDENTIALS, examples, FakeClock, json, ScriptedHttp } from './support';
 
@@ -31,6 +31,7 @@ function exerciseEveryMethod(client: OzonClient): void {
   client.fbsListRound(windows, { by: 'changed', limit: 50, parallel: 2 });
   client.fboListRound(windows, {});
   fbpListRound(client, windows);
+  ozonShippedRound(client, windows, windows);
   fbpPostings(client, ['0104582951-0001-1']);
   client.unfulfilledPage({ cutoff_from: '2026-09-01T00:00:00Z', cutoff_to: '2026-09-03T00:00:00Z' });
   client.unfulfilledPage(
