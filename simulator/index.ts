@@ -5,6 +5,7 @@ import { EMPTY, RawBody, type Ctx, type Handler, type Subscription } from './han
 import { handoverControls, settleCarriages, type HandoverControls } from './handlers/handover';
 import { routes, RETIRED, ROLE_METHODS } from './routes';
 import type { ShopState } from './model';
+import type { FboStock } from './fbo-stock';
 import { ozonSpec } from './openapi';
 import { mix, Rng } from './random';
 import { HOUR, Shop, type ShopOptions } from './shop';
@@ -72,6 +73,8 @@ export interface Simulator {
   readonly state: ShopState;
   /** Reviews, questions and error-index postings as of now (for tests). */
   feedback(): FeedbackWorld;
+  /** Ozon's stock by cluster and the seller's supply requests (the ground truth of the analytics answers). */
+  readonly fboStock: FboStock;
   readonly stats: SimStats;
   resetStats(): void;
   /** The routed API paths (for documentation and tests). */
@@ -367,6 +370,7 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
     credentials: { clientId: shop.clientId, apiKey: shop.apiKey },
     state: shop.state,
     feedback: () => feedbackOf(shop, now()),
+    fboStock: shop.fboStock,
     stats,
     resetStats() {
       stats.requests = 0;

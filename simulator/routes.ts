@@ -1,5 +1,6 @@
 // The routed API: path → handler, retired paths, and which methods each key role opens.
 import type { Ctx, Handler } from './handlers/common';
+import { analyticsStockHandlers } from './handlers/analytics-stock';
 import { catalogHandlers } from './handlers/catalog';
 import { feedbackHandlers } from './handlers/feedback';
 import { fbpHandlers } from './handlers/fbp';
@@ -8,6 +9,7 @@ import { financeHandlers } from './handlers/finance';
 import { handoverHandlers } from './handlers/handover';
 import { postingReadHandlers } from './handlers/postings';
 import { serviceHandlers } from './handlers/service';
+import { supplyHandlers } from './handlers/supply';
 import { iso } from './render';
 
 /** Methods Ozon has switched off: they answer 404. */
@@ -52,7 +54,9 @@ export const ROLE_METHODS: Record<string, string[]> = {
     '/v2/products/stocks',
     '/v1/product/info/',
   ],
-  Warehouse: ['/v2/warehouse/list'],
+  Warehouse: ['/v2/warehouse/list', '/v1/cluster/list'],
+  'Supply order': ['/v3/supply-order/', '/v1/supply-order/'],
+  Analytics: ['/v1/analytics/'],
   Returns: ['/v1/returns/', '/v2/returns/rfbs/'],
   Chat: ['/v3/chat/', '/v1/chat/'],
   Finance: ['/v1/finance/', '/v2/finance/'],
@@ -83,6 +87,8 @@ const handlers: Record<string, Handler> = {
   ...serviceHandlers,
   ...financeHandlers,
   ...feedbackHandlers,
+  ...analyticsStockHandlers,
+  ...supplyHandlers,
 };
 
 /** Beta methods Ozon documents only in its news (not in the spec copy): the finance accruals. */

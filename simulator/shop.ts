@@ -36,6 +36,7 @@ import type {
 } from './model';
 import { mix, Rng } from './random';
 import { SortedIndex } from './sorted-index';
+import { FboStock } from './fbo-stock';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -49,6 +50,8 @@ export interface ShopOptions {
   warehouses?: number;
   /** FBP postings (partner warehouses) over `days`, beside `postings`; default 0. */
   fbp?: number;
+  /** Ozon clusters the shop's FBO stock is spread over (default 5). */
+  clusters?: number;
   now?: number | string;
   clientId?: string;
   apiKey?: string;
@@ -86,6 +89,8 @@ export class Shop {
   readonly rng: Rng;
 
   readonly state: ShopState;
+  /** Ozon's stock of the shop by cluster, and the seller's supply requests. */
+  readonly fboStock: FboStock;
   /** FBS + rFBS postings by (in_process_at, seq); FBO postings likewise; open FBS work by (in_process_at, seq). */
   readonly fbsIndex = new SortedIndex();
   readonly fboIndex = new SortedIndex();
@@ -140,6 +145,12 @@ export class Shop {
       carriages: new Map(),
     };
     this.generate(opts.products ?? 60, opts.warehouses ?? 3);
+    this.fboStock = new FboStock(
+      this.seed,
+      this.state.products,
+      Math.max(1, opts.clusters ?? 5),
+      this.startedAt,
+    );
   }
 
   // ---------- generation ----------
