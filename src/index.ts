@@ -28,6 +28,7 @@ import { announceFailure, buildReportsNow } from './reports/run';
 import { readReportSettings, saveReportSettings as saveReports } from './reports/settings';
 import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
 import * as inventory from './inventory';
+import { refreshOzonStock as refreshOzonStockNow } from './ozon-stock';
 import { announce } from './inventory/host';
 import * as service from './service/actions';
 import { syncServiceNow } from './service/run';
@@ -96,6 +97,7 @@ const MENU: (MenuItem | 'separator')[] = [
   { label: 'menu.importProducts', functionName: 'importProducts' },
   { label: 'menu.refreshInventory', functionName: 'refreshInventory' },
   { label: 'menu.pushStock', functionName: 'pushStockToOzon' },
+  { label: 'menu.refreshOzonStock', functionName: 'refreshOzonStock' },
   'separator',
   { label: 'menu.service', functionName: 'showService' },
   { label: 'menu.syncService', functionName: 'syncService' },
@@ -274,6 +276,11 @@ export function importProducts(input?: unknown) {
 
 export function refreshInventory(input?: unknown) {
   return announce(handle(MenuInput, input, (_v, ctx) => inventory.refreshInventory(ctx)));
+}
+
+/** Ozon stock, Replenishment and Supply requests tabs, and FBO stock in Inventory. */
+export function refreshOzonStock(input?: unknown) {
+  return announce(handle(MenuInput, input, (_v, ctx) => refreshOzonStockNow(ctx)));
 }
 
 export function pushStockToOzon(input?: unknown) {

@@ -35,6 +35,12 @@ export const EP = {
   conditionalCancellationApprove: '/v2/conditional-cancellation/approve',
   conditionalCancellationReject: '/v2/conditional-cancellation/reject',
   roles: '/v1/roles',
+  clusterList: '/v1/cluster/list',
+  analyticsStocks: '/v1/analytics/stocks',
+  turnover: '/v1/analytics/turnover/stocks',
+  supplyList: '/v3/supply-order/list',
+  supplyGet: '/v3/supply-order/get',
+  supplyBundle: '/v1/supply-order/bundle',
 } as const;
 
 export type Endpoint = (typeof EP)[keyof typeof EP];

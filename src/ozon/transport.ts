@@ -57,7 +57,11 @@ export interface TransportStats {
 
 export const DEFAULT_LIMITS = {
   overall: { max: 50, windowMs: 1000 },
-  perPath: { '/v2/products/stocks': { max: 80, windowMs: 60_000 } } as Record<string, Limit>,
+  perPath: {
+    '/v2/products/stocks': { max: 80, windowMs: 60_000 },
+    // "No more than 1 request per minute per Client-Id" (the method's description in Ozon's spec).
+    '/v1/analytics/turnover/stocks': { max: 1, windowMs: 60_000 },
+  } as Record<string, Limit>,
 };
 
 export class Transport {

@@ -12,6 +12,7 @@ import { reliability } from './reliability';
 import { feedback } from './feedback';
 import { handover } from './handover';
 import { platform } from './platform';
+import { ozonStock } from './ozon-stock';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -34,6 +35,7 @@ const parts = [
   part(feedback),
   part(handover),
   part(platform),
+  part(ozonStock),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;

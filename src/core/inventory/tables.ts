@@ -29,6 +29,10 @@ export const inventorySpec: TableSpec = {
     { key: 'status', header: 'Status', kind: 'text', role: 'sync', width: 90 },
     { key: 'days_of_cover', header: 'Days of cover', kind: 'number', role: 'sync', width: 90 },
     { key: 'last_movement', header: 'Last movement', kind: 'datetime', role: 'sync', width: 120 },
+    // Ozon's own (FBO) stock of the offer over all clusters, written by "Refresh Ozon stock".
+    { key: 'fbo_stock', header: 'FBO stock', kind: 'int', role: 'sync', width: 80 },
+    { key: 'fbo_incoming', header: 'FBO incoming', kind: 'int', role: 'sync', width: 90 },
+    { key: 'fbo_days_of_cover', header: 'FBO days of cover', kind: 'number', role: 'sync', width: 110 },
     { key: 'product_id', header: 'Product ID', kind: 'id', role: 'sync', width: 100, hidden: true },
     { key: 'status_code', header: 'Status code', kind: 'text', role: 'sync', width: 80, hidden: true },
     { key: 'pushed_stock', header: 'Pushed stock', kind: 'int', role: 'sync', width: 80, hidden: true },

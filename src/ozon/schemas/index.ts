@@ -20,6 +20,14 @@ import {
   productCancelAnswer,
   shipAnswer,
 } from './fulfilment';
+import {
+  analyticsStocksAnswer,
+  clusterListAnswer,
+  supplyBundleAnswer,
+  supplyGetAnswer,
+  supplyListAnswer,
+  turnoverAnswer,
+} from './analytics-stock';
 import { fbpListAnswer } from './fbp';
 import { fboGetAnswer, fboListAnswer, fbsGetAnswer, fbsListAnswer, fbsUnfulfilledAnswer } from './postings';
 import {
@@ -66,4 +74,10 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   [EP.conditionalCancellationApprove]: emptyAnswer,
   [EP.conditionalCancellationReject]: emptyAnswer,
   [EP.roles]: rolesAnswer,
+  [EP.clusterList]: clusterListAnswer,
+  [EP.analyticsStocks]: analyticsStocksAnswer,
+  [EP.turnover]: turnoverAnswer,
+  [EP.supplyList]: supplyListAnswer,
+  [EP.supplyGet]: supplyGetAnswer,
+  [EP.supplyBundle]: supplyBundleAnswer,
 };

@@ -7,6 +7,8 @@ import { ANSWER_SCHEMAS } from '../../../src/ozon/schemas';
 import { parseAnswer } from '../../../src/ozon/schemas/common';
 import { fbpListRound, fbpPostings, ozonShippedRound } from '../../../src/ozon/fbp';
 import { splitWindows } from '../../../src/ozon/paging';
+import { analyticsStocks, clusters, turnoverPage } from '../../../src/ozon/analytics-stock';
+import { supplyContents, supplyOrderIds, supplyOrders, SUPPLY_STATES } from '../../../src/ozon/supply';
 import { CREDENTIALS, examples, FakeClock, json, ScriptedHttp } from './support';
 
 const byPath = examples();
@@ -86,6 +88,12 @@ function exerciseEveryMethod(client: OzonClient): void {
   client.chatHistories(['18b8e1f9-4ae7-461c-84ea-8e1f54d1a45e', '99feb3fc-a474-469f-95d5-268b470cc607']);
   client.sendChatMessage('99feb3fc-a474-469f-95d5-268b470cc607', 'Здравствуйте!');
   client.roles();
+  clusters(client);
+  analyticsStocks(client, ['1500000001', '1500000002']);
+  turnoverPage(client, 0);
+  supplyOrderIds(client, [...SUPPLY_STATES], { clock: client.transport.clock });
+  supplyOrders(client, ['12000031']);
+  supplyContents(client, ['b1-0']);
 }
 
 describe('conformance with the official spec', () => {
