@@ -4,6 +4,7 @@
 //   npm run bench                 all sizes (1k, 10k, 50k postings)
 //   npm run bench -- 1000,10000   chosen sizes
 import { demoShop, type Runtime } from '../test/support/shop';
+import { benchOzonStock } from './bench-ozon-stock';
 
 const SIZES = (process.argv[2] ?? '1000,10000,50000').split(',').map(Number);
 const LIMIT_MS = 6 * 60_000;
@@ -126,3 +127,5 @@ console.log(
 console.log(
   'cpuS: Node CPU for the whole phase (bundle + runtime + simulator); cells written include the Sync log row.',
 );
+
+benchOzonStock();

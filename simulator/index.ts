@@ -69,6 +69,8 @@ export interface Simulator {
   setSubscription(s: Subscription): void;
   /** Validate request bodies against the official spec before handling (default true). */
   setValidateRequests(on: boolean): void;
+  /** Whether /v4/product/info/stocks fills the deprecated `warehouse_ids` (default true; Ozon will stop). */
+  setDeprecatedWarehouseIds(on: boolean): void;
   readonly credentials: { clientId: string; apiKey: string };
   readonly state: ShopState;
   /** Reviews, questions and error-index postings as of now (for tests). */
@@ -371,6 +373,9 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
     state: shop.state,
     feedback: () => feedbackOf(shop, now()),
     fboStock: shop.fboStock,
+    setDeprecatedWarehouseIds(on) {
+      shop.fillWarehouseIds = on;
+    },
     stats,
     resetStats() {
       stats.requests = 0;

@@ -52,6 +52,8 @@ export interface ShopOptions {
   fbp?: number;
   /** Ozon clusters the shop's FBO stock is spread over (default 5). */
   clusters?: number;
+  /** Share of product × warehouse pairs where the product is not stocked at all (default 0). */
+  unlistedShare?: number;
   now?: number | string;
   clientId?: string;
   apiKey?: string;
@@ -91,6 +93,8 @@ export class Shop {
   readonly state: ShopState;
   /** Ozon's stock of the shop by cluster, and the seller's supply requests. */
   readonly fboStock: FboStock;
+  /** Whether /v4/product/info/stocks still fills the deprecated items.stocks.warehouse_ids. */
+  fillWarehouseIds = true;
   /** FBS + rFBS postings by (in_process_at, seq); FBO postings likewise; open FBS work by (in_process_at, seq). */
   readonly fbsIndex = new SortedIndex();
   readonly fboIndex = new SortedIndex();
@@ -145,6 +149,7 @@ export class Shop {
       carriages: new Map(),
     };
     this.generate(opts.products ?? 60, opts.warehouses ?? 3);
+    this.unlist(opts.unlistedShare ?? 0);
     this.fboStock = new FboStock(
       this.seed,
       this.state.products,
@@ -549,6 +554,32 @@ export class Shop {
       this.state.stocks.set(key, c);
     }
     return c;
+  }
+
+  /**
+   * Takes products out of some warehouses (no stock cell: Ozon lists nothing there), from its own random
+   * stream so a shop without it is generated exactly as before. Never a product's last warehouse, never a
+   * pair an existing posting ships from.
+   */
+  private unlist(share: number): void {
+    if (!(share > 0) || this.state.warehouses.length < 2) return;
+    const rng = new Rng(mix(this.seed, 1919));
+    const used = new Set<string>();
+    for (const p of this.state.postings.values())
+      for (const l of p.lines) {
+        const prod = this.state.productsBySku.get(l.sku);
+        if (prod) used.add(this.stockKey(prod.productId, p.warehouseId));
+      }
+    for (const prod of this.state.products) {
+      let left = this.state.warehouses.length;
+      for (const w of this.state.warehouses) {
+        const key = this.stockKey(prod.productId, w.id);
+        if (left > 1 && !used.has(key) && rng.chance(share)) {
+          this.state.stocks.delete(key);
+          left--;
+        }
+      }
+    }
   }
 
   private makeStocks(): void {

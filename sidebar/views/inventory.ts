@@ -119,17 +119,28 @@ export const inventoryView: View = {
     });
 
     const auto = h('input', { id: 'pushAfterSync', attrs: { type: 'checkbox', name: 'pushAfterSync' } });
-    auto.addEventListener('change', () => {
+    const cover = h('input', {
+      id: 'targetCoverDays',
+      attrs: { type: 'number', name: 'targetCoverDays', min: '1', max: '365', step: '1' },
+    }) as HTMLInputElement;
+    const saveSettings = () => {
       void whileBusy(root, status, tr('sidebar.working'), async () => {
         try {
-          const saved = await call('saveInventorySettings', { pushAfterSync: auto.checked });
+          const days = Number(cover.value);
+          const saved = await call('saveInventorySettings', {
+            pushAfterSync: auto.checked,
+            ...(Number.isInteger(days) && days >= 1 && days <= 365 ? { targetCoverDays: days } : {}),
+          });
           auto.checked = saved.pushAfterSync;
+          cover.value = String(saved.targetCoverDays);
           say('ok', tr('inventory.settingsSaved'));
         } catch (error) {
           say('error', errorText(error));
         }
       });
-    });
+    };
+    auto.addEventListener('change', saveSettings);
+    cover.addEventListener('change', saveSettings);
 
     append(
       form,
@@ -154,12 +165,20 @@ export const inventoryView: View = {
         auto,
         h('label', { attrs: { for: 'pushAfterSync' } }, ' ' + tr('inventory.pushAfterSync')),
       ),
+      h(
+        'div',
+        { class: 'form-group' },
+        h('label', { attrs: { for: 'targetCoverDays' } }, tr('ozonStock.targetCover') + ' '),
+        cover,
+      ),
       h('div', { class: 'buttons' }, pushButton),
       pushResults,
     );
     await whileBusy(root, status, tr('sidebar.loading'), async () => {
       try {
-        auto.checked = (await call('getInventorySettings')).pushAfterSync;
+        const settings = await call('getInventorySettings');
+        auto.checked = settings.pushAfterSync;
+        cover.value = String(settings.targetCoverDays);
       } catch (error) {
         say('error', errorText(error));
       }

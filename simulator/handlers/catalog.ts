@@ -41,15 +41,18 @@ function hasStock(shop: Shop, p: Product): boolean {
 function fbsStocks(shop: Shop, p: Product, rfbs: boolean) {
   let present = 0;
   let reserved = 0;
+  let any = false;
   const ids: number[] = [];
   for (const w of shop.state.warehouses) {
     if (w.isRfbs !== rfbs) continue;
     const c = shop.state.stocks.get(shop.stockKey(p.productId, w.id));
-    ids.push(w.id);
+    // Deprecated since 2025-12-18: the simulator can stop filling it, as Ozon will.
+    if (c && shop.fillWarehouseIds) ids.push(w.id);
+    if (c) any = true;
     present += c?.present ?? 0;
     reserved += c?.reserved ?? 0;
   }
-  return { present, reserved, ids };
+  return { present, reserved, ids, any };
 }
 
 const setStocks: Handler = ({ shop, body, now }: Ctx) => {
@@ -125,7 +128,7 @@ const readStocks: Handler = ({ shop, body }: Ctx) => {
       const stocks = [];
       for (const rfbs of [false, true]) {
         const s = fbsStocks(shop, p, rfbs);
-        if (!s.ids.length) continue;
+        if (!s.any) continue;
         stocks.push({
           present: s.present,
           reserved: s.reserved,
@@ -399,6 +402,7 @@ const stocksByWarehouse: Handler = ({ shop, body }: Ctx) => {
   for (const p of products) {
     for (const w of shop.state.warehouses) {
       const c = shop.state.stocks.get(shop.stockKey(p.productId, w.id));
+      if (!c) continue; // the product is not at this warehouse
       result.push({
         sku: p.sku,
         offer_id: p.offerId,

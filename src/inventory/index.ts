@@ -37,6 +37,10 @@ import { appsScriptHost, toast, withDocumentLock, type InventoryHost } from './h
 import { alertText, appendMoves, inventoryPass, prepareInventoryTabs, upsertInventory } from './workbook';
 import { inventorySpec, movesSpec, reasonText, statusText } from '../core/inventory/tables';
 import type { OzonClient } from '../ozon/client';
+import { TARGET_COVER_KEY, targetCoverDays } from '../ozon-stock/settings';
+import { stocksByWarehouse, type ProductWarehouseStock } from '../ozon/warehouse-stock';
+import { planWarehousePush, type WarehouseListing } from '../core/inventory/warehouses';
+import type { ImportedProduct } from '../core/inventory/ozon';
 
 export const ENABLED_KEY = 'ODESK_INVENTORY';
 export const PUSH_AFTER_SYNC_KEY = 'ODESK_PUSH_AFTER_SYNC';
@@ -138,9 +142,24 @@ export function importProducts(ctx: AppContext, host: InventoryHost = appsScript
   const info = ids.length ? client.productInfo({ product_id: ids }) : [];
   const stocks = client.listStocks().items;
   const warehouses = ownWarehouses(client.warehouses().items);
-  const products = importedProducts(list, info, stocks, warehouses);
+  // Which warehouse holds what: per-warehouse stock, not the deprecated items.stocks.warehouse_ids.
+  const perWarehouse = stocksByWarehouse(
+    client,
+    info.map((i) => (i.sku ? String(i.sku) : '')),
+  );
+  const own = new Set(warehouses.map((w) => String(w.id)));
+  const holders = new Map<string, string[]>();
+  for (const s of perWarehouse)
+    if (own.has(s.warehouseId))
+      holders.set(s.productId, [...(holders.get(s.productId) ?? []), s.warehouseId]);
+  const products = importedProducts(list, info, stocks, warehouses, holders);
+  const listings = warehouseListings(products, perWarehouse, warehouses);
   return withDocumentLock(() => {
-    const pass = inventoryPass(host, { lang: ctx.lang, imported: products });
+    const pass = inventoryPass(host, {
+      lang: ctx.lang,
+      imported: products,
+      ...(listings.length ? { warehouseListings: listings } : {}),
+    });
     ctx.doc.set(ENABLED_KEY, 'on');
     const message = [
       t(ctx.lang, 'inventory.imported', {
@@ -249,6 +268,36 @@ export function recordStockMove(
   });
 }
 
+/**
+ * A seller with several active warehouses of their own gets a Warehouse stock row per offer × warehouse
+ * Ozon lists the offer at; with one warehouse, Inventory alone tells the story.
+ */
+function warehouseListings(
+  products: readonly ImportedProduct[],
+  perWarehouse: readonly ProductWarehouseStock[],
+  warehouses: readonly OzonWarehouse[],
+): WarehouseListing[] {
+  const active = new Map(warehouses.filter((w) => w.active).map((w) => [String(w.id), w]));
+  if (active.size < 2) return [];
+  const byId = new Map(products.map((p) => [p.productId, p]));
+  const out: WarehouseListing[] = [];
+  for (const s of perWarehouse) {
+    const product = byId.get(s.productId);
+    const warehouse = active.get(s.warehouseId);
+    if (!product || !warehouse) continue;
+    out.push({
+      offerId: product.offerId,
+      productId: product.productId,
+      name: product.name,
+      warehouseId: s.warehouseId,
+      warehouse: warehouse.name,
+      present: s.present,
+      reserved: s.reserved,
+    });
+  }
+  return out;
+}
+
 function warehouseList(client: OzonClient): OzonWarehouse[] {
   return ownWarehouses(client.warehouses().items);
 }
@@ -273,24 +322,30 @@ export function pushStock(
   const client = ozonClientFor(ctx.user, host.now() + OZON_BUDGET_MS);
   const warehouses = warehouseList(client);
   const result: PushStockResult = { updated: [], failed: [], skipped: [], message: '' };
+  const cooldown = pushCooldown(ctx);
   withDocumentLock(() => {
     inventoryPass(host, {
       lang: ctx.lang,
-      beforeWrite: (planned, tabs) => {
+      beforeWarehouseWrite: (rows) =>
+        sendWarehouseStock(ctx, client, rows, options.onlyChanged, result, cooldown),
+      beforeWrite: (planned, tabs, perWarehouse) => {
         const read = tabs.inventoryRows;
-        const rows = planned.map((row) => {
-          const offerId = String(row.offer_id);
-          const before = read.get(offerId);
-          return {
-            offerId,
-            productId: String(row.product_id ?? before?.productId ?? ''),
-            warehouse: String(row.warehouse ?? before?.warehouse ?? ''),
-            available: Number(row.available),
-            onHand: Number(row.on_hand),
-            pushedStock: before?.pushedStock ?? null,
-          };
-        });
-        return sendStock(ctx, client, warehouses, rows, options.onlyChanged, result);
+        // Offers kept per warehouse went out above, each warehouse with its own figure.
+        const rows = planned
+          .filter((row) => !perWarehouse.has(String(row.offer_id)))
+          .map((row) => {
+            const offerId = String(row.offer_id);
+            const before = read.get(offerId);
+            return {
+              offerId,
+              productId: String(row.product_id ?? before?.productId ?? ''),
+              warehouse: String(row.warehouse ?? before?.warehouse ?? ''),
+              available: Number(row.available),
+              onHand: Number(row.on_hand),
+              pushedStock: before?.pushedStock ?? null,
+            };
+          });
+        return sendStock(ctx, client, warehouses, rows, options.onlyChanged, result, cooldown);
       },
     });
     ctx.doc.set(ENABLED_KEY, 'on');
@@ -314,6 +369,7 @@ function sendStock(
   rows: (PushRow & { onHand: number })[],
   onlyChanged: boolean,
   result: PushStockResult,
+  cooldown: () => void,
 ): Map<string, RowValues> {
   const plan = planPush(rows, warehouses, onlyChanged);
   for (const s of plan.skipped) {
@@ -326,10 +382,7 @@ function sendStock(
   }
   const patch = new Map<string, RowValues>();
   if (!plan.items.length) return patch;
-  // The 30-second rule spans executions: wait out the rest of it after a push moments ago.
-  const last = Number(ctx.doc.get(LAST_PUSH_KEY) ?? 0);
-  const wait = last + PAIR_COOLDOWN_MS - Date.now();
-  if (wait > 0 && wait <= PAIR_COOLDOWN_MS) Utilities.sleep(wait);
+  cooldown();
   const answers = client.setStocks(plan.items);
   ctx.doc.set(LAST_PUSH_KEY, String(Date.now()));
   const names = new Map(warehouses.map((w) => [w.id, w.name]));
@@ -361,6 +414,52 @@ function sendStock(
     }
   } catch {
     // The push itself is done; Ozon's column is refreshed at the next import or push.
+  }
+  return patch;
+}
+
+/** The 30-second rule spans executions: wait out the rest of it after a push moments ago (once a push). */
+function pushCooldown(ctx: AppContext): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    const last = Number(ctx.doc.get(LAST_PUSH_KEY) ?? 0);
+    const wait = last + PAIR_COOLDOWN_MS - Date.now();
+    if (wait > 0 && wait <= PAIR_COOLDOWN_MS) Utilities.sleep(wait);
+  };
+}
+
+/** Sends each Warehouse stock row its own available figure; the row keeps what was sent. */
+function sendWarehouseStock(
+  ctx: AppContext,
+  client: OzonClient,
+  rows: readonly RowValues[],
+  onlyChanged: boolean,
+  result: PushStockResult,
+  cooldown: () => void,
+): Map<string, RowValues> {
+  const patch = new Map<string, RowValues>();
+  const pushed = new Map(rows.map((r) => [String(r.key), (r.pushed_stock as number | null) ?? null]));
+  const items = planWarehousePush(rows, pushed, onlyChanged);
+  if (!items.length) return patch;
+  cooldown();
+  const answers = client.setStocks(items.map(({ key: _key, ...item }) => item));
+  ctx.doc.set(LAST_PUSH_KEY, String(Date.now()));
+  const byPair = new Map(items.map((i) => [`${i.product_id}:${i.warehouse_id}`, i]));
+  const names = new Map(rows.map((r) => [String(r.warehouse_id), String(r.warehouse)]));
+  for (const a of answers) {
+    const item = byPair.get(`${a.product_id}:${a.warehouse_id}`);
+    const out: PushItemResult = {
+      offerId: a.offer_id ?? item?.offer_id ?? '',
+      warehouse: names.get(String(a.warehouse_id)) ?? String(a.warehouse_id),
+      stock: a.stock,
+      reason: '',
+    };
+    if (a.updated && item) {
+      result.updated.push(out);
+      patch.set(item.key, { pushed_stock: a.stock });
+    } else result.failed.push({ ...out, reason: itemReason(ctx.lang, a.errors) });
   }
   return patch;
 }
@@ -407,7 +506,11 @@ export function returnReceivedMove(
 }
 
 export function readInventorySettings(doc: KeyValueStore): InventorySettingsView {
-  return { pushAfterSync: doc.get(PUSH_AFTER_SYNC_KEY) === 'on', enabled: doc.get(ENABLED_KEY) === 'on' };
+  return {
+    pushAfterSync: doc.get(PUSH_AFTER_SYNC_KEY) === 'on',
+    targetCoverDays: targetCoverDays(doc),
+    enabled: doc.get(ENABLED_KEY) === 'on',
+  };
 }
 
 export function saveInventorySettings(
@@ -415,5 +518,6 @@ export function saveInventorySettings(
   input: z.output<typeof InventorySettingsInput>,
 ): InventorySettingsView {
   doc.set(PUSH_AFTER_SYNC_KEY, input.pushAfterSync ? 'on' : 'off');
+  if (input.targetCoverDays !== undefined) doc.set(TARGET_COVER_KEY, String(input.targetCoverDays));
   return readInventorySettings(doc);
 }

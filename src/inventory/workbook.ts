@@ -22,6 +22,8 @@ import { prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/sn
 import type { RowValues } from '../core/table/spec';
 import { planUpsert } from '../core/table/upsert';
 import type { InventoryHost } from './host';
+import { warehouseStockSpec, type WarehouseListing } from '../core/inventory/warehouses';
+import { warehousePass } from './warehouse-stock';
 
 export interface InventoryTabs {
   inventory: PreparedTab;
@@ -103,7 +105,16 @@ export interface PassOptions {
    * Runs between planning and writing with the planned rows; the cells it returns per offer (e.g. what
    * a push sent) are merged in, so the tabs are still read once and written once.
    */
-  beforeWrite?: (rows: readonly RowValues[], tabs: InventoryTabs) => ReadonlyMap<string, RowValues>;
+  beforeWrite?: (
+    rows: readonly RowValues[],
+    tabs: InventoryTabs,
+    /** Offers with rows in Warehouse stock: pushed per warehouse, not from Inventory. */
+    perWarehouse: ReadonlySet<string>,
+  ) => ReadonlyMap<string, RowValues>;
+  /** Ozon's per-warehouse listings (import, sellers with several warehouses): new Warehouse stock rows. */
+  warehouseListings?: readonly WarehouseListing[];
+  /** Like beforeWrite, for the planned Warehouse stock rows (keyed by row key). */
+  beforeWarehouseWrite?: (rows: readonly RowValues[]) => ReadonlyMap<string, RowValues>;
 }
 
 export interface PassResult {
@@ -123,7 +134,7 @@ export interface PassResult {
 
 /** Reads everything once, plans, and writes in one go. The caller holds the document lock. */
 export function inventoryPass(host: InventoryHost, options: PassOptions): PassResult {
-  const snapshots = host.readTabs([inventorySpec, movesSpec, ordersSpec, linesSpec]);
+  const snapshots = host.readTabs([inventorySpec, movesSpec, ordersSpec, linesSpec, warehouseStockSpec]);
   const tabs = prepareInventoryTabs(snapshots);
   const now = host.now();
   const postings = readPostings(
@@ -146,7 +157,14 @@ export function inventoryPass(host: InventoryHost, options: PassOptions): PassRe
     ...(options.imported ? { imported: options.imported } : {}),
     ...(options.extra ? { extra: options.extra } : {}),
   });
-  const patch = options.beforeWrite?.(plan.rows, tabs);
+  const warehouse = warehousePass({
+    snapshot: snapshots.get(warehouseStockSpec.tab),
+    listings: options.warehouseListings,
+    moves: plan.moves,
+    postings,
+    beforeWrite: options.beforeWarehouseWrite,
+  });
+  const patch = options.beforeWrite?.(plan.rows, tabs, warehouse.offers);
   const rows = patch
     ? plan.rows.map((row) => ({ ...row, ...(patch.get(String(row.offer_id)) ?? {}) }))
     : plan.rows;
@@ -155,6 +173,7 @@ export function inventoryPass(host: InventoryHost, options: PassOptions): PassRe
     ...tabs.setup,
     ...inventoryWrite.requests,
     ...appendMoves(tabs.moves, plan.moves, options.lang, host),
+    ...warehouse.requests,
   ];
   const calls = requests.length ? host.write(requests) : 0;
   return {
@@ -168,7 +187,10 @@ export function inventoryPass(host: InventoryHost, options: PassOptions): PassRe
     updated: inventoryWrite.plan.updated.length,
     products: rows.length,
     calls: 3 + calls,
-    cellsWritten: inventoryWrite.plan.cellsWritten + plan.moves.length * movesSpec.columns.length,
+    cellsWritten:
+      inventoryWrite.plan.cellsWritten +
+      plan.moves.length * movesSpec.columns.length +
+      warehouse.cellsWritten,
   };
 }
 

@@ -35,8 +35,8 @@ import type { AnalyticsStockItem, SupplyOrder, TurnoverItem } from '../ozon/sche
 import { SUPPLY_STATES, supplyContents, supplyOrderIds, supplyOrders } from '../ozon/supply';
 import { appsScriptHost, ozonClient, withDocumentLock, type InventoryHost } from '../inventory/host';
 
-export const TARGET_COVER_KEY = 'ODESK_TARGET_COVER_DAYS';
-export const DEFAULT_TARGET_COVER_DAYS = 28;
+import { targetCoverDays } from './settings';
+
 const TURNOVER_OFFSET_KEY = 'ODESK_TURNOVER_OFFSET';
 /** Reading stops this long after the start, leaving the rest of the execution to the writes. */
 const FETCH_BUDGET_MS = 200_000;
@@ -51,11 +51,6 @@ export interface OzonStockSummary {
   turnoverPending: number;
   message: string;
   sheetsCalls: number;
-}
-
-export function targetCoverDays(doc: AppContext['doc']): number {
-  const value = Number(doc.get(TARGET_COVER_KEY));
-  return Number.isInteger(value) && value >= 1 && value <= 365 ? value : DEFAULT_TARGET_COVER_DAYS;
 }
 
 const num = (v: number | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);

@@ -20,6 +20,7 @@ export const EP = {
   productCancel: '/v2/posting/fbs/product/cancel',
   stocksSet: '/v2/products/stocks',
   stocksGet: '/v4/product/info/stocks',
+  stocksByWarehouse: '/v1/product/info/stocks-by-warehouse/fbs',
   warehouses: '/v2/warehouse/list',
   productList: '/v3/product/list',
   productInfo: '/v3/product/info/list',

@@ -66,11 +66,16 @@ export interface PushStockResult {
   message: string;
 }
 
-export const InventorySettingsInput = z.object({ pushAfterSync: z.boolean() });
+export const InventorySettingsInput = z.object({
+  pushAfterSync: z.boolean(),
+  /** Replenishment: days of sales the stock at Ozon should cover (1–365); kept as it is when absent. */
+  targetCoverDays: z.number().int().min(1).max(365).optional(),
+});
 export type InventorySettingsInput = z.input<typeof InventorySettingsInput>;
 
 export interface InventorySettingsView {
   pushAfterSync: boolean;
+  targetCoverDays: number;
   /** The seller has imported products or recorded a move in this spreadsheet. */
   enabled: boolean;
 }

@@ -22,8 +22,8 @@ beforeAll(() => {
 type Result<T> =
   { ok: true; data: T } | { ok: false; error: { code: string; message: string; field?: string } };
 
-function setup(products: number, postings: number): { rt: Runtime; sim: Simulator } {
-  const sim = createSimulator({ seed: 7, products, postings, days: 20, now: NOW });
+function setup(products: number, postings: number, warehouses = 3): { rt: Runtime; sim: Simulator } {
+  const sim = createSimulator({ seed: 7, products, postings, days: 20, now: NOW, warehouses });
   const rt = createRuntime({ distDir: dist, fetch: (req) => sim.handle(req), startTime: NOW });
   sim.setClock(() => rt.clock.now());
   rt.properties.user.set(CLIENT_ID_KEY, sim.credentials.clientId);
@@ -135,7 +135,9 @@ describe('inventory in the runtime', () => {
   });
 
   it('pushes in batches of 100, reports Ozon’s per-item errors and rows it cannot send', () => {
-    const { rt, sim } = setup(250, 0);
+    // One warehouse: Inventory's own push. (A seller with several is pushed per warehouse, from the
+    // Warehouse stock tab: test/integration/warehouse-stock.test.ts.)
+    const { rt, sim } = setup(250, 0, 1);
     ok(rt.run('importProducts'));
     const rows = table(rt, 'Inventory');
     // One product gets archived on Ozon after the import; one row names a warehouse that does not exist.

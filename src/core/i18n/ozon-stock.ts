@@ -3,6 +3,7 @@ export const ozonStock = {
   en: {
     'menu.refreshOzonStock': 'Refresh Ozon stock & replenishment',
     'ozonStock.title': 'Ozon stock',
+    'ozonStock.targetCover': 'Replenishment target, days of sales covered at Ozon:',
     'ozonStock.refreshed':
       'Ozon stock updated: {cells} SKU × cluster rows, {supplies} supply requests ({open} on their way); {toSend} offers need a supply to reach {target} days of cover.',
     'ozonStock.turnoverPending':
@@ -51,6 +52,7 @@ export const ozonStock = {
   ru: {
     'menu.refreshOzonStock': 'Обновить остатки Ozon и пополнение',
     'ozonStock.title': 'Остатки Ozon',
+    'ozonStock.targetCover': 'Цель пополнения: на сколько дней продаж хватит остатка на Ozon:',
     'ozonStock.refreshed':
       'Остатки Ozon обновлены: {cells} строк SKU × кластер, {supplies} заявок на поставку ({open} в пути); {toSend} товарам нужна поставка до запаса на {target} дн.',
     'ozonStock.turnoverPending':
@@ -99,6 +101,7 @@ export const ozonStock = {
   zh: {
     'menu.refreshOzonStock': '刷新 Ozon 库存与补货',
     'ozonStock.title': 'Ozon 库存',
+    'ozonStock.targetCover': '补货目标：Ozon 库存应覆盖的销售天数：',
     'ozonStock.refreshed':
       'Ozon 库存已更新：{cells} 行 SKU × 集群，{supplies} 个供货申请（{open} 个在途）；{toSend} 个商品需要补货才能达到 {target} 天的可售天数。',
     'ozonStock.turnoverPending':

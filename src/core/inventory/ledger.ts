@@ -72,6 +72,8 @@ export interface PostingFacts {
   /** When the goods left or were due to leave (ship-by, else ordered-at), epoch ms; null if unknown. */
   shipAt: number | null;
   lines: { offerId: string; sku: string; name: string; quantity: number }[];
+  /** The seller's warehouse the posting ships from (the Orders tab's Warehouse column). */
+  warehouse?: string;
 }
 
 export const touchesOwnStock = (p: Pick<PostingFacts, 'schema'>) => p.schema === 'FBS' || p.schema === 'rFBS';

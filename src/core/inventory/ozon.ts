@@ -79,6 +79,11 @@ export function importedProducts(
   info: readonly ProductInfoItem[],
   stocks: readonly StockItem[],
   warehouses: readonly OzonWarehouse[],
+  /**
+   * Product id → the own warehouses Ozon lists it at (/v1/product/info/stocks-by-warehouse/fbs). When
+   * given, it decides the warehouse, not the deprecated items.stocks.warehouse_ids.
+   */
+  holders?: ReadonlyMap<string, readonly string[]>,
 ): ImportedProduct[] {
   const infoById = new Map(info.map((i) => [i.id, i]));
   const stockById = new Map(stocks.map((s) => [s.product_id, s]));
@@ -92,7 +97,11 @@ export function importedProducts(
     const details = infoById.get(item.product_id);
     const stock = ownStock(stockById.get(item.product_id));
     const sku = details?.sku ?? details?.sources?.find((s) => s.sku)?.sku ?? null;
-    const warehouse = stock.warehouseIds.map((id) => byId.get(id)).find(Boolean) ?? fallback;
+    const ids = holders ? (holders.get(String(item.product_id)) ?? []).map(Number) : stock.warehouseIds;
+    const warehouse =
+      ids.map((id) => byId.get(id)).find((w) => w?.active) ??
+      ids.map((id) => byId.get(id)).find(Boolean) ??
+      fallback;
     out.push({
       productId: String(item.product_id),
       offerId: item.offer_id,

@@ -118,12 +118,14 @@ export function readPostings(
     const shipBy = numberOrNull(at(row, orders.positions, 'ship_by'));
     const orderedAt = numberOrNull(at(row, orders.positions, 'ordered_at'));
     const serial = shipBy ?? orderedAt;
+    const warehouse = text(at(row, orders.positions, 'warehouse'));
     byNumber.set(postingNumber, {
       postingNumber,
       schema: text(at(row, orders.positions, 'schema')),
       status: text(at(row, orders.positions, 'status_code')),
       shipAt: serial === null ? null : fromSerial(serial, offset),
       lines: [],
+      ...(warehouse ? { warehouse } : {}),
     });
   }
   for (const row of lines.rows) {

@@ -29,6 +29,7 @@ import {
   turnoverAnswer,
 } from './analytics-stock';
 import { fbpListAnswer } from './fbp';
+import { stocksByWarehouseAnswer } from './warehouse-stock';
 import { fboGetAnswer, fboListAnswer, fbsGetAnswer, fbsListAnswer, fbsUnfulfilledAnswer } from './postings';
 import {
   chatHistoryAnswer,
@@ -59,6 +60,7 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   [EP.productCancel]: productCancelAnswer,
   [EP.stocksSet]: setStocksAnswer,
   [EP.stocksGet]: stocksAnswer,
+  [EP.stocksByWarehouse]: stocksByWarehouseAnswer,
   [EP.warehouses]: warehousesAnswer,
   [EP.productList]: productListAnswer,
   [EP.productInfo]: productInfoAnswer,

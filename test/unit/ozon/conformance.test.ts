@@ -7,6 +7,7 @@ import { ANSWER_SCHEMAS } from '../../../src/ozon/schemas';
 import { parseAnswer } from '../../../src/ozon/schemas/common';
 import { fbpListRound, fbpPostings, ozonShippedRound } from '../../../src/ozon/fbp';
 import { splitWindows } from '../../../src/ozon/paging';
+import { stocksByWarehouse } from '../../../src/ozon/warehouse-stock';
 import { analyticsStocks, clusters, turnoverPage } from '../../../src/ozon/analytics-stock';
 import { supplyContents, supplyOrderIds, supplyOrders, SUPPLY_STATES } from '../../../src/ozon/supply';
 import { CREDENTIALS, examples, FakeClock, json, ScriptedHttp } from './support';
@@ -89,6 +90,7 @@ function exerciseEveryMethod(client: OzonClient): void {
   client.sendChatMessage('99feb3fc-a474-469f-95d5-268b470cc607', 'Здравствуйте!');
   client.roles();
   clusters(client);
+  stocksByWarehouse(client, ['1500000001']);
   analyticsStocks(client, ['1500000001', '1500000002']);
   turnoverPage(client, 0);
   supplyOrderIds(client, [...SUPPLY_STATES], { clock: client.transport.clock });
