@@ -33,7 +33,8 @@ import { analyticsStocks, clusters, TURNOVER_INTERVAL_MS, turnoverPage } from '.
 import type { OzonClient } from '../ozon/client';
 import type { AnalyticsStockItem, SupplyOrder, TurnoverItem } from '../ozon/schemas/analytics-stock';
 import { SUPPLY_STATES, supplyContents, supplyOrderIds, supplyOrders } from '../ozon/supply';
-import { appsScriptHost, ozonClient, withDocumentLock, type InventoryHost } from '../inventory/host';
+import { ozonClientFor } from '../app/ozon';
+import { appsScriptHost, withDocumentLock, type InventoryHost } from '../inventory/host';
 
 import { targetCoverDays } from './settings';
 
@@ -198,7 +199,8 @@ function typedTargets(tab: PreparedTab): Map<string, number> {
 
 export function refreshOzonStock(ctx: AppContext, host: InventoryHost = appsScriptHost()): OzonStockSummary {
   const started = host.now();
-  const client = ozonClient(ctx.user, started);
+  // Ozon's budget leaves room in the 6-minute execution for the writes.
+  const client = ozonClientFor(ctx.user, started + 240_000);
   const products = client.listProducts().items.filter((p) => !p.archived);
   const info = products.length ? client.productInfo({ product_id: products.map((p) => p.product_id) }) : [];
   const skus = info.map((i) => (i.sku ? String(i.sku) : '')).filter(Boolean);
