@@ -407,10 +407,16 @@ export function runSyncStep(
         rereadWindow();
         while (!jobDone(job) && env.now() < env.fetchUntil) {
           const fbsOpen = job.fbs.some((w) => !w.done);
-          const round = fbsOpen ? client.fbsRound(job.fbs, job.fbsBy) : client.fboRound(job.fbo);
+          let round: PostingRound;
+          if (fbsOpen) {
+            round = client.fbsRound(job.fbs, job.fbsBy);
+            job = { ...job, fbs: round.windows };
+          } else {
+            const shipped = client.ozonShippedRound(job.fbo, job.fbp ?? []);
+            round = shipped;
+            job = { ...job, fbo: shipped.windows, fbp: shipped.fbp };
+          }
           for (const posting of round.postings) pending.set(posting.postingNumber, posting);
-          if (fbsOpen) job = { ...job, fbs: round.windows };
-          else job = { ...job, fbo: round.windows };
           counts.fetched += round.postings.length;
           job.fetched += round.postings.length;
           if (pending.size >= MAX_PENDING) flush();
