@@ -344,8 +344,9 @@ export function getSettings(input?: unknown) {
 
 export function saveSettings(input: unknown) {
   return handle(SaveSettingsInput, input, (value, ctx) => {
+    const before = ctx.lang; // ctx.lang is read lazily: take it before the save changes it
     const saved = save(ctx.user, ctx.locale, value);
-    if (saved.lang !== ctx.lang) {
+    if (saved.lang !== before) {
       // A new language relabels what the add-on owns: the menu now, the sidebar with its title.
       buildMenu(saved.lang, MENU);
       showSidebar('settings', saved.lang, 'settings.title', 'settings.saved');
