@@ -25,6 +25,7 @@ import { readSyncSettings, saveSyncSettings as saveSync } from './sync/settings'
 import { runHourly } from './schedule/hourly';
 import { ReportSettingsInput } from './shared/report-schema';
 import { announceFailure, buildReportsNow } from './reports/run';
+import { updateFinanceNow } from './finance/run';
 import { readReportSettings, saveReportSettings as saveReports } from './reports/settings';
 import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
 import * as inventory from './inventory';
@@ -92,6 +93,7 @@ const MENU: (MenuItem | 'separator')[] = [
   { label: 'menu.handover', functionName: 'handOverTodaysParcels' },
   { label: 'menu.refreshHandovers', functionName: 'refreshHandovers' },
   { label: 'menu.buildReports', functionName: 'buildReports' },
+  { label: 'menu.updateFinance', functionName: 'updateFinance' },
   'separator',
   { label: 'menu.inventory', functionName: 'showInventory' },
   { label: 'menu.importProducts', functionName: 'importProducts' },
@@ -328,6 +330,11 @@ export function saveSyncSettings(input: unknown) {
 export function buildReports(input?: unknown) {
   // The menu may pass an event object: nothing in it is used.
   return announceFailure(handle(z.unknown(), input, (_v, ctx) => buildReportsNow(ctx)));
+}
+
+/** Menu "Update finance": Ozon's fees and payouts into Finance, profit into Order lines (hourly too). */
+export function updateFinance(input?: unknown) {
+  return handle(z.unknown(), input, () => updateFinanceNow('menu'));
 }
 
 export function getReportSettings(input?: unknown) {

@@ -81,7 +81,8 @@ const byDay: Handler = ({ shop, body, now }: Ctx) => {
   return {
     accruals: page.map((a) => {
       const posting = shop.state.postings.get(a.postingNumber);
-      const lines = posting ? (a.sku ? posting.lines.filter((l) => l.sku === a.sku) : posting.lines) : [];
+      // The products an accrual is for: its own item, none for a posting-wide charge.
+      const lines = posting && a.sku ? posting.lines.filter((l) => l.sku === a.sku) : [];
       return {
         // Renamed from type_id in the 2026-06-09 news.
         accrual_id: a.typeId,

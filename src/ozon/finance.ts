@@ -12,6 +12,7 @@ import {
   accrualTypesAnswer,
   cashFlowAnswer,
   realizationPostingAnswer,
+  type AccrualsByDayAnswer,
 } from './schemas/finance';
 import type { Transport } from './transport';
 
@@ -131,6 +132,11 @@ export class FinanceApi {
     const ep = FINANCE.accrualByDay;
     const body = lastId ? { date, last_id: lastId } : { date };
     const [a] = this.many(ep, [body], (json) => parseAnswer(ep, accrualsByDayAnswer, json));
+    return this.dayPage(a);
+  }
+
+  private dayPage(a: AccrualsByDayAnswer): { accruals: RawAccrual[]; next: string | null } {
+    const ep = FINANCE.accrualByDay;
     const accruals = a.accruals.map((item, i): RawAccrual => {
       const products = item.posting?.products ?? [];
       const only = products.length === 1 ? products[0] : undefined;
@@ -147,6 +153,17 @@ export class FinanceApi {
     });
     const more = a.has_next ?? a.accruals.length > 0;
     return { accruals, next: more && a.last_id ? a.last_id : null };
+  }
+
+  /** One page of each of several days, side by side in one fetchAll batch. */
+  accrualsByDays(
+    pages: readonly { date: string; lastId: string }[],
+  ): { accruals: RawAccrual[]; next: string | null }[] {
+    const ep = FINANCE.accrualByDay;
+    const bodies = pages.map((p) => (p.lastId ? { date: p.date, last_id: p.lastId } : { date: p.date }));
+    return this.many(ep, bodies, (json) => parseAnswer(ep, accrualsByDayAnswer, json)).map((a) =>
+      this.dayPage(a),
+    );
   }
 
   /** The realization report of a closed month, per posting (sale and commission net of returns). */

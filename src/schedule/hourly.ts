@@ -8,11 +8,14 @@ import type { SyncSummary } from '../shared/sync-schema';
 import { syncOrdersNow } from '../sync/run';
 import { EXECUTION_MS, syncServiceNow } from '../service/run';
 import { syncFeedbackNow } from '../feedback/run';
+import { updateFinanceNow } from '../finance/run';
 
 /** Below this much time left in the execution the returns & messages sync waits for the next hour. */
 const SERVICE_MIN_MS = 120_000;
 /** Below this much time left the reviews & questions sync waits for the next hour (it resumes there). */
 const FEEDBACK_MIN_MS = 120_000;
+/** The finance run needs this much of the execution left (it resumes where it stopped next hour). */
+const FINANCE_MIN_MS = 150_000;
 
 /**
  * `triggerUid` (from the event) names the spreadsheet the trigger was installed from: a time-driven
@@ -32,6 +35,14 @@ export function runHourly(triggerUid?: string): void {
     synced = syncOrdersNow('trigger');
   } catch {
     // Recorded in the sync log; the nightly run still gets its turn.
+  }
+  // Fees and payouts follow the orders, so the nightly reports see this hour's profit.
+  if (synced && synced.result !== 'failed' && startedAt + EXECUTION_MS - Date.now() >= FINANCE_MIN_MS) {
+    try {
+      updateFinanceNow('trigger', startedAt);
+    } catch {
+      // Reported by the run itself; the next hour continues it.
+    }
   }
   // Reuses this hour's sync when the nightly run is due, and resumes one cut short earlier.
   try {

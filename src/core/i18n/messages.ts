@@ -13,6 +13,7 @@ import { feedback } from './feedback';
 import { handover } from './handover';
 import { platform } from './platform';
 import { ozonStock } from './ozon-stock';
+import { finance } from './finance';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -36,6 +37,7 @@ const parts = [
   part(handover),
   part(platform),
   part(ozonStock),
+  part(finance),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;

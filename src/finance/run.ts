@@ -1,0 +1,106 @@
+// Apps Script side of the finance run: the lock, the budget, the Ozon client, the toast. The menu's
+// "Update finance" and the hourly trigger (after the orders sync) both come here.
+import { describeError } from '../app/handler';
+import { appContext, type AppContext } from '../app/context';
+import { ozonClientFor } from '../app/ozon';
+import { tryDocumentLock } from '../adapters/lock';
+import { documentStore } from '../adapters/properties';
+import { toast } from '../adapters/ui';
+import { readTabs, writeRequests } from '../adapters/workbook';
+import { numberToMinor, type Minor } from '../core/finance/minor';
+import { t } from '../core/i18n/messages';
+import { OzonRoleError } from '../ozon/errors';
+import { FinanceApi } from '../ozon/finance';
+import type { OzonClient } from '../ozon/client';
+import { runFinanceStep, type FinanceOutcome, type FinanceSource } from './step';
+
+export const EXECUTION_MS = 6 * 60_000;
+const LOCK_WAIT_MS = 2_000;
+/** Leave the last minute and a half of the execution to writing what was read. */
+const WRITE_RESERVE_MS = 90_000;
+
+export interface FinanceSummary {
+  result: 'done' | 'partial' | 'failed' | 'locked';
+  message: string;
+  rows: number;
+  lines: number;
+}
+
+/** The finance methods over the Ozon client, in the shapes the run uses. */
+export function ozonFinanceSource(client: OzonClient): FinanceSource {
+  const api = new FinanceApi(client.transport);
+  return {
+    types: () => api.accrualTypes(),
+    postings: (numbers) => api.accrualsForPostings(numbers),
+    days: (pages) => api.accrualsByDays(pages),
+    netPrices: (offerIds) => {
+      const out = new Map<string, Minor>();
+      try {
+        for (const item of client.productPrices({ offer_id: [...offerIds] }).items) {
+          const net = item.price?.net_price;
+          const minor = typeof net === 'number' ? numberToMinor(net) : null;
+          if (minor !== null && minor > 0)
+            out.set(item.offer_id, { minor, currency: item.price?.currency_code || 'RUB' });
+        }
+      } catch (error) {
+        // A suggestion only: a key without the Product role still gets its finance.
+        if (!(error instanceof OzonRoleError)) throw error;
+      }
+      return out;
+    },
+  };
+}
+
+export function financeMessage(error: unknown, ctx: AppContext): string {
+  if (error instanceof OzonRoleError) return t(ctx.lang, 'finance.role', { method: error.endpoint });
+  const described = describeError(error, ctx.lang);
+  return t(ctx.lang, 'finance.failed', { reason: described.ok ? '' : described.error.message });
+}
+
+/** One execution of the finance run; `startedAt` is when the execution began (the trigger's). */
+export function updateFinanceNow(source: 'menu' | 'trigger', startedAt = Date.now()): FinanceSummary {
+  const ctx = appContext();
+  const notify = (message: string) => {
+    if (source === 'trigger') return;
+    try {
+      toast(message, 'Ozon', 6);
+    } catch {
+      // No UI in this context.
+    }
+  };
+  const lock = tryDocumentLock(LOCK_WAIT_MS);
+  if (!lock) {
+    const message = t(ctx.lang, 'finance.locked');
+    notify(message);
+    return { result: 'locked', message, rows: 0, lines: 0 };
+  }
+  try {
+    notify(t(ctx.lang, 'finance.started'));
+    const deadline = startedAt + EXECUTION_MS - WRITE_RESERVE_MS;
+    let outcome: FinanceOutcome;
+    try {
+      outcome = runFinanceStep({
+        now: () => Date.now(),
+        store: documentStore(),
+        lang: ctx.lang,
+        source: () => ozonFinanceSource(ozonClientFor(ctx.user, deadline)),
+        readTabs: (specs) => readTabs(specs),
+        write: (requests) => void writeRequests(requests),
+        fetchUntil: deadline - 30_000,
+      });
+    } catch (error) {
+      const message = financeMessage(error, ctx);
+      notify(message);
+      return { result: 'failed', message, rows: 0, lines: 0 };
+    }
+    notify(outcome.message);
+    return {
+      result: outcome.result,
+      message: outcome.message,
+      rows: outcome.rowsChanged,
+      lines: outcome.linesUpdated,
+    };
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,493 @@
+// One execution's share of the finance run: read Ozon's accruals (per posting for postings whose
+// money can still change, per day for the days since the last run), land them in the Finance tab
+// (upserted by posting × type × date × SKU, never appended twice), then recompute the profit of
+// every Order lines row and the Costs and Exchange rates tabs. Every tab is read once; only
+// changed cells are written. The caller holds the document lock.
+import type { KeyValueStore } from '../adapters/properties';
+import { typeBook, type AccrualType, type TypeBook } from '../core/finance/fees';
+import { minorToNumber, numberToMinor, type Minor } from '../core/finance/minor';
+import { lineProfits, rateFor, type Accrual, type LineProfit, type ProfitLine } from '../core/finance/profit';
+import {
+  aggregate,
+  costsSpec,
+  financeKey,
+  financeRow,
+  financeSpec,
+  linesProfitSpec,
+  profitCells,
+  rateRow,
+  ratesSpec,
+  readCosts,
+  readFinance,
+  readRates,
+} from '../core/finance/tables';
+import { t, type Lang } from '../core/i18n/messages';
+import { ordersSpec } from '../core/orders/tables';
+import { isoMonth } from '../core/reports/calendar';
+import { planRequests, type SheetsRequest } from '../core/table/requests';
+import {
+  applyPlan,
+  applySetup,
+  prepareTab,
+  type PreparedTab,
+  type TabSnapshot,
+} from '../core/table/snapshot';
+import type { RowValues, TableSpec } from '../core/table/spec';
+import { planUpsert } from '../core/table/upsert';
+import type { RawAccrual } from '../ozon/finance';
+import {
+  finishFinanceJob,
+  loadFinanceJob,
+  loadFinanceMark,
+  planFinanceJob,
+  saveFinanceJob,
+  type FinanceJob,
+} from './job';
+
+export interface DayPage {
+  accruals: RawAccrual[];
+  next: string | null;
+}
+
+export interface FinanceSource {
+  types(): AccrualType[];
+  postings(numbers: readonly string[]): Map<string, RawAccrual[]>;
+  /** One page of each day, side by side. */
+  days(pages: readonly { date: string; lastId: string }[]): DayPage[];
+  /** Ozon's net price per offer (a suggested cost); empty when the key may not read prices. */
+  netPrices(offerIds: readonly string[]): Map<string, Minor>;
+}
+
+export interface FinanceEnv {
+  now(): number;
+  store: KeyValueStore;
+  lang: Lang;
+  source(): FinanceSource;
+  readTabs(specs: readonly TableSpec[]): Map<string, TabSnapshot>;
+  write(requests: SheetsRequest[]): void;
+  /** No new Ozon round starts after this instant. */
+  fetchUntil: number;
+}
+
+export interface FinanceOutcome {
+  result: 'done' | 'partial';
+  job: FinanceJob;
+  /** Finance rows added, changed or removed in this execution. */
+  rowsChanged: number;
+  linesUpdated: number;
+  postingsRead: number;
+  daysRead: number;
+  costsMissing: number;
+  ratesMissing: string[];
+  message: string;
+  /** Ozon requests this execution made, by kind. */
+  calls: { postings: number; days: number; prices: number; types: number };
+}
+
+export const POSTINGS_PER_ROUND = 20 * 200;
+const NET_PRICES_PER_RUN = 1000;
+/** Statuses whose postings carry no money yet (or never: a split parent). */
+const NO_MONEY = new Set([
+  'awaiting_registration',
+  'acceptance_in_progress',
+  'awaiting_approve',
+  'awaiting_verification',
+  'awaiting_packaging',
+  'awaiting_deliver',
+  'cancelled_from_split_pending',
+]);
+
+const specs = [ordersSpec, linesProfitSpec, financeSpec, costsSpec, ratesSpec] as const;
+
+interface Tabs {
+  orders: PreparedTab;
+  lines: PreparedTab;
+  finance: PreparedTab;
+  costs: PreparedTab;
+  rates: PreparedTab;
+}
+
+const body = (tab: PreparedTab) => tab.snapshot.values.slice(1);
+const cellText = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
+
+function prepare(env: FinanceEnv): Tabs {
+  const snapshots = env.readTabs(specs);
+  const get = (spec: TableSpec) => snapshots.get(spec.tab) as TabSnapshot;
+  const tabs: Tabs = {
+    orders: prepareTab(get(ordersSpec)),
+    lines: prepareTab(get(linesProfitSpec)),
+    finance: prepareTab(get(financeSpec)),
+    costs: prepareTab(get(costsSpec)),
+    rates: prepareTab(get(ratesSpec)),
+  };
+  // The Orders tab belongs to the orders sync: only read here, never created or repaired.
+  if (!tabs.lines.snapshot.exists) tabs.lines.setup = [];
+  const setup = [tabs.lines, tabs.finance, tabs.costs, tabs.rates].flatMap((tab) => tab.setup);
+  if (setup.length) {
+    env.write(setup);
+    for (const tab of [tabs.lines, tabs.finance, tabs.costs, tabs.rates]) applySetup(tab);
+  }
+  return tabs;
+}
+
+interface OrderFacts {
+  status: string;
+  month: string;
+  lastChanged: number | null;
+}
+
+function readOrders(tabs: Tabs): Map<string, OrderFacts> {
+  const out = new Map<string, OrderFacts>();
+  if (!tabs.orders.snapshot.exists) return out;
+  const p = tabs.orders.positions;
+  const [numberCol, statusCol, orderedCol, changedCol] = [
+    'posting_number',
+    'status_code',
+    'ordered_at',
+    'last_changed',
+  ].map((k) => p.get(k) as number);
+  for (const row of body(tabs.orders)) {
+    const number = cellText(row[numberCol]);
+    if (!number) continue;
+    const ordered = row[orderedCol];
+    const changed = row[changedCol];
+    out.set(number, {
+      status: cellText(row[statusCol]),
+      month: typeof ordered === 'number' ? isoMonth(ordered) : '',
+      lastChanged: typeof changed === 'number' ? changed : null,
+    });
+  }
+  return out;
+}
+
+interface LineFacts extends ProfitLine {
+  key: string;
+  name: string;
+}
+
+function readLines(tabs: Tabs, orders: Map<string, OrderFacts>): LineFacts[] {
+  const p = tabs.lines.positions;
+  const at = (row: readonly unknown[], key: string) => row[p.get(key) as number];
+  const out: LineFacts[] = [];
+  for (const row of body(tabs.lines)) {
+    const key = cellText(at(row, 'line_key'));
+    const posting = cellText(at(row, 'posting_number'));
+    if (!key || !posting) continue;
+    const total = at(row, 'line_total');
+    out.push({
+      key,
+      postingNumber: posting,
+      offerId: cellText(at(row, 'offer_id')),
+      name: cellText(at(row, 'name')),
+      sku: Number(cellText(at(row, 'sku'))) || 0,
+      quantity: Number(at(row, 'quantity')) || 0,
+      value: typeof total === 'number' ? (numberToMinor(total) ?? 0) : 0,
+      currency: cellText(at(row, 'currency')),
+      month: orders.get(posting)?.month ?? '',
+    });
+  }
+  return out;
+}
+
+/** Lands a set of accruals in the Finance tab; `complete` keys' scopes lose rows no longer there. */
+function landAccruals(
+  env: FinanceEnv,
+  tabs: Tabs,
+  known: Map<string, Accrual>,
+  incoming: Map<string, Accrual>,
+  stale: (a: Accrual) => boolean,
+  offers: ReadonlyMap<string, string>,
+): number {
+  const remove = new Set<string>();
+  for (const [key, a] of known) if (!incoming.has(key) && stale(a)) remove.add(key);
+  const rows: RowValues[] = [];
+  for (const a of incoming.values())
+    rows.push(financeRow(a, offers.get(`${a.postingNumber}|${a.sku}`) ?? offers.get(a.postingNumber) ?? ''));
+  const snapshot = tabs.finance.snapshot;
+  const plan = planUpsert(
+    financeSpec,
+    tabs.finance.positions,
+    { firstRow: 1, rows: body(tabs.finance) },
+    rows,
+    remove,
+  );
+  const requests = planRequests(
+    financeSpec,
+    snapshot.sheetId,
+    snapshot.rowCount,
+    tabs.finance.positions,
+    plan,
+  );
+  if (requests.length) env.write(requests);
+  applyPlan(snapshot, plan, Math.max(snapshot.rowCount, plan.rowsNeeded));
+  for (const key of remove) known.delete(key);
+  for (const [key, a] of incoming) known.set(key, a);
+  return plan.added.length + plan.updated.length + remove.size;
+}
+
+function typed(raw: readonly RawAccrual[], book: TypeBook): Accrual[] {
+  return raw.map((a) => {
+    const type = book.type(a.typeId, a.typeName);
+    return { ...a, typeName: type.name || a.typeName || `#${a.typeId}`, group: type.group };
+  });
+}
+
+export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
+  const started = env.now();
+  const job = loadFinanceJob(env.store) ?? planFinanceJob(started, loadFinanceMark(env.store));
+  job.executions++;
+  const calls = { postings: 0, days: 0, prices: 0, types: 0 };
+  const tabs = prepare(env);
+  const orders = readOrders(tabs);
+  const lines = readLines(tabs, orders);
+  const offers = new Map<string, string>();
+  for (const line of lines) {
+    offers.set(`${line.postingNumber}|${line.sku}`, line.offerId);
+    if (!offers.has(line.postingNumber)) offers.set(line.postingNumber, line.offerId);
+  }
+  const known = readFinance(body(tabs.finance), tabs.finance.positions).accruals;
+  let rowsChanged = 0;
+  let postingsRead = 0;
+  let daysRead = 0;
+  let source: FinanceSource | undefined;
+  const ozon = () => (source ??= env.source());
+  let book: TypeBook | undefined;
+  const types = () => {
+    if (!book) {
+      book = typeBook(ozon().types());
+      calls.types++;
+    }
+    return book;
+  };
+
+  // 1. Postings whose money can still change: all of them the first time, then those that moved.
+  const due = [...orders.entries()]
+    .filter(([number, o]) => {
+      if (NO_MONEY.has(o.status) || number <= job.after) return false;
+      if (job.mode === 'initial' || job.changedSince === null) return true;
+      return o.lastChanged === null || o.lastChanged >= job.changedSince / 86_400_000 + 25_569 - 1;
+    })
+    .map(([number]) => number)
+    .sort();
+  let next = 0;
+  while (next < due.length && env.now() < env.fetchUntil) {
+    const chunk = due.slice(next, next + POSTINGS_PER_ROUND);
+    const answer = ozon().postings(chunk);
+    calls.postings += Math.ceil(chunk.length / 200);
+    const incoming = aggregate(typed([...answer.values()].flat(), types()));
+    const read = new Set(chunk);
+    const changed = landAccruals(env, tabs, known, incoming, (a) => read.has(a.postingNumber), offers);
+    rowsChanged += changed;
+    next += chunk.length;
+    postingsRead += chunk.length;
+    job.after = chunk[chunk.length - 1];
+    job.postingsRead += chunk.length;
+    job.rowsChanged += changed;
+    saveFinanceJob(env.store, job);
+  }
+  const postingsDone = next >= due.length;
+
+  // 2. Incremental: every accrual booked on the days since the last run (corrections included).
+  if (postingsDone && job.days.length && env.now() < env.fetchUntil) {
+    const open = job.days.map((date) => ({ date, lastId: '', raw: [] as RawAccrual[], done: false }));
+    while (open.some((d) => !d.done) && env.now() < env.fetchUntil) {
+      const active = open.filter((d) => !d.done);
+      const pages = ozon().days(active.map((d) => ({ date: d.date, lastId: d.lastId })));
+      calls.days += active.length;
+      pages.forEach((page, i) => {
+        const day = active[i];
+        day.raw.push(...page.accruals);
+        if (page.next === null) day.done = true;
+        else day.lastId = page.next;
+      });
+      // A day is landed only once read to its end, so a stale row is never removed on half a day.
+      for (const day of active.filter((d) => d.done)) {
+        const incoming = aggregate(typed(day.raw, types()));
+        const changed = landAccruals(env, tabs, known, incoming, (a) => a.date === day.date, offers);
+        rowsChanged += changed;
+        job.rowsChanged += changed;
+        job.days = job.days.filter((d) => d !== day.date);
+        daysRead++;
+        saveFinanceJob(env.store, job);
+      }
+    }
+  }
+  const done = postingsDone && job.days.length === 0;
+
+  // 3. Profit of every Order lines row, and the Costs and Exchange rates tabs.
+  const profit = updateProfit(env, tabs, lines, known, ozon, calls);
+
+  if (done) finishFinanceJob(env.store, job);
+  else saveFinanceJob(env.store, job);
+  const L = (key: Parameters<typeof t>[1], params = {}) => t(env.lang, key, params);
+  const parts = [
+    done
+      ? rowsChanged || profit.linesUpdated
+        ? L('finance.done', { rows: rowsChanged, lines: profit.linesUpdated })
+        : L('finance.doneNone')
+      : L('finance.partial', { postings: job.postingsRead }),
+  ];
+  if (profit.costsMissing) parts.push(L('finance.costsNeeded', { count: profit.costsMissing }));
+  if (profit.ratesMissing.length)
+    parts.push(L('finance.ratesNeeded', { list: profit.ratesMissing.slice(0, 5).join(', ') }));
+  return {
+    result: done ? 'done' : 'partial',
+    job,
+    rowsChanged,
+    linesUpdated: profit.linesUpdated,
+    postingsRead,
+    daysRead,
+    costsMissing: profit.costsMissing,
+    ratesMissing: profit.ratesMissing,
+    message: parts.join(' '),
+    calls,
+  };
+}
+
+function updateProfit(
+  env: FinanceEnv,
+  tabs: Tabs,
+  lines: readonly LineFacts[],
+  known: ReadonlyMap<string, Accrual>,
+  ozon: () => FinanceSource,
+  calls: FinanceOutcome['calls'],
+) {
+  const L = (key: Parameters<typeof t>[1], params = {}) => t(env.lang, key, params);
+  const costRead = readCosts(body(tabs.costs), tabs.costs.positions);
+  const rateRead = readRates(body(tabs.rates), tabs.rates.positions);
+  const byPosting = new Map<string, Accrual[]>();
+  for (const a of known.values()) {
+    const list = byPosting.get(a.postingNumber);
+    if (list) list.push(a);
+    else byPosting.set(a.postingNumber, [a]);
+  }
+  const results = lineProfits(lines, byPosting, costRead.costs, rateRead.rates);
+  const keyOf = new Map(lines.map((l) => [l, l.key]));
+  const note = (status: LineProfit['status']) =>
+    status === 'cost missing'
+      ? L('finance.costMissing')
+      : status === 'rate missing'
+        ? L('finance.rateMissing')
+        : status === 'no accruals'
+          ? L('finance.noAccruals')
+          : '';
+  const requests: SheetsRequest[] = [];
+  let linesUpdated = 0;
+  if (tabs.lines.snapshot.exists) {
+    const rows = results.map((r) => profitCells(r, note, keyOf.get(r.line as LineFacts) as string));
+    const plan = planUpsert(
+      linesProfitSpec,
+      tabs.lines.positions,
+      { firstRow: 1, rows: body(tabs.lines) },
+      rows,
+    );
+    // Only rows the orders sync made are written: the upsert finds every key, so nothing is appended.
+    const snapshot = tabs.lines.snapshot;
+    requests.push(
+      ...planRequests(linesProfitSpec, snapshot.sheetId, snapshot.rowCount, tabs.lines.positions, plan),
+    );
+    applyPlan(snapshot, plan, snapshot.rowCount);
+    linesUpdated = plan.updated.length;
+  }
+
+  // Costs: one row per offer sold; Ozon's net price is offered where the seller has no cost yet.
+  const offers = new Map<string, { name: string; currency: string; missing: boolean; rate: boolean }>();
+  for (const r of results) {
+    const line = r.line as LineFacts;
+    const o = offers.get(line.offerId) ?? {
+      name: line.name,
+      currency: line.currency,
+      missing: false,
+      rate: false,
+    };
+    if (r.status === 'cost missing') o.missing = true;
+    if (r.status === 'rate missing') o.rate = true;
+    offers.set(line.offerId, o);
+  }
+  const needPrice = [...offers.keys()].filter(
+    (id) => id && !costRead.costs.get(id)?.cost && !costRead.rows.get(id)?.netPrice,
+  );
+  let prices = new Map<string, Minor>();
+  if (needPrice.length && env.now() < env.fetchUntil) {
+    prices = ozon().netPrices(needPrice.slice(0, NET_PRICES_PER_RUN));
+    calls.prices += Math.ceil(Math.min(needPrice.length, NET_PRICES_PER_RUN) / 1000);
+  }
+  const unreadable = new Set(costRead.unreadable);
+  const costRows: RowValues[] = [];
+  let costsMissing = 0;
+  for (const [offerId, o] of offers) {
+    if (!offerId) continue;
+    const hasCost = Boolean(costRead.costs.get(offerId)?.cost);
+    const price = prices.get(offerId);
+    const row: RowValues = {
+      offer_id: offerId,
+      name: o.name,
+      cost_currency: '',
+      freight_currency: '',
+      packaging_currency: '',
+    };
+    // New rows start with the currency of the sales; the seller changes it (e.g. to CNY).
+    row.cost_currency = o.currency || 'RUB';
+    row.freight_currency = o.currency || 'RUB';
+    row.packaging_currency = o.currency || 'RUB';
+    if (price) {
+      row.net_price = minorToNumber(price.minor);
+      row.net_price_currency = price.currency;
+    }
+    if (unreadable.has(offerId)) row.status = L('finance.costUnreadable', { offers: offerId });
+    else if (!hasCost) {
+      costsMissing++;
+      const suggestion = price ?? null;
+      row.status = suggestion
+        ? L('finance.costMissingSuggest', {
+            price: minorToNumber(suggestion.minor).toFixed(2),
+            currency: suggestion.currency,
+          })
+        : L('finance.costMissing');
+    } else row.status = o.rate ? L('finance.rateMissing') : L('finance.costOk');
+    costRows.push(row);
+  }
+  const costsSnap = tabs.costs.snapshot;
+  const costsPlan = planUpsert(
+    costsSpec,
+    tabs.costs.positions,
+    { firstRow: 1, rows: body(tabs.costs) },
+    costRows,
+  );
+  requests.push(
+    ...planRequests(costsSpec, costsSnap.sheetId, costsSnap.rowCount, tabs.costs.positions, costsPlan),
+  );
+  applyPlan(costsSnap, costsPlan, Math.max(costsSnap.rowCount, costsPlan.rowsNeeded));
+
+  // Exchange rates: a row (rate left to the seller) for every month and currency a cost needs.
+  const needed = new Set<string>();
+  for (const line of lines) {
+    const cost = costRead.costs.get(line.offerId);
+    if (!cost || !line.month) continue;
+    for (const part of [cost.cost, cost.freight, cost.packaging]) {
+      if (!part || part.currency === line.currency) continue;
+      for (const currency of [part.currency, line.currency])
+        if (currency !== 'RUB' && rateFor(rateRead.rates, line.month, currency) === null)
+          needed.add(`${line.month}|${currency}`);
+    }
+  }
+  const missingRates = [...needed].sort();
+  const rateRows = missingRates
+    .filter((k) => !rateRead.keys.has(k))
+    .map((k) => rateRow(...(k.split('|') as [string, string])));
+  const ratesSnap = tabs.rates.snapshot;
+  const ratesPlan = planUpsert(
+    ratesSpec,
+    tabs.rates.positions,
+    { firstRow: 1, rows: body(tabs.rates) },
+    rateRows,
+  );
+  requests.push(
+    ...planRequests(ratesSpec, ratesSnap.sheetId, ratesSnap.rowCount, tabs.rates.positions, ratesPlan),
+  );
+  applyPlan(ratesSnap, ratesPlan, Math.max(ratesSnap.rowCount, ratesPlan.rowsNeeded));
+  if (requests.length) env.write(requests);
+  return { linesUpdated, costsMissing, ratesMissing: missingRates.map((k) => k.replace('|', ' ')) };
+}
+
+export { financeKey };

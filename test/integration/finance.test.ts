@@ -1,0 +1,329 @@
+// Profit through the built bundle: a seeded shop of 2,000 postings synced, its accruals read into
+// Finance and reconciled to the kopeck with the simulator's ground truth and Ozon's own totals
+// (realization report, cash-flow statement); re-runs change nothing; later corrections change
+// only their rows; a missing cost is never a zero; a key without the Finance role is told so.
+import { parseMinor } from '../../src/core/finance/minor';
+import { FinanceModel, type SimAccrual } from '../../simulator/finance';
+import { demoShop, tabRecords, type Runtime } from '../support/shop';
+
+type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+interface Summary {
+  result: string;
+  message: string;
+  rows: number;
+  lines: number;
+}
+const DAY = 86_400_000;
+
+function ok<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data;
+}
+
+function until(rt: Runtime, fn: string, done = (s: Summary) => s.result === 'done'): Summary[] {
+  const runs: Summary[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = ok(rt.run<Result<Summary>>(fn));
+    runs.push(s);
+    if (done(s)) return runs;
+    rt.clock.advance(60_000);
+  }
+  throw new Error(`${fn} did not finish: ${JSON.stringify(runs.at(-1))}`);
+}
+
+const minor = (v: unknown) => parseMinor(v) ?? NaN;
+const key = (a: Pick<SimAccrual, 'postingNumber' | 'typeId' | 'date' | 'sku'>) =>
+  `${a.postingNumber}|${a.typeId}|${a.date}|${a.sku || ''}`;
+
+function truth(sim: ReturnType<typeof demoShop>['sim']): Map<string, { minor: number; currency: string }> {
+  const out = new Map<string, { minor: number; currency: string }>();
+  for (const a of new FinanceModel(sim.state).book(sim.now()).all) {
+    const row = out.get(key(a)) ?? { minor: 0, currency: a.currency };
+    row.minor += a.minor;
+    out.set(key(a), row);
+  }
+  return out;
+}
+
+function financeRows(
+  rt: Runtime,
+): Map<
+  string,
+  { minor: number; currency: string; month: string; group: string; posting: string; type: string }
+> {
+  const out = new Map();
+  for (const r of tabRecords(rt, 'Finance'))
+    out.set(String(r['Finance key']), {
+      minor: minor(r.Amount),
+      currency: String(r.Currency),
+      month: String(r.Month),
+      group: String(r['Fee group']),
+      posting: String(r['Posting number']),
+      type: String(r['Accrual type ID']),
+    });
+  return out;
+}
+
+function setCells(rt: Runtime, tab: string, cells: { row: number; header: string; value: unknown }[]) {
+  const header = (rt.spreadsheet.sheet(tab).values() as unknown[][])[0];
+  rt.asUser((g) => {
+    const s = (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+      .getActiveSpreadsheet()
+      .getSheetByName(tab)!;
+    for (const c of cells) s.getRange(c.row, header.indexOf(c.header) + 1).setValue(c.value);
+  });
+}
+
+function callSim(sim: ReturnType<typeof demoShop>['sim'], path: string, body: unknown) {
+  const r = sim.handle({
+    method: 'POST',
+    url: `https://api-seller.ozon.ru${path}`,
+    headers: { 'Client-Id': sim.credentials.clientId, 'Api-Key': sim.credentials.apiKey },
+    payload: JSON.stringify(body),
+  });
+  return JSON.parse(String(r.body));
+}
+
+describe('finance', () => {
+  const { rt, sim } = demoShop({ postings: 2000, days: 60, seed: 14, products: 50 });
+  rt.properties.document.set('ODESK_LOOKBACK_DAYS', '60');
+  sim.setRateLimit(null);
+  let first: Summary[];
+
+  beforeAll(() => {
+    until(rt, 'syncOrders');
+    first = until(rt, 'updateFinance');
+  });
+
+  test('the Finance tab holds exactly the simulator’s accruals, one row per posting × type × date × SKU', () => {
+    expect(first.length).toBeGreaterThanOrEqual(1);
+    const rows = financeRows(rt);
+    const expected = truth(sim);
+    expect(rows.size).toBe(expected.size);
+    for (const [k, t] of expected)
+      expect({ k, ...rows.get(k) }).toMatchObject({ k, minor: t.minor, currency: t.currency });
+    expect(new Set([...rows.values()].map((r) => r.currency))).toEqual(new Set(['RUB', 'KZT']));
+    // A type missing from Ozon's dictionary is kept with its raw id, under "other".
+    const unlisted = [...rows.values()].filter((r) => r.type === '999');
+    expect(unlisted.length).toBeGreaterThan(0);
+    expect(unlisted.every((r) => r.group === 'other')).toBe(true);
+  });
+
+  test('a missing cost leaves profit blank and says so; Ozon’s net price is offered as a start', () => {
+    const lines = tabRecords(rt, 'Order lines');
+    const withAccruals = lines.filter((l) => l['Accrued payout'] !== '' && l['Accrued payout'] !== null);
+    expect(withAccruals.length).toBeGreaterThan(500);
+    for (const l of withAccruals) {
+      if (Number(l['Accrued revenue']) > 0) {
+        expect(l.Profit).toBe('');
+        expect(l['Profit note']).toBe('cost missing');
+      }
+    }
+    const costs = tabRecords(rt, 'Costs');
+    expect(costs.length).toBeGreaterThan(10);
+    expect(costs.every((c) => String(c.Status).startsWith('cost missing — Ozon net price'))).toBe(true);
+    expect(costs.every((c) => Number(c['Ozon net price (suggested cost)']) > 0)).toBe(true);
+  });
+
+  describe('with the seller’s costs in RUB and CNY', () => {
+    const rates: Record<string, Record<string, number>> = {
+      '2026-09': { CNY: 12.5, KZT: 0.18 },
+      '2026-10': { CNY: 12.75, KZT: 0.185 },
+      '2026-11': { CNY: 13.1, KZT: 0.19 },
+    };
+    const unit = new Map<string, { minor: number; currency: string }>();
+    const skipped = new Set<string>();
+
+    beforeAll(() => {
+      const costs = tabRecords(rt, 'Costs');
+      const cells: { row: number; header: string; value: unknown }[] = [];
+      costs.forEach((c, i) => {
+        const offer = String(c['Offer ID']);
+        if (i % 10 === 9) {
+          skipped.add(offer);
+          return;
+        }
+        const cny = i % 2 === 0;
+        const value = cny ? 20 + i : 300 + i * 7.5;
+        // One seller typed the amount as text with a space and a comma.
+        const typed = i === 1 ? `1 ${String(Math.floor(value)).padStart(3, '0')},50` : value;
+        cells.push({ row: i + 2, header: 'Cost price', value: typed });
+        const exact = i === 1 ? (1000 + Math.floor(value)) * 100 + 50 : Math.round(value * 100);
+        unit.set(offer, { minor: exact, currency: cny ? 'CNY' : 'RUB' });
+        if (cny) cells.push({ row: i + 2, header: 'Cost currency', value: 'CNY' });
+      });
+      setCells(rt, 'Costs', cells);
+      const rateRows = Object.entries(rates).flatMap(([month, byCur]) =>
+        Object.entries(byCur).map(([currency, rate]) => [month, currency, rate]),
+      );
+      rt.asUser((g) => {
+        const s = (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+          .getActiveSpreadsheet()
+          .getSheetByName('Exchange rates')!;
+        const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+        const at = (h: string) => header.indexOf(h) + 1;
+        rateRows.forEach(([month, currency, rate], i) => {
+          s.getRange(i + 2, at('Month (YYYY-MM)')).setValue(month);
+          s.getRange(i + 2, at('Currency')).setValue(currency);
+          s.getRange(i + 2, at('RUB per unit')).setValue(rate);
+        });
+      });
+      until(rt, 'updateFinance');
+    });
+
+    const rateOf = (month: string, currency: string) =>
+      currency === 'RUB' ? 1_000_000 : Math.round(rates[month][currency] * 1_000_000);
+
+    test('profit per order reconciles to the kopeck: accruals minus cost of the units sold', () => {
+      const book = new FinanceModel(sim.state).book(sim.now());
+      const lines = tabRecords(rt, 'Order lines');
+      const byPosting = new Map<string, Record<string, unknown>[]>();
+      for (const l of lines)
+        byPosting.set(String(l['Posting number']), [
+          ...(byPosting.get(String(l['Posting number'])) ?? []),
+          l,
+        ]);
+      let checked = 0;
+      for (const [posting, own] of byPosting) {
+        const accruals = book.byPosting.get(posting) ?? [];
+        if (!accruals.length) continue;
+        if (own.some((l) => skipped.has(String(l['Offer ID'])))) continue;
+        // The rate is the month of the order in the spreadsheet's zone (Moscow).
+        const month = new Date(sim.state.postings.get(posting)!.inProcessAt + 3 * 3_600_000)
+          .toISOString()
+          .slice(0, 7);
+        let cost = 0;
+        for (const l of own) {
+          const sku = Number(l.SKU);
+          const units = accruals
+            .filter((a) => a.group === 'sale' && a.sku === sku)
+            .reduce((s, a) => s + Math.sign(a.minor) * a.quantity, 0);
+          if (units <= 0) continue;
+          const u = unit.get(String(l['Offer ID']))!;
+          const currency = String(l.Currency);
+          cost += Math.round((u.minor * rateOf(month, u.currency)) / rateOf(month, currency)) * units;
+        }
+        const payout = accruals.reduce((s, a) => s + a.minor, 0);
+        expect({ posting, payout: own.reduce((s, l) => s + minor(l['Accrued payout']), 0) }).toEqual({
+          posting,
+          payout,
+        });
+        expect({ posting, profit: own.reduce((s, l) => s + minor(l.Profit), 0) }).toEqual({
+          posting,
+          profit: payout - cost,
+        });
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(500);
+    });
+
+    test('fees per product reconcile with the accruals of its SKU; skipped offers stay “cost missing”', () => {
+      const book = new FinanceModel(sim.state).book(sim.now());
+      const offerOf = new Map(sim.state.products.map((p) => [p.sku, p.offerId]));
+      const expected = new Map<string, number>();
+      for (const a of book.all)
+        if (a.group === 'commission')
+          expected.set(offerOf.get(a.sku)!, (expected.get(offerOf.get(a.sku)!) ?? 0) + a.minor);
+      const got = new Map<string, number>();
+      const lines = tabRecords(rt, 'Order lines');
+      for (const l of lines)
+        if (l['Ozon commission'] !== '')
+          got.set(String(l['Offer ID']), (got.get(String(l['Offer ID'])) ?? 0) + minor(l['Ozon commission']));
+      for (const [offer, total] of expected)
+        expect({ offer, total: got.get(offer) ?? 0 }).toEqual({ offer, total });
+      const missing = lines.filter(
+        (l) => skipped.has(String(l['Offer ID'])) && Number(l['Accrued revenue']) > 0,
+      );
+      expect(missing.length).toBeGreaterThan(0);
+      expect(missing.every((l) => l.Profit === '' && l['Profit note'] === 'cost missing')).toBe(true);
+    });
+
+    test('per month, the Finance tab matches Ozon’s cash-flow statement and realization report', () => {
+      const rows = [...financeRows(rt).values()];
+      const flows = callSim(sim, '/v1/finance/cash-flow-statement/list', {
+        date: { from: '2026-09-30T21:00:00Z', to: '2026-10-31T20:59:59Z' },
+        page: 1,
+        page_size: 50,
+      }).result.cash_flows as Record<string, unknown>[];
+      for (const currency of ['RUB', 'KZT']) {
+        const mine = rows.filter((r) => r.month === '2026-10' && r.currency === currency);
+        const ozon = flows.filter((f) => f.currency_code === currency);
+        const total = (keys: string[]) =>
+          ozon.reduce((s, f) => s + keys.reduce((x, k) => x + minor(f[k]), 0), 0);
+        const sum = (groups: string[]) =>
+          mine.filter((r) => groups.includes(r.group)).reduce((s, r) => s + r.minor, 0);
+        expect(sum(['sale'])).toBe(total(['orders_amount', 'returns_amount']));
+        expect(sum(['commission'])).toBe(total(['commission_amount']));
+        expect(sum(['logistics', 'last_mile', 'returns'])).toBe(total(['item_delivery_and_return_amount']));
+        expect(sum(['acquiring', 'storage', 'ads', 'services', 'other'])).toBe(total(['services_amount']));
+      }
+      const report = callSim(sim, '/v1/finance/realization/posting', { year: 2026, month: 10 }).rows as {
+        order: { posting_number: string };
+        delivery_commission: { amount: number } | null;
+        return_commission: { amount: number } | null;
+      }[];
+      const ozonSale = new Map<string, number>();
+      for (const r of report)
+        ozonSale.set(
+          r.order.posting_number,
+          (ozonSale.get(r.order.posting_number) ?? 0) +
+            minor(r.delivery_commission?.amount ?? 0) -
+            minor(r.return_commission?.amount ?? 0),
+        );
+      const mineSale = new Map<string, number>();
+      for (const r of rows)
+        if (r.month === '2026-10' && r.group === 'sale')
+          mineSale.set(r.posting, (mineSale.get(r.posting) ?? 0) + r.minor);
+      expect(mineSale).toEqual(ozonSale);
+    });
+
+    test('a re-run changes nothing', () => {
+      rt.resetCounters();
+      const again = until(rt, 'updateFinance');
+      expect(again.at(-1)!.rows).toBe(0);
+      expect(rt.counters.cellsWritten).toBe(0);
+    });
+
+    test('corrections arriving days later update the right rows only', () => {
+      const before = financeRows(rt);
+      const linesBefore = new Map(tabRecords(rt, 'Order lines').map((l) => [String(l['Line key']), l]));
+      rt.clock.advance(6 * DAY);
+      until(rt, 'syncOrders');
+      until(rt, 'updateFinance');
+      const after = financeRows(rt);
+      const expected = truth(sim);
+      expect(after.size).toBe(expected.size);
+      for (const [k, t] of expected) expect({ k, minor: after.get(k)?.minor }).toEqual({ k, minor: t.minor });
+      const changed = [...after.keys()].filter((k) => before.get(k)?.minor !== after.get(k)?.minor);
+      expect(changed.length).toBeGreaterThan(0);
+      const corrections = changed.filter((k) => k.split('|')[1] === '121');
+      expect(corrections.length).toBeGreaterThan(0);
+      for (const [k, row] of before) if (!changed.includes(k)) expect(after.get(k)).toEqual(row);
+      // Order lines: only postings whose accruals changed got new profit figures.
+      const touched = new Set(changed.map((k) => k.split('|')[0]));
+      for (const l of tabRecords(rt, 'Order lines')) {
+        const old = linesBefore.get(String(l['Line key']));
+        if (!old || touched.has(String(l['Posting number']))) continue;
+        expect({ line: l['Line key'], payout: l['Accrued payout'], profit: l.Profit }).toEqual({
+          line: l['Line key'],
+          payout: old['Accrued payout'],
+          profit: old.Profit,
+        });
+      }
+    });
+  });
+});
+
+describe('finance without the Finance role', () => {
+  test('says plainly which role is missing, and nothing else stops', () => {
+    const { rt, sim } = demoShop({ postings: 120, days: 10, seed: 3 });
+    sim.setRoles(['Posting FBS', 'Posting FBO', 'Product', 'Warehouse']);
+    expect(ok(rt.run<Result<Summary>>('syncOrders')).result).toBe('done');
+    const r = rt.run<Result<Summary>>('updateFinance');
+    const data = ok(r);
+    expect(data.result).toBe('failed');
+    expect(data.message).toMatch(/"Finance" role/);
+    expect(data.message).toContain('/v1/finance/accrual/');
+    expect(ok(rt.run<Result<Summary>>('syncOrders')).result).toBe('done');
+  });
+});
