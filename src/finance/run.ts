@@ -10,7 +10,6 @@ import { readTabs, writeRequests } from '../adapters/workbook';
 import { numberToMinor, type Minor } from '../core/finance/minor';
 import { t } from '../core/i18n/messages';
 import { OzonRoleError } from '../ozon/errors';
-import { FinanceApi } from '../ozon/finance';
 import type { OzonClient } from '../ozon/client';
 import { runFinanceStep, type FinanceOutcome, type FinanceSource } from './step';
 
@@ -28,15 +27,14 @@ export interface FinanceSummary {
 
 /** The finance methods over the Ozon client, in the shapes the run uses. */
 export function ozonFinanceSource(client: OzonClient): FinanceSource {
-  const api = new FinanceApi(client.transport);
   return {
-    types: () => api.accrualTypes(),
-    postings: (numbers) => api.accrualsForPostings(numbers),
-    days: (pages) => api.accrualsByDays(pages),
+    types: () => client.accrualTypes(),
+    postings: (numbers) => client.accrualsForPostings(numbers),
+    days: (pages) => client.accrualsByDays(pages),
     netPrices: (offerIds) => {
       const out = new Map<string, Minor>();
       try {
-        for (const item of client.productPrices({ offer_id: [...offerIds] }).items) {
+        for (const item of client.pricesPage({ offer_id: [...offerIds] }).items) {
           const net = item.price?.net_price;
           const minor = typeof net === 'number' ? numberToMinor(net) : null;
           if (minor !== null && minor > 0)

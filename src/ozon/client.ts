@@ -3,6 +3,7 @@
 // exporting `<area>Methods(api)` and add one line to `areas` below.
 import { OzonApi, type OzonClientOptions } from './api';
 import { catalogMethods } from './catalog';
+import { financeMethods } from './finance';
 import { fulfilmentMethods } from './fulfilment';
 import { postingsMethods } from './postings';
 import { serviceMethods } from './service';
@@ -17,6 +18,7 @@ const areas = (api: OzonApi) => ({
   ...fulfilmentMethods(api),
   ...catalogMethods(api),
   ...serviceMethods(api),
+  ...financeMethods(api),
 });
 
 export type OzonClient = OzonApi & ReturnType<typeof areas>;

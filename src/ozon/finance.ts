@@ -14,6 +14,7 @@ import {
   realizationPostingAnswer,
   type AccrualsByDayAnswer,
 } from './schemas/finance';
+import type { OzonApi } from './api';
 import type { Transport } from './transport';
 
 export const FINANCE = {
@@ -223,4 +224,17 @@ export class FinanceApi {
       }),
     );
   }
+}
+
+/** The finance area of the Ozon client (see client.ts). */
+export function financeMethods(api: OzonApi) {
+  const finance = new FinanceApi(api.transport);
+  return {
+    accrualTypes: () => finance.accrualTypes(),
+    accrualsForPostings: (postingNumbers: readonly string[]) => finance.accrualsForPostings(postingNumbers),
+    accrualsByDay: (date: string, lastId = '') => finance.accrualsByDay(date, lastId),
+    accrualsByDays: (pages: readonly { date: string; lastId: string }[]) => finance.accrualsByDays(pages),
+    realizationByPosting: (year: number, month: number) => finance.realizationByPosting(year, month),
+    cashFlow: (from: string, to: string) => finance.cashFlow(from, to),
+  };
 }
