@@ -30,8 +30,8 @@ export const FINANCE_JOB_KEY = 'ODESK_FINANCE_JOB';
 export const FINANCE_MARK_KEY = 'ODESK_FINANCE_MARK';
 /** Ozon books some accruals for earlier days: each incremental run re-reads this many days back. */
 export const OVERLAP_DAYS = 3;
-/** ...and re-reads postings whose status changed since a day before the last run. */
-export const CHANGED_OVERLAP_MS = 86_400_000;
+/** ...and re-reads postings whose status changed since shortly before the last run. */
+export const CHANGED_OVERLAP_MS = 2 * 3_600_000;
 
 const MSK_MS = 3 * 3_600_000;
 const DAY_MS = 86_400_000;

@@ -14,6 +14,14 @@ import type { OzonClient } from '../ozon/client';
 import { runFinanceStep, type FinanceOutcome, type FinanceSource } from './step';
 
 export const EXECUTION_MS = 6 * 60_000;
+export const RECONCILED_KEY = 'ODESK_FINANCE_RECONCILED';
+/** The hourly run reconciles with Ozon's monthly totals about once a day. */
+const RECONCILE_EVERY_MS = 20 * 3_600_000;
+
+function reconcileDue(store: ReturnType<typeof documentStore>, now: number): boolean {
+  const last = Number(store.get(RECONCILED_KEY));
+  return !Number.isFinite(last) || now - last >= RECONCILE_EVERY_MS;
+}
 const LOCK_WAIT_MS = 2_000;
 /** Leave the last minute and a half of the execution to writing what was read. */
 const WRITE_RESERVE_MS = 90_000;
@@ -31,6 +39,8 @@ export function ozonFinanceSource(client: OzonClient): FinanceSource {
     types: () => client.accrualTypes(),
     postings: (numbers) => client.accrualsForPostings(numbers),
     days: (pages) => client.accrualsByDays(pages),
+    realizationByPosting: (year, month) => client.realizationByPosting(year, month),
+    cashFlow: (from, to) => client.cashFlow(from, to),
     netPrices: (offerIds) => {
       const out = new Map<string, Minor>();
       try {
@@ -85,7 +95,9 @@ export function updateFinanceNow(source: 'menu' | 'trigger', startedAt = Date.no
         readTabs: (specs) => readTabs(specs),
         write: (requests) => void writeRequests(requests),
         fetchUntil: deadline - 30_000,
+        reconcile: source === 'menu' || reconcileDue(documentStore(), Date.now()),
       });
+      if (outcome.reconciliation) documentStore().set(RECONCILED_KEY, String(Date.now()));
     } catch (error) {
       const message = financeMessage(error, ctx);
       notify(message);

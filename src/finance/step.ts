@@ -35,6 +35,7 @@ import {
 import type { RowValues, TableSpec } from '../core/table/spec';
 import { planUpsert } from '../core/table/upsert';
 import type { RawAccrual } from '../ozon/finance';
+import { reconcile, reconciliationSpec, type ReconSource } from './reconcile';
 import {
   finishFinanceJob,
   loadFinanceJob,
@@ -49,7 +50,7 @@ export interface DayPage {
   next: string | null;
 }
 
-export interface FinanceSource {
+export interface FinanceSource extends ReconSource {
   types(): AccrualType[];
   postings(numbers: readonly string[]): Map<string, RawAccrual[]>;
   /** One page of each day, side by side. */
@@ -67,6 +68,8 @@ export interface FinanceEnv {
   write(requests: SheetsRequest[]): void;
   /** No new Ozon round starts after this instant. */
   fetchUntil: number;
+  /** Check the last closed months against Ozon's realization report and cash-flow statement. */
+  reconcile: boolean;
 }
 
 export interface FinanceOutcome {
@@ -80,8 +83,10 @@ export interface FinanceOutcome {
   costsMissing: number;
   ratesMissing: string[];
   message: string;
+  /** Set when this execution reconciled with Ozon. */
+  reconciliation?: { months: string[]; differences: number; postings: number };
   /** Ozon requests this execution made, by kind. */
-  calls: { postings: number; days: number; prices: number; types: number };
+  calls: { postings: number; days: number; prices: number; types: number; reconciliation: number };
 }
 
 export const POSTINGS_PER_ROUND = 20 * 200;
@@ -97,7 +102,12 @@ const NO_MONEY = new Set([
   'cancelled_from_split_pending',
 ]);
 
-const specs = [ordersSpec, linesProfitSpec, financeSpec, costsSpec, ratesSpec] as const;
+const reconTableSpec: TableSpec = {
+  tab: reconciliationSpec.tab,
+  key: 'section',
+  columns: reconciliationSpec.columns,
+};
+const specs = [ordersSpec, linesProfitSpec, financeSpec, costsSpec, ratesSpec, reconTableSpec] as const;
 
 interface Tabs {
   orders: PreparedTab;
@@ -105,6 +115,7 @@ interface Tabs {
   finance: PreparedTab;
   costs: PreparedTab;
   rates: PreparedTab;
+  recon: TabSnapshot;
 }
 
 const body = (tab: PreparedTab) => tab.snapshot.values.slice(1);
@@ -119,6 +130,7 @@ function prepare(env: FinanceEnv): Tabs {
     finance: prepareTab(get(financeSpec)),
     costs: prepareTab(get(costsSpec)),
     rates: prepareTab(get(ratesSpec)),
+    recon: get(reconTableSpec),
   };
   // The Orders tab belongs to the orders sync: only read here, never created or repaired.
   if (!tabs.lines.snapshot.exists) tabs.lines.setup = [];
@@ -236,7 +248,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   const started = env.now();
   const job = loadFinanceJob(env.store) ?? planFinanceJob(started, loadFinanceMark(env.store));
   job.executions++;
-  const calls = { postings: 0, days: 0, prices: 0, types: 0 };
+  const calls = { postings: 0, days: 0, prices: 0, types: 0, reconciliation: 0 };
   const tabs = prepare(env);
   const orders = readOrders(tabs);
   const lines = readLines(tabs, orders);
@@ -320,6 +332,15 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   if (done) finishFinanceJob(env.store, job);
   else saveFinanceJob(env.store, job);
   const L = (key: Parameters<typeof t>[1], params = {}) => t(env.lang, key, params);
+  let reconciliation: FinanceOutcome['reconciliation'];
+  if (done && env.reconcile && env.now() < env.fetchUntil) {
+    const recon = reconcile(ozon(), [...known.values()], job.today, tabs.recon);
+    calls.reconciliation += recon.months.length * 2;
+    if (recon.months.length) {
+      env.write(recon.requests);
+      reconciliation = { months: recon.months, differences: recon.differences, postings: recon.postings };
+    }
+  }
   const parts = [
     done
       ? rowsChanged || profit.linesUpdated
@@ -327,6 +348,16 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
         : L('finance.doneNone')
       : L('finance.partial', { postings: job.postingsRead }),
   ];
+  if (reconciliation)
+    parts.push(
+      reconciliation.differences
+        ? L('finance.reconDiff', {
+            months: reconciliation.months.join(', '),
+            count: reconciliation.differences,
+            postings: reconciliation.postings,
+          })
+        : L('finance.reconciled', { months: reconciliation.months.join(', ') }),
+    );
   if (profit.costsMissing) parts.push(L('finance.costsNeeded', { count: profit.costsMissing }));
   if (profit.ratesMissing.length)
     parts.push(L('finance.ratesNeeded', { list: profit.ratesMissing.slice(0, 5).join(', ') }));
@@ -340,6 +371,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     costsMissing: profit.costsMissing,
     ratesMissing: profit.ratesMissing,
     message: parts.join(' '),
+    ...(reconciliation ? { reconciliation } : {}),
     calls,
   };
 }

@@ -16,6 +16,7 @@ import type { TabSnapshot } from '../core/table/snapshot';
 import type { TableSpec } from '../core/table/spec';
 import { cachedOffset, localDay, toSerial, type OffsetMinutes } from '../core/time/serial';
 import { LINES_TAB, ORDERS_TAB, ordersSpec } from '../core/orders/tables';
+import { FINANCE_TAB, financeSpec } from '../core/finance/tables';
 
 export interface SheetLayout {
   sheetId: number;
@@ -75,6 +76,7 @@ export function planReports(
       lines: sourceTable(linesReadSpec, snapshots.get(LINES_TAB)),
       inventory: sourceTable(SOURCE_SPECS[2], snapshots.get(INVENTORY_TAB)),
       feedback: readFeedback(snapshots),
+      finance: sourceTable(financeSpec, snapshots.get(FINANCE_TAB)),
     },
     { today: daySerial(today), nowSerial: toSerial(ctx.now, ctx.offset) },
   );

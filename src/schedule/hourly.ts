@@ -36,14 +36,6 @@ export function runHourly(triggerUid?: string): void {
   } catch {
     // Recorded in the sync log; the nightly run still gets its turn.
   }
-  // Fees and payouts follow the orders, so the nightly reports see this hour's profit.
-  if (synced && synced.result !== 'failed' && startedAt + EXECUTION_MS - Date.now() >= FINANCE_MIN_MS) {
-    try {
-      updateFinanceNow('trigger', startedAt);
-    } catch {
-      // Reported by the run itself; the next hour continues it.
-    }
-  }
   // Reuses this hour's sync when the nightly run is due, and resumes one cut short earlier.
   try {
     runNightlyIfDue(Date.now(), { startedAt, ...(synced ? { synced } : {}) });
@@ -57,13 +49,21 @@ export function runHourly(triggerUid?: string): void {
       // Recorded in the sync log; the next hour continues it.
     }
   }
-  // Last: buyer feedback waits better than orders do. One deadline for the whole run.
+  // Buyer feedback waits better than orders do. One deadline for the whole run.
   const deadline = startedAt + EXECUTION_MS;
   if (deadline - Date.now() >= FEEDBACK_MIN_MS) {
     try {
       syncFeedbackNow('trigger', deadline);
     } catch {
       // Recorded in the sync log; the next hour continues it.
+    }
+  }
+  // Last: fees and payouts follow the orders, in what is left of the execution (resumed next hour).
+  if (synced && synced.result !== 'failed' && deadline - Date.now() >= FINANCE_MIN_MS) {
+    try {
+      updateFinanceNow('trigger', startedAt);
+    } catch {
+      // Reported by the run itself; the next hour continues it.
     }
   }
 }

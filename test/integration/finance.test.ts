@@ -277,6 +277,63 @@ describe('finance', () => {
       expect(mineSale).toEqual(ozonSale);
     });
 
+    test('Products gains profit per offer per month; the Dashboard a P&L with a waterfall chart', () => {
+      const built = ok(rt.run<Result<{ products: number }>>('buildReports'));
+      expect(built.products).toBeGreaterThan(0);
+      const lines = tabRecords(rt, 'Order lines');
+      const month = (posting: string) =>
+        new Date(sim.state.postings.get(posting)!.inProcessAt + 3 * 3_600_000).toISOString().slice(0, 7);
+      const expected = new Map<string, number>();
+      for (const l of lines) {
+        if (l['Accrued payout'] === '' || skipped.has(String(l['Offer ID']))) continue;
+        const k = `${month(String(l['Posting number']))}|${l['Offer ID']}|${l.Currency}`;
+        expected.set(k, (expected.get(k) ?? 0) + minor(l.Profit));
+      }
+      const products = tabRecords(rt, 'Products');
+      const got = new Map<string, number>();
+      for (const p of products) {
+        const m = p.Month instanceof Date ? p.Month : new Date(String(p.Month));
+        const k = `${new Date(m.getTime() + 3 * 3_600_000).toISOString().slice(0, 7)}|${p['Offer ID']}|${p.Currency}`;
+        if (skipped.has(String(p['Offer ID']))) {
+          if (p['Accrued payout'] !== '' && p['Accrued payout'] !== null) {
+            expect(p.Profit).toBe('');
+            expect(p['Profit note']).toBe('cost missing');
+          }
+          continue;
+        }
+        if (p.Profit !== '' && p.Profit !== null) got.set(k, minor(p.Profit));
+      }
+      expect(got.size).toBeGreaterThan(20);
+      for (const [k, v] of expected) expect({ k, profit: got.get(k) }).toEqual({ k, profit: v });
+
+      const dashboard = rt.spreadsheet.sheet('Dashboard').values() as unknown[][];
+      const flat = dashboard.flat().map(String);
+      expect(flat).toContain('P&L (RUB), by accrual date');
+      expect(flat).toContain('Cost of goods');
+      const charts = (
+        rt.spreadsheet.sheet('Dashboard') as unknown as { charts: { spec: Record<string, unknown> }[] }
+      ).charts;
+      expect(charts.some((c) => c.spec.waterfallChart)).toBe(true);
+      // 30 days of revenue on the P&L = the Finance tab's sale rows of those days (RUB).
+      // The P&L block starts in column H; its columns: yesterday, 7 days, 30 days, the month.
+      const col = 7;
+      const row = dashboard.find((r) => r[col] === 'Revenue')!;
+      const today = Date.parse(new Date(rt.clock.now() + 3 * 3_600_000).toISOString().slice(0, 10));
+      const from = new Date(today - 30 * DAY).toISOString().slice(0, 10);
+      const to = new Date(today).toISOString().slice(0, 10);
+      const revenue = tabRecords(rt, 'Finance')
+        .filter((r) => r['Fee group'] === 'sale' && r.Currency === 'RUB')
+        .filter((r) => {
+          const d =
+            r.Date instanceof Date
+              ? new Date(r.Date.getTime() + 3 * 3_600_000).toISOString().slice(0, 10)
+              : String(r.Date);
+          return d >= from && d < to;
+        })
+        .reduce((s, r) => s + minor(r.Amount), 0);
+      expect(minor(row[col + 3])).toBe(revenue);
+    });
+
     test('a re-run changes nothing', () => {
       rt.resetCounters();
       const again = until(rt, 'updateFinance');
@@ -310,6 +367,36 @@ describe('finance', () => {
           profit: old.Profit,
         });
       }
+    });
+
+    test('the Reconciliation tab shows Ozon’s totals beside ours, and the postings behind a difference', () => {
+      const clean = ok(rt.run<Result<Summary>>('updateFinance'));
+      expect(clean.message).toMatch(/Reconciled with Ozon for .*no differences/);
+      const recon = tabRecords(rt, 'Reconciliation');
+      expect(recon.filter((r) => r.Section === 'Payout period').length).toBeGreaterThan(4);
+      expect(recon.every((r) => minor(r.Difference) === 0)).toBe(true);
+      // The seller deletes an October sale row; the run does not re-read October, Reconciliation shows it.
+      const sheet = rt.spreadsheet.sheet('Finance');
+      const values = sheet.values() as unknown[][];
+      const header = values[0];
+      const at = values.findIndex(
+        (r) => r[header.indexOf('Month')] === '2026-10' && r[header.indexOf('Fee group')] === 'sale',
+      );
+      const posting = String(values[at][header.indexOf('Posting number')]);
+      const amount = minor(values[at][header.indexOf('Amount')]);
+      rt.asUser((g) => {
+        (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+          .getActiveSpreadsheet()
+          .getSheetByName('Finance')!
+          .deleteRow(at + 1);
+      });
+      const after = ok(rt.run<Result<Summary>>('updateFinance'));
+      expect(after.message).toMatch(/differences/);
+      const rows = tabRecords(rt, 'Reconciliation');
+      const behind = rows.filter((r) => r.Section === 'Posting');
+      expect(behind).toEqual([
+        expect.objectContaining({ 'Posting number': posting, Item: 'sale', Difference: -amount / 100 }),
+      ]);
     });
   });
 });

@@ -100,6 +100,8 @@ export interface LineProfit {
   /** Units sold and not returned (sale accruals net of their reversals). */
   netUnits: number;
   cost: number | null;
+  /** One unit's cost in the line's currency, when known (also when no unit was sold). */
+  unitCost: number | null;
   profit: number | null;
   /** Profit / revenue in percent, two decimals; null when either is unknown or revenue ≤ 0. */
   margin: number | null;
@@ -182,10 +184,10 @@ export function lineProfits(
       const netUnits = Math.max(0, r.units);
       let status: LineStatus = 'ok';
       let cost: number | null = null;
+      const unit = unitCost(costs.get(r.line.offerId), r.line.currency, r.line.month, rates);
       if (!r.accruals) status = 'no accruals';
       else if (netUnits === 0) cost = 0;
       else {
-        const unit = unitCost(costs.get(r.line.offerId), r.line.currency, r.line.month, rates);
         status = unit.status;
         cost = unit.minor === null ? null : unit.minor * netUnits;
       }
@@ -198,6 +200,7 @@ export function lineProfits(
         fees: sumGroups(r.groups, CHARGE_GROUPS),
         netUnits,
         cost,
+        unitCost: unit.minor,
         profit,
         margin: margin(profit, revenue),
         status,

@@ -265,7 +265,7 @@ export function profitCells(p: LineProfit, note: NoteText, lineKey: string): Row
   const none = p.status === 'no accruals';
   for (const g of FEE_GROUPS) row[feeColumn(g)] = none ? null : money(p.groups[g] ?? 0);
   row.ozon_payout = none ? null : money(p.payout);
-  row.unit_cost = p.netUnits > 0 && p.cost !== null ? money(Math.round(p.cost / p.netUnits)) : null;
+  row.unit_cost = money(p.unitCost);
   row.cost = money(p.cost);
   row.profit = money(p.profit);
   row.margin = p.margin;

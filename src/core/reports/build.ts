@@ -19,6 +19,7 @@ import {
 } from './figures';
 import { buildProducts, productsRow, readInventory, type ProductRow, type StockInfo } from './products';
 import { readSales, salesRow, type PostingInfo, type SalesData } from './sales';
+import { buildPnl, type PnlData } from './pnl';
 import type { SourceTable } from './source';
 import { customersSpec, productsSpec, salesSpec, type ReportSpec } from './specs';
 import type { StatusGroup } from './status';
@@ -29,6 +30,8 @@ export interface Sources {
   inventory: SourceTable | null;
   /** The feedback tabs (reviews, questions, ratings), when the shop has them. */
   feedback?: FeedbackReport | null;
+  /** The Finance tab (absent until the finance run has run). */
+  finance?: SourceTable | null;
 }
 
 export interface ReportTable {
@@ -44,6 +47,8 @@ export interface DashboardData {
   topProducts: Ranked[];
   topRegions: Ranked[];
   statusMix: { group: StatusGroup; postings: number }[];
+  /** Null when there is no Finance tab yet. */
+  pnl: PnlData | null;
 }
 
 export interface ReportData {
@@ -95,6 +100,7 @@ export function buildReportData(sources: Sources, clock: BuildClock): ReportData
       topProducts: topProducts(sales.lines, clock.today, currency),
       topRegions: topRegions(sales.lines, clock.today, currency),
       statusMix: statusMix(sales.lines, clock.today),
+      pnl: buildPnl(sources.finance ?? null, sources.lines, clock.today, currency),
     },
     lowStock: lowStock(stock),
     pastShipBy: pastShipBy(sales.postings, clock.nowSerial),

@@ -1,6 +1,7 @@
-// The Dashboard tab: headline figures, the small tables its charts are drawn from, four charts and
-// two pivot tables on the report tabs. Everything on it is generated: each build clears the tab,
-// deletes the charts on it and adds them again, so runs never pile up duplicates.
+// The Dashboard tab: headline figures, the small tables its charts are drawn from, four charts (a
+// fifth, the P&L waterfall, once finance has run) and two pivot tables on the report tabs. Everything on
+// it is generated: each build clears the tab, deletes the charts on it and adds them again, so runs
+// never pile up duplicates.
 import { t, type Lang, type MessageKey } from '../i18n/messages';
 import type { SheetsRequest } from '../table/requests';
 import type { DashboardData } from './build';
@@ -8,14 +9,15 @@ import { feedbackBlock } from '../feedback/dashboard';
 import type { FeedbackReport } from '../feedback/reports';
 import { PERIODS, type Period } from './figures';
 import { DASHBOARD_TAB, productsSpec, salesSpec, type ReportSpec } from './specs';
+import { pnlBlock, pnlChart, PNL_COL, PNL_DATA_COL } from './dashboard-pnl';
 
-export const DASHBOARD_COLUMNS = 30;
+export const DASHBOARD_COLUMNS = 34;
 const DATA_COL = 16; // chart data starts at column Q
 const HEADLINE_ROW = 3;
 const CHART_WIDTH = 600;
 const CHART_HEIGHT = 360;
 const CHART_ROWS = 19; // rows a chart covers at the default row height, plus a gap
-const MONEY = { type: 'NUMBER', pattern: '#,##0.00' };
+export const MONEY = { type: 'NUMBER', pattern: '#,##0.00' };
 const INT = { type: 'NUMBER', pattern: '0' };
 const NUMBER = { type: 'NUMBER', pattern: '#,##0.##' };
 const DAY = { type: 'DATE', pattern: 'yyyy-mm-dd' };
@@ -50,13 +52,13 @@ export interface DashboardInput {
 }
 
 type CellValue = string | number | null;
-interface CellSpec {
+export interface CellSpec {
   value: CellValue;
   format?: { type: string; pattern: string };
   bold?: boolean;
 }
 
-const cell = (value: CellValue, format?: CellSpec['format'], bold = false): CellSpec => ({
+export const cell = (value: CellValue, format?: CellSpec['format'], bold = false): CellSpec => ({
   value,
   ...(format ? { format } : {}),
   bold,
@@ -116,6 +118,8 @@ function pivotSource(spec: ReportSpec, source: PivotSource) {
 
 export interface DashboardLayout {
   headlineRows: number;
+  /** First row of the seller-rating block (below the headlines and the P&L). */
+  ratingTop: number;
   chartsTop: number;
   pivotTop: number;
   rowCount: number;
@@ -123,11 +127,16 @@ export interface DashboardLayout {
 
 export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const headlineRows = input.data.headlines.length;
+  // The P&L sits beside the headlines (one header row, then a row per line) and adds a third chart
+  // row; the seller-rating block goes below the taller of the two, above the charts.
+  const pnlRows = input.data.pnl ? pnlBlock(input.lang, input.data.pnl).length : 0;
   const ratingRows = feedbackBlock(input.lang, input.feedback ?? null).length;
-  const chartsTop = HEADLINE_ROW + headlineRows + 3 + (ratingRows ? ratingRows + 1 : 0);
-  const pivotTop = chartsTop + 2 * CHART_ROWS + 2;
+  const besideEnd = HEADLINE_ROW + Math.max(headlineRows + 1, pnlRows);
+  const ratingTop = besideEnd + 1;
+  const chartsTop = besideEnd + 2 + (ratingRows ? ratingRows + 1 : 0);
+  const pivotTop = chartsTop + (input.data.pnl ? 3 : 2) * CHART_ROWS + 2;
   const rowCount = Math.max(1000, pivotTop + input.offers + 60);
-  return { headlineRows, chartsTop, pivotTop, rowCount };
+  return { headlineRows, ratingTop, chartsTop, pivotTop, rowCount };
 }
 
 export function dashboardRequests(tab: DashboardTab, input: DashboardInput): SheetsRequest[] {
@@ -215,7 +224,7 @@ export function dashboardRequests(tab: DashboardTab, input: DashboardInput): She
     requests.push(
       block(
         sheetId,
-        HEADLINE_ROW + headlineRows.length + 2,
+        layout.ratingTop,
         0,
         rating.map((r) => r.map((c) => cell(c.value, c.number ? NUMBER : undefined, c.bold === true))),
       ),
@@ -332,6 +341,15 @@ export function dashboardRequests(tab: DashboardTab, input: DashboardInput): She
       },
     },
   });
+
+  if (data.pnl) {
+    requests.push(block(sheetId, HEADLINE_ROW, PNL_COL, pnlBlock(lang, data.pnl)));
+    const chart = pnlChart(lang, data.pnl, sheetId, PNL_DATA_COL);
+    requests.push(block(sheetId, 1, PNL_DATA_COL, chart.rows));
+    requests.push({
+      addChart: { chart: { spec: chart.spec, position: overlay(sheetId, top + 2 * CHART_ROWS, 0) } },
+    });
+  }
 
   // Pivot tables on the report tabs.
   const pivotTop = layout.pivotTop;

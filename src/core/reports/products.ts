@@ -31,6 +31,13 @@ export interface ProductRow {
   /** Ozon's content rating and buyers' average score, on the offer's latest row (see ratings.ts). */
   contentRating?: number | null;
   reviewScore?: number | null;
+  /** Accrued by Ozon for the month's lines (kopecks): payout, fees (payout minus revenue), cost, profit. */
+  accrued: number | null;
+  fees: number | null;
+  cost: number | null;
+  /** Null when any line with accruals has no known cost: never summed as if it were zero. */
+  profit: number | null;
+  costMissing: boolean;
 }
 
 export function readInventory(inventory: SourceTable | null): Map<string, StockInfo> | null {
@@ -73,6 +80,11 @@ export function buildProducts(
         returnedUnits: 0,
         stock: null,
         daysOfCover: null,
+        accrued: null,
+        fees: null,
+        cost: null,
+        profit: null,
+        costMissing: false,
       };
       rows.set(id, row);
     }
@@ -86,6 +98,15 @@ export function buildProducts(
     const row = get(at === null ? null : monthStart(at), line.offerId, line.currency, line.product);
     lastCurrency.set(line.offerId, line.currency);
     if (line.product) names.set(line.offerId, line.product);
+    if (line.accruedPayout !== null) {
+      row.accrued = (row.accrued ?? 0) + line.accruedPayout;
+      row.fees = (row.fees ?? 0) + line.accruedPayout - (line.accruedRevenue ?? 0);
+      if (line.profit === null) row.costMissing = true;
+      else {
+        row.cost = (row.cost ?? 0) + (line.cost ?? 0);
+        row.profit = (row.profit ?? 0) + line.profit;
+      }
+    }
     const group = line.info.group;
     if (earns(group)) {
       row.units += line.quantity;
@@ -128,5 +149,10 @@ export function productsRow(row: ProductRow): Record<string, string | number | n
     days_of_cover: row.daysOfCover,
     content_rating: row.contentRating ?? null,
     review_score: row.reviewScore ?? null,
+    ozon_fees: money(row.fees),
+    accrued_payout: money(row.accrued),
+    cost: row.costMissing ? null : money(row.cost),
+    profit: row.costMissing ? null : money(row.profit),
+    profit_note: row.costMissing ? 'cost missing' : '',
   };
 }

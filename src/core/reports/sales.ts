@@ -37,6 +37,13 @@ export interface SaleLine {
   discount: number | null;
   commission: number | null;
   payout: number | null;
+  /** From the finance run: what Ozon accrued for the line, its cost and profit (kopecks), or null. */
+  accruedPayout: number | null;
+  accruedRevenue: number | null;
+  cost: number | null;
+  profit: number | null;
+  /** Why profit is blank when it is ("cost missing", …), else empty. */
+  profitNote: string;
 }
 
 export interface SalesData {
@@ -111,6 +118,11 @@ export function readSales(orders: SourceTable | null, lines: SourceTable | null)
       discount: kopecks(row, c('discount')),
       commission: counts ? (kopecks(row, c('commission')) ?? null) : 0,
       payout: counts ? (kopecks(row, c('payout')) ?? null) : 0,
+      accruedPayout: kopecks(row, c('ozon_payout')),
+      accruedRevenue: kopecks(row, c('fee_sale')),
+      cost: kopecks(row, c('cost')),
+      profit: kopecks(row, c('profit')),
+      profitNote: text(row, c('profit_note')),
     });
   }
   data.lines.sort(

@@ -1,6 +1,7 @@
 // The tabs reports are built from, as read once per build: data rows plus where each column is.
 // Columns are found the way the sync finds them (developer metadata, then header text), so a
 // seller who moved or renamed columns still gets correct reports.
+import { financeSpec, PROFIT_COLUMNS } from '../finance/tables';
 import { linesSpec, ordersSpec } from '../orders/tables';
 import { locateColumns } from '../table/locate';
 import type { TableSpec } from '../table/spec';
@@ -10,7 +11,12 @@ export const INVENTORY_TAB = 'Inventory';
 /** Order lines as reports read them: the sync's columns plus a discount column when the tab has one. */
 export const linesReadSpec: TableSpec = {
   ...linesSpec,
-  columns: [...linesSpec.columns, { key: 'discount', header: 'Discount', kind: 'money', role: 'sync' }],
+  columns: [
+    ...linesSpec.columns,
+    { key: 'discount', header: 'Discount', kind: 'money', role: 'sync' },
+    // Written by the finance run (absent until it has run).
+    ...PROFIT_COLUMNS,
+  ],
 };
 
 /** The Inventory tab's columns that reports use (the tab is optional). */
@@ -26,7 +32,7 @@ export const inventoryReadSpec: TableSpec = {
   ],
 };
 
-export const SOURCE_SPECS: readonly TableSpec[] = [ordersSpec, linesReadSpec, inventoryReadSpec];
+export const SOURCE_SPECS: readonly TableSpec[] = [ordersSpec, linesReadSpec, inventoryReadSpec, financeSpec];
 
 export interface SourceTable {
   /** Data rows (header excluded), as read; rows may be short. */

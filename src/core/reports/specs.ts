@@ -97,6 +97,11 @@ export const productsSpec: ReportSpec = {
     col('days_of_cover', 'Days of cover', 'number', 80),
     col('content_rating', 'Content rating', 'number', 90),
     col('review_score', 'Average review', 'number', 90),
+    col('ozon_fees', 'Ozon fees', 'money', 100),
+    col('accrued_payout', 'Accrued payout', 'money', 100),
+    col('cost', 'Cost', 'money', 100),
+    col('profit', 'Profit', 'money', 100),
+    col('profit_note', 'Profit note', 'text', 100),
   ],
 };
 
