@@ -6,7 +6,8 @@ import { ozonClientFor } from '../app/ozon';
 import { tryDocumentLock } from '../adapters/lock';
 import { documentStore } from '../adapters/properties';
 import { toast } from '../adapters/ui';
-import { readTabs, writeRequests } from '../adapters/workbook';
+import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
+import { cachedOffset } from '../core/time/serial';
 import { numberToMinor, type Minor } from '../core/finance/minor';
 import { t } from '../core/i18n/messages';
 import { OzonRoleError } from '../ozon/errors';
@@ -91,6 +92,7 @@ export function updateFinanceNow(source: 'menu' | 'trigger', startedAt = Date.no
         now: () => Date.now(),
         store: documentStore(),
         lang: ctx.lang,
+        offset: cachedOffset(spreadsheetOffset()),
         source: () => ozonFinanceSource(ozonClientFor(ctx.user, deadline)),
         readTabs: (specs) => readTabs(specs),
         write: (requests) => void writeRequests(requests),

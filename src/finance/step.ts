@@ -34,6 +34,7 @@ import {
 } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
 import { planUpsert } from '../core/table/upsert';
+import { toSerial, type OffsetMinutes } from '../core/time/serial';
 import type { RawAccrual } from '../ozon/finance';
 import { reconcile, reconciliationSpec, type ReconSource } from './reconcile';
 import {
@@ -63,6 +64,8 @@ export interface FinanceEnv {
   now(): number;
   store: KeyValueStore;
   lang: Lang;
+  /** The spreadsheet's zone: Orders' "Last changed" is a serial date-time in it. */
+  offset: OffsetMinutes;
   source(): FinanceSource;
   readTabs(specs: readonly TableSpec[]): Map<string, TabSnapshot>;
   write(requests: SheetsRequest[]): void;
@@ -273,11 +276,12 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   };
 
   // 1. Postings whose money can still change: all of them the first time, then those that moved.
+  const changedSince = job.changedSince === null ? null : toSerial(job.changedSince, env.offset);
   const due = [...orders.entries()]
     .filter(([number, o]) => {
       if (NO_MONEY.has(o.status) || number <= job.after) return false;
-      if (job.mode === 'initial' || job.changedSince === null) return true;
-      return o.lastChanged === null || o.lastChanged >= job.changedSince / 86_400_000 + 25_569 - 1;
+      if (job.mode === 'initial' || changedSince === null) return true;
+      return o.lastChanged === null || o.lastChanged >= changedSince;
     })
     .map(([number]) => number)
     .sort();
