@@ -77,6 +77,8 @@ export interface Execution {
   authMode: AuthModeName;
   startedAt: number;
   limitMs: number;
+  /** A time-driven run with no active document (no active spreadsheet, document properties, lock or cache). */
+  noDocument: boolean;
   /** Cleanups run when the execution ends (lock release, ...). */
   onEnd: (() => void)[];
 }
@@ -134,6 +136,11 @@ export class Engine {
     if (!ScriptError || error instanceof ScriptError) return error;
     if (error instanceof Error) return this.error(error.message);
     return error;
+  }
+
+  /** True inside an execution that has no active document. */
+  get noDocument(): boolean {
+    return Boolean(this.current?.noDocument) && !this.userMode;
   }
 
   get counting(): boolean {
@@ -222,7 +229,13 @@ export class Engine {
   }
 
   /** Runs `fn` as one execution. Executions do not nest (Apps Script runs them separately). */
-  execute<T>(functionName: string, trigger: TriggerKind, authMode: AuthModeName, fn: () => T): T {
+  execute<T>(
+    functionName: string,
+    trigger: TriggerKind,
+    authMode: AuthModeName,
+    fn: () => T,
+    noDocument = false,
+  ): T {
     if (this.current)
       throw new Error(`runtime: ${functionName} started while ${this.current.functionName} runs`);
     const ex: Execution = {
@@ -232,6 +245,7 @@ export class Engine {
       authMode,
       startedAt: this.now,
       limitMs: trigger === 'simple' ? LIMITS.simpleTriggerMs.value : LIMITS.executionMs.value,
+      noDocument,
       onEnd: [],
     };
     if (trigger === 'time') {

@@ -62,6 +62,12 @@ export interface RuntimeOptions {
   quotas?: { triggerRuntimeMinutes?: number; urlFetchCalls?: number; propertiesCalls?: number };
   /** The add-on's Cloud project, shared by the runtimes of several users (Sheets API per-project quota). */
   sheetsProject?: SheetsProject;
+  /** Another spreadsheet of the same Google user: shares user properties, user cache, triggers and project. */
+  sameUserAs?: { userShared: UserShared };
+  /** This spreadsheet's id (default a fixed one). */
+  spreadsheetId?: string;
+  /** Whether time-driven runs have an active document (Google does not say): default true. */
+  timeTriggersHaveDocument?: boolean;
 }
 
 /** The script's global scope as test code sees it (asUser, globals). */
@@ -86,6 +92,8 @@ export interface RunOptions {
   trigger?: TriggerKind;
   authMode?: AuthModeName;
   event?: object;
+  /** Run with no active document (only meaningful for `time`). */
+  noDocument?: boolean;
 }
 
 export interface Manifest {
@@ -132,6 +140,24 @@ export function readManifest(distDir: string): Manifest {
 }
 
 /** JSON-like check for google.script.run arguments and results. */
+/** SpreadsheetApp members that answer null in a run with no active document. */
+const NO_DOCUMENT_NULL = new Set([
+  'getActive',
+  'getActiveSpreadsheet',
+  'getActiveSheet',
+  'getActiveRange',
+  'getActiveRangeList',
+  'getCurrentCell',
+  'getSelection',
+]);
+
+/** google.script.run: a result holding a Date anywhere reaches the browser as null. */
+function holdsDate(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Object.prototype.toString.call(value) === '[object Date]') return true;
+  return Object.values(value as object).some(holdsDate);
+}
+
 function checkLegal(value: unknown, where: string): void {
   if (value === null || value === undefined) return;
   const t = typeof value;
@@ -153,6 +179,14 @@ function checkLegal(value: unknown, where: string): void {
 
 export type Runtime = ReturnType<typeof createRuntime>;
 
+/** What one Google user's spreadsheets share. */
+export interface UserShared {
+  properties: Map<string, string>;
+  cache: Map<string, CacheEntry>;
+  triggers: TriggerState;
+  project: SheetsProject;
+}
+
 export function createRuntime(opts: RuntimeOptions = {}) {
   const distDir = opts.distDir ?? path.join(REPO_ROOT, 'dist');
   const manifest = readManifest(distDir);
@@ -165,6 +199,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
         : Date.parse(opts.startTime);
   if (Number.isNaN(start)) throw new Error(`runtime: bad startTime ${String(opts.startTime)}`);
   const engine = new Engine(start, { ...DEFAULT_LATENCY, ...(opts.latency ?? {}) });
+  const shared: UserShared | undefined = opts.sameUserAs?.userShared;
   const context = vm.createContext({});
   engine.context = context;
   engine.scopes = manifest.oauthScopes ?? null;
@@ -175,7 +210,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     throw new Error(`runtime: appsscript.json names unknown OAuth scopes: ${unknown.join(', ')}`);
   engine.triggerRuntimeQuotaMs = (opts.quotas?.triggerRuntimeMinutes ?? 90) * 60_000;
   engine.propertiesDailyQuota = opts.quotas?.propertiesCalls ?? LIMITS.propertiesReadWriteDaily.value;
-  const sheetsQuota = new SheetsQuota(engine, opts.sheetsProject);
+  const sheetsQuota = new SheetsQuota(engine, opts.sheetsProject ?? shared?.project);
   engine.ScriptError = vm.runInContext('Error', context) as ErrorConstructor;
   const ScriptJSON = vm.runInContext('JSON', context) as JSON;
   engine.realmTools = realmTools(context);
@@ -183,20 +218,21 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const ScriptDate = context.Date as DateConstructor;
 
   const book = new SpreadsheetModel(timeZone, opts.spreadsheetLocale ?? 'en_US', (ms) => new ScriptDate(ms));
+  if (opts.spreadsheetId) book.id = opts.spreadsheetId;
   const ui = new UiState(engine);
   const env: SheetsEnv = { engine, book, realm: engine.realmTools, ui };
   const stores = {
-    user: new Map<string, string>(),
+    user: shared?.properties ?? new Map<string, string>(),
     document: new Map<string, string>(),
     script: new Map<string, string>(),
   };
   const caches = {
-    user: new Map<string, CacheEntry>(),
+    user: shared?.cache ?? new Map<string, CacheEntry>(),
     document: new Map<string, CacheEntry>(),
     script: new Map<string, CacheEntry>(),
   };
   const locks = new LockState();
-  const triggers = new TriggerState();
+  const triggers = shared?.triggers ?? new TriggerState();
   const mail: SentMail[] = [];
   const drive: DriveFile[] = [];
   const fetchLog: FetchLogEntry[] = [];
@@ -209,6 +245,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       get(t, p) {
         const v = Reflect.get(t, p, t) as unknown;
         if (typeof v !== 'function') return v;
+        if (typeof p === 'string' && NO_DOCUMENT_NULL.has(p) && engine.noDocument) return () => null;
         return (...a: unknown[]) => {
           try {
             return (v as (...x: unknown[]) => unknown).apply(t, a);
@@ -227,6 +264,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       '1LocalRuntimeScriptId',
       isFunction,
       manifest.timeZone ?? timeZone,
+      () => (engine.noDocument ? null : book.id),
     ),
     UrlFetchApp: urlFetchApp(engine, {
       handler: opts.fetch,
@@ -267,8 +305,12 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       : engine.realmTools.toScript(args);
     let result: unknown;
     try {
-      result = engine.execute(functionName, trigger, authMode, () =>
-        (fn as (...a: unknown[]) => unknown).apply(context, callArgs as unknown[]),
+      result = engine.execute(
+        functionName,
+        trigger,
+        authMode,
+        () => (fn as (...a: unknown[]) => unknown).apply(context, callArgs as unknown[]),
+        Boolean(runOpts.noDocument),
       );
     } finally {
       refreshPivots(book);
@@ -290,14 +332,22 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     } finally {
       refreshPivots(book);
     }
+    // Google: a return value holding a Date reaches the browser's success handler as null.
+    if (holdsDate(result)) return null as T;
     checkLegal(result, '');
     return result === undefined ? (null as T) : (JSON.parse(JSON.stringify(result)) as T);
   };
 
-  const fireTimeTriggers = (): TriggerRun[] => {
+  /**
+   * Runs this spreadsheet's due time-driven triggers. `withDocument` (default: the runtime option,
+   * else true) chooses whether the run has an active document; Google does not document either way.
+   */
+  const fireTimeTriggers = (fireOpts: { withDocument?: boolean } = {}): TriggerRun[] => {
+    const withDocument = fireOpts.withDocument ?? opts.timeTriggersHaveDocument ?? true;
     const runs: TriggerRun[] = [];
     for (const t of [...triggers.list]) {
       if (t.eventType !== 'CLOCK' || t.nextRunAt === undefined || t.nextRunAt > engine.now) continue;
+      if (t.document !== undefined && t.document !== book.id) continue; // another spreadsheet's
       while (t.nextRunAt <= engine.now) t.nextRunAt += t.intervalMs!;
       const d = new Date(engine.now);
       const event = {
@@ -323,7 +373,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       try {
         if (!isFunction(t.handlerFunction))
           throw new Error(`Script function not found: ${t.handlerFunction}`);
-        run(t.handlerFunction, [], { trigger: 'time', authMode: 'FULL', event });
+        run(t.handlerFunction, [], { trigger: 'time', authMode: 'FULL', event, noDocument: !withDocument });
       } catch (error) {
         entry.error =
           error instanceof Error || (error && typeof (error as Error).message === 'string')
@@ -363,6 +413,13 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       return structuredClone(sheetsQuota.stats);
     },
     sheetsProject: sheetsQuota.project,
+    /** What another spreadsheet of the same user shares (createRuntime({ sameUserAs })). */
+    userShared: {
+      properties: stores.user,
+      cache: caches.user,
+      triggers,
+      project: sheetsQuota.project,
+    } as UserShared,
     spreadsheet: book,
     properties: stores,
     caches,

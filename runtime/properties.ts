@@ -95,6 +95,7 @@ export function propertiesService(
       },
       getDocumentProperties: () => {
         engine.requireAuth('PropertiesService.getDocumentProperties');
+        if (engine.noDocument) return null;
         return document;
       },
       getScriptProperties: () => {
@@ -196,7 +197,7 @@ export function cacheService(
     engine,
     {
       getUserCache: () => user,
-      getDocumentCache: () => document,
+      getDocumentCache: () => (engine.noDocument ? null : document),
       getScriptCache: () => script,
     },
     'CacheService',

@@ -1,6 +1,7 @@
 // ScriptApp: auth-mode enums, installable triggers with the editor add-on rules, OAuth token.
 import { expose } from './bridge';
 import type { Engine } from './execution';
+import { LIMITS } from './limits';
 import { wallTime, wallToEpoch } from './time';
 
 export type TriggerEvent = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
@@ -15,9 +16,11 @@ export interface TriggerSnapshot {
   nextRunAt?: number;
   atHour?: number;
   nearMinute?: number;
+  /** The spreadsheet the trigger was created from (editor add-on triggers belong to a document). */
+  document?: string;
 }
 
-export const MAX_TRIGGERS = 20;
+export const MAX_TRIGGERS = LIMITS.triggersPerUserPerScript.value;
 const HOUR = 3_600_000;
 
 export class TriggerState {
@@ -34,6 +37,8 @@ export function scriptApp(
   scriptId: string,
   isFunction: (name: string) => boolean,
   timeZone = 'Europe/Moscow',
+  /** The active spreadsheet's id, or null in a run without a document. */
+  documentId: () => string | null = () => null,
 ) {
   const AuthMode = Object.freeze({
     NONE: 'NONE',
@@ -92,14 +97,16 @@ export function scriptApp(
       throw new Error(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
-    if (state.list.some((x) => x.eventType === t.eventType)) {
+    const document = documentId() ?? undefined;
+    // One trigger of each type per user per document (editor add-on triggers).
+    if (state.list.some((x) => x.eventType === t.eventType && x.document === document)) {
       throw new Error(
         t.eventType === 'CLOCK'
           ? 'This add-on has created too many time-based triggers in this document for this Google user account.'
           : `This add-on has created too many ${t.eventType === 'ON_OPEN' ? 'open' : t.eventType === 'ON_EDIT' ? 'edit' : 'change'} triggers in this document for this Google user account.`,
       );
     }
-    const snap: TriggerSnapshot = { uid: state.uid(), ...t };
+    const snap: TriggerSnapshot = { uid: state.uid(), ...t, ...(document ? { document } : {}) };
     state.list.push(snap);
     return triggerObject(snap);
   };
@@ -123,8 +130,6 @@ export function scriptApp(
             throw new Error(
               'Add-ons may not create time-based triggers that run more often than once an hour.',
             );
-          if (![1, 2, 4, 6, 8, 12].includes(n))
-            throw new Error('The value passed to everyHours must be 1, 2, 4, 6, 8 or 12.');
           intervalMs = n * HOUR;
           return proxy;
         },
@@ -211,7 +216,10 @@ export function scriptApp(
     );
   };
 
-  const listFor = () => engine.realm().list(state.list.map(triggerObject));
+  const listFor = (document?: string) =>
+    engine
+      .realm()
+      .list(state.list.filter((t) => document === undefined || t.document === document).map(triggerObject));
 
   return expose(
     engine,
@@ -235,10 +243,15 @@ export function scriptApp(
         engine.call('other');
         return listFor();
       },
-      getUserTriggers(_doc: unknown) {
+      /** The user's triggers of this project in one document (getProjectTriggers: in every document). */
+      getUserTriggers(doc: { getId(): string }) {
         checkAllowed('ScriptApp.getUserTriggers');
         engine.call('other');
-        return listFor();
+        if (!doc || typeof doc.getId !== 'function')
+          throw new Error(
+            "The parameters (null) don't match the method signature for ScriptApp.getUserTriggers.",
+          );
+        return listFor(String(doc.getId()));
       },
       deleteTrigger(trigger: { getUniqueId(): string }) {
         checkAllowed('ScriptApp.deleteTrigger');

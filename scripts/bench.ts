@@ -3,6 +3,7 @@
 // service call), plus Node's own CPU time and peak heap. Not a test: it prints, it does not judge.
 //   npm run bench                 all sizes (1k, 10k, 50k postings)
 //   npm run bench -- 1000,10000   chosen sizes
+import { DEFAULT_LATENCY } from '../runtime';
 import { demoShop, type Runtime } from '../test/support/shop';
 import { benchOzonStock } from './bench-ozon-stock';
 
@@ -18,6 +19,11 @@ interface Phase {
   sheetsWrites: number;
   advancedSheetsCalls: number;
   cellsWritten: number;
+  /** Largest Sheets API request body (kB; Google refuses over 10,485.76 kB, recommends ≤ 2,000). */
+  maxSheetsBodyKB: number;
+  /** Busiest minute's Sheets API requests (read + write; the quota is 60 + 60 per user). */
+  peakSheetsPerMin: number;
+  sheets429: number;
   modeledS: number;
   longestExecutionS: number;
   cpuS: number;
@@ -51,6 +57,9 @@ function measure(label: string, rt: Runtime, step: () => string): Phase {
     sheetsWrites: c.sheetsWrites,
     advancedSheetsCalls: c.advancedSheetsCalls,
     cellsWritten: c.cellsWritten,
+    maxSheetsBodyKB: Math.round(rt.sheetsApi.maxBodyBytes / 100) / 10,
+    peakSheetsPerMin: rt.sheetsApi.peakPerMinute.total,
+    sheets429: rt.sheetsApi.quotaRefusals,
     modeledS: Math.round(c.modeledMs / 100) / 10,
     longestExecutionS: Math.round(longest / 100) / 10,
     cpuS: Math.round((used.user + used.system) / 1e5) / 10,
@@ -127,5 +136,23 @@ console.log(
 console.log(
   'cpuS: Node CPU for the whole phase (bundle + runtime + simulator); cells written include the Sync log row.',
 );
+
+// Google does not publish its per-cell write cost; the model's is DEFAULT_LATENCY.perCellMs. What the
+// biggest first sync costs if Google's is ten times that:
+const biggest = Math.max(...SIZES);
+if (biggest >= 50_000) {
+  const { rt, sim } = demoShop(
+    { postings: biggest, days: 30, products: 5000, seed: 1 },
+    { timeZone: 'Europe/Moscow', latency: { perCellMs: DEFAULT_LATENCY.perCellMs * 10 } },
+  );
+  sim.setValidateRequests(false);
+  const slow = measure('first sync, 10× per-cell cost', rt, () => syncStep(rt));
+  const base = rows.find((r) => r.postings === sim.state.postings.size && r.label === 'first sync');
+  console.log(
+    `\n${sim.state.postings.size} postings, first sync at 10× the model's per-cell write cost (${DEFAULT_LATENCY.perCellMs * 10} ms/cell): ` +
+      `${slow.executions} executions, ${slow.modeledS} s modeled (model's cost: ${base?.executions} executions, ${base?.modeledS} s), ` +
+      `longest execution ${slow.longestExecutionS} s, largest body ${slow.maxSheetsBodyKB} kB, peak ${slow.peakSheetsPerMin} Sheets requests/min.`,
+  );
+}
 
 benchOzonStock();
