@@ -2,7 +2,7 @@
 // (menu handlers, sidebar calls, triggers). Nothing else in the bundle is reachable from google.script.run.
 import { z } from 'zod';
 import { handle } from './app/handler';
-import { userLocale } from './app/context';
+import { userLocale } from './adapters/session';
 import { buildMenu, showSidebar, toast as deskToast, type MenuItem } from './adapters/ui';
 import type { ApiResult } from './shared/result';
 import { userStore } from './adapters/properties';

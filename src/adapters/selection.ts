@@ -1,4 +1,6 @@
-// The seller's selection: which tab and row the active cell is on (one call each, no cell reads).
+// The seller's selection in the active spreadsheet: which tab and row the active cell is on (one call
+// each, no cell reads), the selected range, and moving it.
+
 export interface ActiveRow {
   tab: string;
   /** 1-based sheet row. */
@@ -10,4 +12,67 @@ export function activeRow(): ActiveRow | null {
   const range = SpreadsheetApp.getActiveRange();
   if (!sheet || !range) return null;
   return { tab: sheet.getName(), row: range.getRow() };
+}
+
+export interface Selection {
+  sheetId: number;
+  sheetName: string;
+  /** 0-based rows, end exclusive (empty when the active range lies on another tab). */
+  startRow: number;
+  endRow: number;
+  /** 0-based columns, end exclusive. */
+  startCol: number;
+  endCol: number;
+}
+
+export function activeSelection(): Selection | null {
+  const active = SpreadsheetApp.getActiveSheet();
+  if (!active) return null;
+  const range = SpreadsheetApp.getActiveRange();
+  // A range left behind on another tab is not the seller's selection.
+  if (!range || range.getSheet().getSheetId() !== active.getSheetId()) {
+    return {
+      sheetId: active.getSheetId(),
+      sheetName: active.getName(),
+      startRow: 0,
+      endRow: 0,
+      startCol: 0,
+      endCol: 0,
+    };
+  }
+  const startRow = range.getRow() - 1;
+  const startCol = range.getColumn() - 1;
+  return {
+    sheetId: active.getSheetId(),
+    sheetName: active.getName(),
+    startRow,
+    endRow: startRow + range.getNumRows(),
+    startCol,
+    endCol: startCol + range.getNumColumns(),
+  };
+}
+
+/** Moves the selection to a whole row (0-based) of a tab. */
+export function selectRow(tab: string, row: number): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
+  if (!sheet) return;
+  sheet.getRange(row + 1, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
+}
+
+/**
+ * The header row and rows [startRow, endRow) (0-based) of a tab. Through SpreadsheetApp, which spends
+ * no Sheets API quota (60 reads a minute per user): the desk follows every selection change.
+ */
+export function readHeaderAndRows(
+  tab: string,
+  startRow: number,
+  endRow: number,
+): { header: unknown[]; rows: unknown[][] } {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
+  const width = sheet ? sheet.getLastColumn() : 0;
+  const last = sheet ? Math.min(endRow, sheet.getLastRow()) : 0;
+  if (!sheet || width < 1) return { header: [], rows: [] };
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
+  const rows = last > startRow ? sheet.getRange(startRow + 1, 1, last - startRow, width).getValues() : [];
+  return { header, rows };
 }

@@ -26,6 +26,16 @@ export function showSidebar(view: SidebarView, lang: Lang, titleKey: MessageKey,
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/** A toast on the active spreadsheet; nothing when there is no UI (a time-driven run). */
 export function toast(message: string, title?: string, seconds = 5): void {
-  SpreadsheetApp.getActiveSpreadsheet().toast(message, title ?? '', seconds);
+  try {
+    SpreadsheetApp.getActiveSpreadsheet().toast(message, title ?? '', seconds);
+  } catch {
+    // No UI: the result still goes back to the caller.
+  }
+}
+
+export function showDialog(html: string, title: string, width: number, height: number): void {
+  const output = HtmlService.createHtmlOutput(html).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModalDialog(output, title);
 }

@@ -31,7 +31,8 @@ export function pollSelection(
   const end = Math.min(sel.endRow, start + MAX_POSTINGS);
   if (end <= start) return { key, changed: true, onOrders, postings: [] };
   const { header, rows } = host.readRows(ORDERS_TAB, start, end);
-  const cached = Number(host.cacheGet(COLUMN_CACHE + sel.sheetId));
+  // A cache miss is null, and Number(null) would be column 0: read it as no cached column.
+  const cached = Number(host.cacheGet(COLUMN_CACHE + sel.sheetId) ?? NaN);
   let col = Number.isInteger(cached) && cached >= 0 && cached < header.length ? cached : -1;
   if (col < 0) col = header.findIndex((h) => String(h).trim().toLowerCase() === 'posting number');
   if (col < 0) col = 0;

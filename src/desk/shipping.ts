@@ -1,4 +1,4 @@
-// Packing and shipping (one or several packages), and fetching labels into Drive.
+// Packing and shipping (one or several packages), and fetching labels as PDFs into the seller's Drive folder.
 import type { AppContext } from '../app/context';
 import { AppError } from '../core/errors';
 import { onePackage, planPackages, type PackageRequest } from '../core/desk/packages';

@@ -1,6 +1,7 @@
 // Inventory use-cases: import products from Ozon, keep the ledger in step with orders (afterSync),
 // record the seller's entries, push available stock to Ozon, and record returns received.
 import type { AppContext } from '../app/context';
+import { appsScriptClock } from '../adapters/http';
 import type { KeyValueStore } from '../adapters/properties';
 import { AppError } from '../core/errors';
 import { t, type Lang } from '../core/i18n/messages';
@@ -33,7 +34,7 @@ import type {
   StockMoveResult,
 } from '../shared/inventory-schema';
 import { ozonClientFor } from '../app/ozon';
-import { appsScriptHost, toast, withDocumentLock, type InventoryHost } from './host';
+import { appsScriptHost, notify, withInventoryLock, type InventoryHost } from './host';
 import { alertText, appendMoves, inventoryPass, prepareInventoryTabs, upsertInventory } from './workbook';
 import { inventorySpec, movesSpec, reasonText, statusText } from '../core/inventory/tables';
 import type { OzonClient } from '../ozon/client';
@@ -89,7 +90,7 @@ function refreshMessage(lang: Lang, pass: ReturnType<typeof inventoryPass>): str
 
 /** Recomputes Inventory from the orders and the ledger, appending the moves orders call for. */
 export function refreshInventory(ctx: AppContext, host: InventoryHost = appsScriptHost()): RefreshSummary {
-  return withDocumentLock(() => {
+  return withInventoryLock(() => {
     const pass = inventoryPass(host, { lang: ctx.lang });
     ctx.doc.set(ENABLED_KEY, 'on');
     return summary(ctx.lang, pass, refreshMessage(ctx.lang, pass));
@@ -154,7 +155,7 @@ export function importProducts(ctx: AppContext, host: InventoryHost = appsScript
       holders.set(s.productId, [...(holders.get(s.productId) ?? []), s.warehouseId]);
   const products = importedProducts(list, info, stocks, warehouses, holders);
   const listings = warehouseListings(products, perWarehouse, warehouses);
-  return withDocumentLock(() => {
+  return withInventoryLock(() => {
     const pass = inventoryPass(host, {
       lang: ctx.lang,
       imported: products,
@@ -181,7 +182,7 @@ export function recordStockMove(
   input: z.output<typeof StockMoveInput>,
   host: InventoryHost = appsScriptHost(),
 ): StockMoveResult {
-  return withDocumentLock(() => {
+  return withInventoryLock(() => {
     const snapshots = host.readTabs([inventorySpec, movesSpec]);
     const tabs = prepareInventoryTabs(snapshots);
     const row = tabs.inventoryRows.get(input.offerId);
@@ -323,7 +324,7 @@ export function pushStock(
   const warehouses = warehouseList(client);
   const result: PushStockResult = { updated: [], failed: [], skipped: [], message: '' };
   const cooldown = pushCooldown(ctx);
-  withDocumentLock(() => {
+  withInventoryLock(() => {
     inventoryPass(host, {
       lang: ctx.lang,
       beforeWarehouseWrite: (rows) =>
@@ -358,7 +359,7 @@ export function pushStock(
           skipped: result.skipped.length,
         })
       : t(ctx.lang, 'inventory.pushNothing');
-  if (options.notify) toast(result.message, t(ctx.lang, 'inventory.title'));
+  if (options.notify) notify(result.message, t(ctx.lang, 'inventory.title'));
   return result;
 }
 
@@ -426,7 +427,7 @@ function pushCooldown(ctx: AppContext): () => void {
     done = true;
     const last = Number(ctx.doc.get(LAST_PUSH_KEY) ?? 0);
     const wait = last + PAIR_COOLDOWN_MS - Date.now();
-    if (wait > 0 && wait <= PAIR_COOLDOWN_MS) Utilities.sleep(wait);
+    if (wait > 0 && wait <= PAIR_COOLDOWN_MS) appsScriptClock().sleep(wait);
   };
 }
 
@@ -476,7 +477,7 @@ export function returnReceivedMove(
   host: InventoryHost = appsScriptHost(),
 ): StockMove[] {
   if (!inputs.length) return [];
-  return withDocumentLock(() => {
+  return withInventoryLock(() => {
     const now = host.now();
     const who = host.user();
     // Built against the ledger as it stands, one after another, so two returns of one posting share the cap.

@@ -1,8 +1,9 @@
 // Builds the report tabs from the orders tabs: the source tabs are read once (three advanced
 // Sheets calls), the layout of the report tabs once more (filters, charts), and every report
 // tab plus the Dashboard is written through one list of batchUpdate requests.
-import { currentSpreadsheet } from '../adapters/spreadsheet';
-import { readTabs, spreadsheetId, spreadsheetOffset, writeRequests } from '../adapters/workbook';
+import { formatTimeIn, spreadsheetTimeZone } from '../adapters/document';
+import { readLayout, type SheetLayout } from '../adapters/layout';
+import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import type { Lang } from '../core/i18n/messages';
 import { buildReportData, type ReportData } from '../core/reports/build';
 import { FEEDBACK_SOURCE_SPECS, readFeedback } from '../core/feedback/reports';
@@ -18,14 +19,7 @@ import { cachedOffset, localDay, toSerial, type OffsetMinutes } from '../core/ti
 import { LINES_TAB, ORDERS_TAB, ordersSpec } from '../core/orders/tables';
 import { FINANCE_TAB, financeSpec } from '../core/finance/tables';
 
-export interface SheetLayout {
-  sheetId: number;
-  title: string;
-  rowCount: number;
-  columnCount: number;
-  filter: Record<string, unknown> | null;
-  chartIds: number[];
-}
+export type { SheetLayout };
 
 export interface ReportsHost {
   now(): number;
@@ -141,26 +135,8 @@ export function buildAllReports(host: ReportsHost): BuiltReports {
   };
 }
 
-const LAYOUT_FIELDS =
-  'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),basicFilter,charts(chartId))';
-
-export function readLayout(id = spreadsheetId()): SheetLayout[] {
-  const info = (Sheets as GoogleAppsScript.Sheets).Spreadsheets!.get(id, { fields: LAYOUT_FIELDS });
-  return (info.sheets ?? []).map((sheet) => {
-    const props = sheet.properties ?? {};
-    return {
-      sheetId: props.sheetId ?? 0,
-      title: props.title ?? '',
-      rowCount: props.gridProperties?.rowCount ?? 0,
-      columnCount: props.gridProperties?.columnCount ?? 0,
-      filter: (sheet.basicFilter as Record<string, unknown> | undefined) ?? null,
-      chartIds: (sheet.charts ?? []).map((c) => c.chartId ?? 0).filter((c) => c > 0),
-    };
-  });
-}
-
 export function appsScriptReportsHost(lang: Lang): ReportsHost {
-  const timeZone = currentSpreadsheet().getSpreadsheetTimeZone();
+  const timeZone = spreadsheetTimeZone();
   return {
     now: () => Date.now(),
     offset: cachedOffset(spreadsheetOffset()),
@@ -169,6 +145,6 @@ export function appsScriptReportsHost(lang: Lang): ReportsHost {
     readTabs: (specs) => readTabs(specs),
     layout: () => readLayout(),
     write: (requests) => writeRequests(requests),
-    formatTime: (ms) => Utilities.formatDate(new Date(ms), timeZone, 'yyyy-MM-dd HH:mm'),
+    formatTime: (ms) => formatTimeIn(timeZone, ms),
   };
 }

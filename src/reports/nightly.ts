@@ -3,9 +3,10 @@
 // summary. The day of the last completed run and the phase of a run in progress are kept in
 // document properties, so late or doubled triggers run it once a day, and a run cut by the
 // execution limit continues at the next hourly run from the phase it reached.
-import { currentSpreadsheet } from '../adapters/spreadsheet';
 import { appContext } from '../app/context';
+import { spreadsheetUrl } from '../adapters/document';
 import { tryDocumentLock, type HeldLock } from '../adapters/lock';
+import { mailToSelf } from '../adapters/mail';
 import type { KeyValueStore } from '../adapters/properties';
 import { summaryEmail, type SummaryEmail } from '../core/reports/email';
 import { localDay } from '../core/time/serial';
@@ -202,14 +203,10 @@ export function runNightlyIfDue(now: number, opts: NightlyOptions = {}): Nightly
     build: () => buildAllReports(host),
     compose: (built, syncNote) =>
       summaryEmail(ctx.lang, built.data, {
-        url: currentSpreadsheet().getUrl(),
+        url: spreadsheetUrl(),
         ...(syncNote ? { syncNote } : {}),
       }),
-    send: (email) => {
-      const to = Session.getEffectiveUser().getEmail();
-      if (!to || MailApp.getRemainingDailyQuota() < 1) return;
-      MailApp.sendEmail({ to, subject: email.subject, body: email.body });
-    },
+    send: (email) => void mailToSelf(email),
   };
   return nightlyStep(env, startedAt);
 }

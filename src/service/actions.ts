@@ -1,7 +1,8 @@
 // What the returns & messages sidebar does: the selected order's returns, chat and cancellation
 // requests; the seller's return workflow (with the stock ledger for resellable items); rFBS return
 // actions and cancellation answers confirmed by re-reading Ozon; chat history and replies.
-import { tryDocumentLock } from '../adapters/lock';
+import { withDocumentLock } from '../adapters/lock';
+import { activeSelection, readHeaderAndRows } from '../adapters/selection';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import type { AppContext } from '../app/context';
 import { ozonClientFor } from '../app/ozon';
@@ -71,13 +72,7 @@ function client(ctx: AppContext): OzonClient {
 }
 
 function withLock<T>(fn: () => T): T {
-  const lock = tryDocumentLock(LOCK_WAIT_MS);
-  if (!lock) throw new AppError('service.locked', 'service.sync.locked');
-  try {
-    return fn();
-  } finally {
-    lock.release();
-  }
+  return withDocumentLock(LOCK_WAIT_MS, () => new AppError('service.locked', 'service.sync.locked'), fn);
 }
 
 function prepared(specs: readonly TableSpec[]): Map<string, PreparedTab> {
@@ -143,14 +138,10 @@ function cancellationView(
 
 /** The posting number on the active row, when the active tab has a "Posting number" column. */
 function selectedPosting(): string | null {
-  const sheet = SpreadsheetApp.getActiveSheet();
-  const range = SpreadsheetApp.getActiveRange();
-  if (!sheet || !range) return null;
-  const row = range.getRow();
-  const width = sheet.getLastColumn();
-  if (row < 2 || width < 1) return null;
-  const header = sheet.getRange(1, 1, 1, width).getValues()[0];
-  const values = sheet.getRange(row, 1, 1, width).getValues()[0];
+  const sel = activeSelection();
+  if (!sel || sel.startRow < 1 || sel.endRow <= sel.startRow) return null;
+  const { header, rows } = readHeaderAndRows(sel.sheetName, sel.startRow, sel.startRow + 1);
+  const values = rows[0] ?? [];
   const col = header.findIndex((h) => String(h).trim().toLowerCase() === 'posting number');
   if (col < 0) return null;
   const posting = String(values[col] ?? '').trim();

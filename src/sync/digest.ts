@@ -1,6 +1,7 @@
 // The optional email digest of new postings, sent to the user the sync runs as.
-import { currentSpreadsheet } from '../adapters/spreadsheet';
 import type { AppContext } from '../app/context';
+import { spreadsheetUrl } from '../adapters/document';
+import { mailToSelf } from '../adapters/mail';
 import type { KeyValueStore } from '../adapters/properties';
 import { t } from '../core/i18n/messages';
 import type { SyncOutcome } from './orders-sync';
@@ -26,13 +27,9 @@ export function digestBody(ctx: AppContext, outcome: SyncOutcome, spreadsheetUrl
 export function sendDigest(ctx: AppContext, store: KeyValueStore, outcome: SyncOutcome): void {
   if (!digestEnabled(store)) return;
   try {
-    const to = Session.getEffectiveUser().getEmail();
-    if (!to || MailApp.getRemainingDailyQuota() < 1) return;
-    const spreadsheet = currentSpreadsheet();
-    MailApp.sendEmail({
-      to,
+    mailToSelf({
       subject: t(ctx.lang, 'sync.digestSubject', { count: outcome.freshCount }),
-      body: digestBody(ctx, outcome, spreadsheet.getUrl()),
+      body: digestBody(ctx, outcome, spreadsheetUrl()),
     });
   } catch {
     // A digest that cannot be sent must not fail the sync; the toast and the log already told the news.

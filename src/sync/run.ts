@@ -2,6 +2,7 @@
 import { describeError } from '../app/handler';
 import { appContext, type AppContext } from '../app/context';
 import { tryDocumentLock } from '../adapters/lock';
+import { newUuid } from '../adapters/session';
 import { documentStore } from '../adapters/properties';
 import { toast } from '../adapters/ui';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
@@ -102,7 +103,7 @@ export function syncOrdersNow(source: SyncSource): SyncSummary {
         // A Sheets quota refusal waits at most until the stop budget; then the job resumes next run.
         write: (requests) => void writeRequests(requests, undefined, { until: started + STOP_BUDGET_MS }),
         notify,
-        newId: () => Utilities.getUuid(),
+        newId: newUuid,
         fetchUntil: started + FETCH_BUDGET_MS,
       },
       source,

@@ -1,5 +1,5 @@
 // Spreadsheet dates are serial day numbers (1899-12-30 = 0) in the spreadsheet's time zone.
-// The offset of that zone at a given instant comes from an adapter (Utilities.formatDate 'Z').
+// The offset of that zone at a given instant comes from an adapter (formatDate with pattern 'Z').
 
 export type OffsetMinutes = (epochMs: number) => number;
 
