@@ -9,6 +9,7 @@ import { fromFbs } from '../core/orders/from-ozon';
 import { postingTotal, type OrderPosting } from '../core/orders/posting';
 import type { OzonClient } from '../ozon/client';
 import type { PostingOutcome } from '../shared/desk-schema';
+import { BUDGET, deadlineFrom } from '../app/budgets';
 import { ozonClientFor } from '../app/ozon';
 import { appsScriptDeskHost, type DeskHost } from './host';
 import type { DeskBook } from './workbook';
@@ -16,10 +17,10 @@ import type { DeskBook } from './workbook';
 export const COLUMN_CACHE = 'odesk.desk.postingCol.';
 /** Labels are ready 45–60 s after packing: wait this long between tries. */
 export const LABEL_RETRY_MS = 15_000;
-/** Ozon budget of one desk call: leaves room in the 6-minute execution to write what happened. */
-export const OZON_BUDGET_MS = 270_000;
-/** A batch stops starting new shipments after this long, so labels still fit. */
-export const BATCH_SHIP_MS = 150_000;
+/** The desk call's Ozon deadline (labels included): from the call's start, see app/budgets. */
+export function ozonDeadline(e: Env): number {
+  return deadlineFrom(e.started, BUDGET.deskOzon);
+}
 
 export interface Env {
   ctx: AppContext;
@@ -33,7 +34,7 @@ export function env(ctx: AppContext, host: DeskHost = appsScriptDeskHost()): Env
 }
 
 export function ozon(e: Env): OzonClient {
-  if (!e.client) e.client = ozonClientFor(e.ctx.user, e.started + OZON_BUDGET_MS);
+  if (!e.client) e.client = ozonClientFor(e.ctx.user, ozonDeadline(e));
   return e.client;
 }
 

@@ -1,4 +1,5 @@
 // Packing and shipping (one or several packages), and fetching labels as PDFs into the seller's Drive folder.
+import { BUDGET } from '../app/budgets';
 import type { AppContext } from '../app/context';
 import { AppError } from '../core/errors';
 import { onePackage, planPackages, type PackageRequest } from '../core/desk/packages';
@@ -11,14 +12,13 @@ import { OzonError } from '../ozon/errors';
 import type { ActionResult, PostingOutcome } from '../shared/desk-schema';
 import { showPostings } from '../sync/refresh';
 import {
-  BATCH_SHIP_MS,
   each,
   env,
   errorMessage,
   factsOf,
   LABEL_RETRY_MS,
   ozon,
-  OZON_BUDGET_MS,
+  ozonDeadline,
   readPosting,
   requireKnown,
   summary,
@@ -160,7 +160,7 @@ export function printLabels(ctx: AppContext, input: { postings: string[] }, host
     ready.push(posting);
     return { posting, ok: true, message: '' };
   }).filter((r) => !r.ok);
-  const fetched = ready.length ? fetchLabels(e, ready, e.started + OZON_BUDGET_MS) : { results: [] };
+  const fetched = ready.length ? fetchLabels(e, ready, ozonDeadline(e)) : { results: [] };
   const results = [...fetched.results, ...refused];
   return {
     message: summary(e, results, 'desk.labels.many'),
@@ -177,7 +177,7 @@ export function shipAndLabel(ctx: AppContext, input: { postings: string[] }, hos
   e.host.withLock(() => {
     const book = readDesk(e.host, ctx.lang);
     for (const posting of input.postings) {
-      if (e.host.now() > e.started + BATCH_SHIP_MS) {
+      if (e.host.now() > e.started + BUDGET.deskBatchShip) {
         outcomes.set(posting, { posting, ok: false, message: tr(e, 'desk.batch.notStarted') });
         continue;
       }
@@ -191,7 +191,7 @@ export function shipAndLabel(ctx: AppContext, input: { postings: string[] }, hos
       }
     }
   });
-  const labels = shipped.length ? fetchLabels(e, shipped, e.started + OZON_BUDGET_MS) : { results: [] };
+  const labels = shipped.length ? fetchLabels(e, shipped, ozonDeadline(e)) : { results: [] };
   const labelled = new Map(labels.results.map((r) => [r.posting, r]));
   const results = input.postings.map((posting): PostingOutcome => {
     const ship = outcomes.get(posting) as PostingOutcome;

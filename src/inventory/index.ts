@@ -33,7 +33,9 @@ import type {
   StockMoveInput,
   StockMoveResult,
 } from '../shared/inventory-schema';
+import { BUDGET, deadlineFrom } from '../app/budgets';
 import { ozonClientFor } from '../app/ozon';
+import { STOCK_PAIR_COOLDOWN_MS } from '../ozon/stock-pacing';
 import { appsScriptHost, notify, withInventoryLock, type InventoryHost } from './host';
 import { alertText, appendMoves, inventoryPass, prepareInventoryTabs, upsertInventory } from './workbook';
 import { inventorySpec, movesSpec, reasonText, statusText } from '../core/inventory/tables';
@@ -46,9 +48,6 @@ import type { ImportedProduct } from '../core/inventory/ozon';
 export const ENABLED_KEY = 'ODESK_INVENTORY';
 export const PUSH_AFTER_SYNC_KEY = 'ODESK_PUSH_AFTER_SYNC';
 const LAST_PUSH_KEY = 'ODESK_INVENTORY_LAST_PUSH';
-const PAIR_COOLDOWN_MS = 30_000;
-/** Ozon budget of one inventory call: leaves room in the 6-minute execution for writing what was fetched. */
-const OZON_BUDGET_MS = 240_000;
 
 export interface RefreshSummary {
   shipments: number;
@@ -110,7 +109,12 @@ export interface AfterSyncResult extends RefreshSummary {
  * figures; then, when ODESK_PUSH_AFTER_SYNC is on, pushes the offers whose available stock changed.
  * Never throws: a failure comes back as the message. Safe inside the sync's document lock.
  */
-export function afterSync(ctx: AppContext, host: InventoryHost = appsScriptHost()): AfterSyncResult {
+/** `until`: the sync's deadline; the push after sync stops there too. */
+export function afterSync(
+  ctx: AppContext,
+  until: number,
+  host: InventoryHost = appsScriptHost(),
+): AfterSyncResult {
   const idle: AfterSyncResult = {
     ran: false,
     shipments: 0,
@@ -126,7 +130,7 @@ export function afterSync(ctx: AppContext, host: InventoryHost = appsScriptHost(
   try {
     const result: AfterSyncResult = { ...refreshInventory(ctx, host), ran: true };
     if (ctx.doc.get(PUSH_AFTER_SYNC_KEY) === 'on') {
-      result.push = pushStock(ctx, { onlyChanged: true, notify: false }, host);
+      result.push = pushStock(ctx, { onlyChanged: true, notify: false }, host, until);
     }
     return result;
   } catch (error) {
@@ -137,7 +141,7 @@ export function afterSync(ctx: AppContext, host: InventoryHost = appsScriptHost(
 
 /** Fills Inventory from Ozon's products and stock; the first import opens each offer's ledger. */
 export function importProducts(ctx: AppContext, host: InventoryHost = appsScriptHost()): RefreshSummary {
-  const client = ozonClientFor(ctx.user, host.now() + OZON_BUDGET_MS);
+  const client = ozonClientFor(ctx.user, deadlineFrom(host.now(), BUDGET.inventoryOzon));
   const list = client.listProducts().items;
   const ids = list.filter((p) => !p.archived).map((p) => p.product_id);
   const info = ids.length ? client.productInfo({ product_id: ids }) : [];
@@ -319,11 +323,12 @@ export function pushStock(
   ctx: AppContext,
   options: { onlyChanged: boolean; notify: boolean },
   host: InventoryHost = appsScriptHost(),
+  until = deadlineFrom(host.now(), BUDGET.inventoryOzon),
 ): PushStockResult {
-  const client = ozonClientFor(ctx.user, host.now() + OZON_BUDGET_MS);
+  const client = ozonClientFor(ctx.user, until);
   const warehouses = warehouseList(client);
   const result: PushStockResult = { updated: [], failed: [], skipped: [], message: '' };
-  const cooldown = pushCooldown(ctx);
+  const cooldown = pushCooldown(ctx, until);
   withInventoryLock(() => {
     inventoryPass(host, {
       lang: ctx.lang,
@@ -420,14 +425,16 @@ function sendStock(
 }
 
 /** The 30-second rule spans executions: wait out the rest of it after a push moments ago (once a push). */
-function pushCooldown(ctx: AppContext): () => void {
+function pushCooldown(ctx: AppContext, until: number): () => void {
   let done = false;
   return () => {
     if (done) return;
     done = true;
+    // The 30-second rule spans executions: wait out the rest of it after a push moments ago, but
+    // never past the call's deadline (without the wait, Ozon refuses the pairs item by item).
     const last = Number(ctx.doc.get(LAST_PUSH_KEY) ?? 0);
-    const wait = last + PAIR_COOLDOWN_MS - Date.now();
-    if (wait > 0 && wait <= PAIR_COOLDOWN_MS) appsScriptClock().sleep(wait);
+    const wait = last + STOCK_PAIR_COOLDOWN_MS - Date.now();
+    if (wait > 0 && wait <= STOCK_PAIR_COOLDOWN_MS && Date.now() + wait < until) appsScriptClock().sleep(wait);
   };
 }
 

@@ -6,16 +6,10 @@ import { AppError } from '../core/errors';
 import { runNightlyIfDue } from '../reports/nightly';
 import type { SyncSummary } from '../shared/sync-schema';
 import { syncOrdersNow } from '../sync/run';
-import { EXECUTION_MS, syncServiceNow } from '../service/run';
+import { syncServiceNow } from '../service/run';
 import { syncFeedbackNow } from '../feedback/run';
 import { updateFinanceNow } from '../finance/run';
-
-/** Below this much time left in the execution the returns & messages sync waits for the next hour. */
-const SERVICE_MIN_MS = 120_000;
-/** Below this much time left the reviews & questions sync waits for the next hour (it resumes there). */
-const FEEDBACK_MIN_MS = 120_000;
-/** The finance run needs this much of the execution left (it resumes where it stopped next hour). */
-const FINANCE_MIN_MS = 150_000;
+import { BUDGET, EXECUTION_MS } from '../app/budgets';
 
 /**
  * `triggerUid` (from the event) names the spreadsheet the trigger was installed from: a time-driven
@@ -32,7 +26,7 @@ export function runHourly(triggerUid?: string): void {
   }
   let synced: SyncSummary | undefined;
   try {
-    synced = syncOrdersNow('trigger');
+    synced = syncOrdersNow('trigger', startedAt);
   } catch {
     // Recorded in the sync log; the nightly run still gets its turn.
   }
@@ -42,7 +36,7 @@ export function runHourly(triggerUid?: string): void {
   } catch {
     // Recorded by the reports; the returns & messages sync still gets its turn.
   }
-  if (startedAt + EXECUTION_MS - Date.now() >= SERVICE_MIN_MS) {
+  if (startedAt + EXECUTION_MS - Date.now() >= BUDGET.serviceMinLeft) {
     try {
       syncServiceNow('trigger', startedAt);
     } catch {
@@ -51,7 +45,7 @@ export function runHourly(triggerUid?: string): void {
   }
   // Buyer feedback waits better than orders do. One deadline for the whole run.
   const deadline = startedAt + EXECUTION_MS;
-  if (deadline - Date.now() >= FEEDBACK_MIN_MS) {
+  if (deadline - Date.now() >= BUDGET.feedbackMinLeft) {
     try {
       syncFeedbackNow('trigger', deadline);
     } catch {
@@ -59,7 +53,7 @@ export function runHourly(triggerUid?: string): void {
     }
   }
   // Last: fees and payouts follow the orders, in what is left of the execution (resumed next hour).
-  if (synced && synced.result !== 'failed' && deadline - Date.now() >= FINANCE_MIN_MS) {
+  if (synced && synced.result !== 'failed' && deadline - Date.now() >= BUDGET.financeMinLeft) {
     try {
       updateFinanceNow('trigger', startedAt);
     } catch {

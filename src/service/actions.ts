@@ -5,6 +5,7 @@ import { withDocumentLock } from '../adapters/lock';
 import { activeSelection, readHeaderAndRows } from '../adapters/selection';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import type { AppContext } from '../app/context';
+import { BUDGET, deadlineFrom } from '../app/budgets';
 import { ozonClientFor } from '../app/ozon';
 import { AppError } from '../core/errors';
 import { t } from '../core/i18n/messages';
@@ -63,12 +64,11 @@ import type {
 import { refreshPostings } from '../sync/refresh';
 import { landRows } from './sync';
 
-const OZON_BUDGET_MS = 60_000;
 const LOCK_WAIT_MS = 10_000;
 const HISTORY_PAGE = 30;
 
 function client(ctx: AppContext): OzonClient {
-  return ozonClientFor(ctx.user, Date.now() + OZON_BUDGET_MS);
+  return ozonClientFor(ctx.user, deadlineFrom(Date.now(), BUDGET.serviceAction));
 }
 
 function withLock<T>(fn: () => T): T {

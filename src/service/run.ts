@@ -20,11 +20,8 @@ import type { OzonClient } from '../ozon/client';
 import type { ServiceSyncSummary } from '../shared/service-schema';
 import type { SyncSource } from '../sync/job';
 import { runServiceStep, type ServiceSource } from './sync';
+import { EXECUTION_MS, WRITE_ROOM_MS } from '../app/budgets';
 
-/** An Apps Script execution ends at 6 minutes. */
-export const EXECUTION_MS = 6 * 60_000;
-/** Room kept at the end of the execution for the last write and the log row. */
-const WRITE_ROOM_MS = 30_000;
 const LOCK_WAIT_MS = 2_000;
 
 export function ozonServiceSource(client: OzonClient): ServiceSource {

@@ -19,10 +19,8 @@ import type { SyncSource } from './job';
 import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync';
 import { sendDigest } from './digest';
 import { afterSync } from '../inventory';
+import { BUDGET, deadlineFrom } from '../app/budgets';
 
-/** Apps Script stops an execution at 6 minutes; leave room for the final write and the log. */
-const FETCH_BUDGET_MS = 4 * 60_000;
-const STOP_BUDGET_MS = 5 * 60_000;
 const LOCK_WAIT_MS = 2_000;
 
 export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSource {
@@ -78,7 +76,8 @@ export function summarise(outcome: SyncOutcome): SyncSummary {
   };
 }
 
-export function syncOrdersNow(source: SyncSource): SyncSummary {
+/** `executionStart`: when the execution began (the hourly trigger passes its own start). */
+export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): SyncSummary {
   const ctx = appContext();
   const notify = notifier(source);
   const lock = tryDocumentLock(LOCK_WAIT_MS);
@@ -88,7 +87,7 @@ export function syncOrdersNow(source: SyncSource): SyncSummary {
     return { result: 'locked', message, fetched: 0, added: 0, updated: 0, newOrders: 0 };
   }
   try {
-    const started = Date.now();
+    const stopBy = deadlineFrom(executionStart, BUDGET.syncStop);
     notify(t(ctx.lang, 'sync.started'));
     const store = documentStore();
     const outcome = runSyncStep(
@@ -97,14 +96,14 @@ export function syncOrdersNow(source: SyncSource): SyncSummary {
         store,
         lang: ctx.lang,
         offset: cachedOffset(spreadsheetOffset()),
-        source: () => ozonPostingSource(ctx, started + STOP_BUDGET_MS),
+        source: () => ozonPostingSource(ctx, stopBy),
         split: splitWindows,
         readTabs: (specs) => readTabs(specs),
         // A Sheets quota refusal waits at most until the stop budget; then the job resumes next run.
-        write: (requests) => void writeRequests(requests, undefined, { until: started + STOP_BUDGET_MS }),
+        write: (requests) => void writeRequests(requests, undefined, { until: stopBy }),
         notify,
         newId: newUuid,
-        fetchUntil: started + FETCH_BUDGET_MS,
+        fetchUntil: deadlineFrom(executionStart, BUDGET.syncFetch),
       },
       source,
       (error) => {
@@ -116,9 +115,10 @@ export function syncOrdersNow(source: SyncSource): SyncSummary {
     if (outcome.result !== 'failed' && outcome.freshCount > 0) {
       parts.push(t(ctx.lang, 'sync.newOrders', { count: outcome.freshCount }));
     }
-    // The stock ledger follows the orders while the lock is still held (a no-op until inventory is in use).
-    if (outcome.result !== 'failed' && Date.now() < started + STOP_BUDGET_MS) {
-      const stock = afterSync(ctx);
+    // The stock ledger follows the orders while the lock is still held (a no-op until inventory is in
+    // use), within the sync's own deadline: a push after sync gets what is left of it, not a new budget.
+    if (outcome.result !== 'failed' && Date.now() < stopBy) {
+      const stock = afterSync(ctx, stopBy);
       if (stock.lowStockText) parts.push(stock.lowStockText);
     }
     notify(parts.join(' '));
