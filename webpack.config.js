@@ -1,5 +1,5 @@
-// Server bundle for Apps Script. See shared build notes: mode 'none' is required, because
-// production mode makes gas-webpack-plugin reference a removed __webpack_exports__.
+// Server bundle for Apps Script (scripts/build.mjs runs it). mode 'none' is required: production mode
+// makes gas-webpack-plugin reference a removed __webpack_exports__.
 const path = require('path');
 const GasPlugin = require('gas-webpack-plugin');
 

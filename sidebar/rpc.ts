@@ -25,12 +25,12 @@ import type {
 
 type ServerModule = typeof Server;
 
-/** What the server function `K` answers with when it succeeds; `Fallback` until the server exports it. */
-type ServerData<K extends string, Fallback = never> = K extends keyof ServerModule
-  ? ServerModule[K] extends (...args: never[]) => ApiResult<infer T>
-    ? T
-    : never
-  : Fallback;
+/** What the server function `K` answers with when it succeeds. */
+type ServerData<K extends keyof ServerModule> = ServerModule[K] extends (
+  ...args: never[]
+) => ApiResult<infer T>
+  ? T
+  : never;
 
 export interface ConnectionInfo {
   roles: string[];
@@ -47,7 +47,7 @@ export interface ServerApi {
   getSettings(): ServerData<'getSettings'>;
   saveSettings(input: SaveSettingsInput): ServerData<'saveSettings'>;
   forgetApiKey(): ServerData<'forgetApiKey'>;
-  testConnection(input: TestConnectionInput): ServerData<'testConnection', ConnectionInfo>;
+  testConnection(input: TestConnectionInput): ServerData<'testConnection'>;
   syncOrders(input: { source: 'sidebar' }): ServerData<'syncOrders'>;
   getSyncSettings(): ServerData<'getSyncSettings'>;
   saveSyncSettings(input: SyncSettingsInput): ServerData<'saveSyncSettings'>;
