@@ -1,5 +1,7 @@
 // The digest line for new negative reviews: when the seller turned the email digest on, a complete
 // feedback sync that found new 1–3 star reviews mails them (the orders digest goes out with orders).
+import { spreadsheetUrl } from '../adapters/document';
+import { mailToSelf } from '../adapters/mail';
 import type { KeyValueStore } from '../adapters/properties';
 import type { AppContext } from '../app/context';
 import { t } from '../core/i18n/messages';
@@ -21,12 +23,9 @@ export function feedbackDigestBody(ctx: AppContext, job: FeedbackJob, spreadshee
 export function sendFeedbackDigest(ctx: AppContext, store: KeyValueStore, job: FeedbackJob): void {
   if (!digestEnabled(store)) return;
   try {
-    const to = Session.getEffectiveUser().getEmail();
-    if (!to || MailApp.getRemainingDailyQuota() < 1) return;
-    MailApp.sendEmail({
-      to,
+    mailToSelf({
       subject: t(ctx.lang, 'feedback.digestSubject', { count: job.negative.count }),
-      body: feedbackDigestBody(ctx, job, SpreadsheetApp.getActiveSpreadsheet().getUrl()),
+      body: feedbackDigestBody(ctx, job, spreadsheetUrl()),
     });
   } catch {
     // A digest that cannot be sent must not fail the sync; the toast and the log already told it.
