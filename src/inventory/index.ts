@@ -434,7 +434,8 @@ function pushCooldown(ctx: AppContext, until: number): () => void {
     // never past the call's deadline (without the wait, Ozon refuses the pairs item by item).
     const last = Number(ctx.doc.get(LAST_PUSH_KEY) ?? 0);
     const wait = last + STOCK_PAIR_COOLDOWN_MS - Date.now();
-    if (wait > 0 && wait <= STOCK_PAIR_COOLDOWN_MS && Date.now() + wait < until) appsScriptClock().sleep(wait);
+    if (wait > 0 && wait <= STOCK_PAIR_COOLDOWN_MS && Date.now() + wait < until)
+      appsScriptClock().sleep(wait);
   };
 }
 

@@ -34,7 +34,7 @@ import type { OzonClient } from '../ozon/client';
 import type { AnalyticsStockItem, SupplyOrder, TurnoverItem } from '../ozon/schemas/analytics-stock';
 import { SUPPLY_STATES, supplyContents, supplyOrderIds, supplyOrders } from '../ozon/supply';
 import { ozonClientFor } from '../app/ozon';
-import { appsScriptHost, withDocumentLock, type InventoryHost } from '../inventory/host';
+import { appsScriptHost, withInventoryLock, type InventoryHost } from '../inventory/host';
 
 import { targetCoverDays } from './settings';
 
@@ -225,7 +225,7 @@ export function refreshOzonStock(ctx: AppContext, host: InventoryHost = appsScri
     read.suppliesRead ? (incoming.get(cellKey(c.sku, c.clusterId)) ?? 0) : undefined;
   const turnoverBySku = new Map(read.turnover.filter((i) => i.sku).map((i) => [String(i.sku), i]));
 
-  return withDocumentLock(() => {
+  return withInventoryLock(() => {
     const specs = [ozonStockSpec, replenishmentSpec, supplySpec, inventorySpec];
     const snapshots = host.readTabs(specs);
     const stock = prepareTab(snapshots.get(ozonStockSpec.tab)!);
