@@ -1,5 +1,6 @@
 // What handing over takes from Apps Script: the desk's host (tabs, lock, clock, Drive) and the Ozon
 // handover methods over two transports — one that retries reads, one that never retries actions.
+import { saveFile } from '../adapters/drive';
 import { appsScriptClock, appsScriptHttp } from '../adapters/http';
 import type { AppContext } from '../app/context';
 import { AppError } from '../core/errors';
@@ -15,16 +16,14 @@ export interface HandoverHost extends DeskHost {
   savesTypes: ReadonlySet<string>;
 }
 
-/**
- * PDFs go through the desk's one Drive saver. The shipping barcode (a PNG) is not saved until that
- * saver takes other file types: saving it as a PDF would give the seller a file that does not open.
- */
+/** Documents go through the one Drive saver, each with its own type: the shipping barcode is a PNG. */
 export function appsScriptHandoverHost(): HandoverHost {
   const desk = appsScriptDeskHost();
   return {
     ...desk,
-    saveFile: (name, bytes, _contentType, blob) => desk.savePdf(name, bytes, blob),
-    savesTypes: new Set(['application/pdf']),
+    saveFile: (name, bytes, contentType, blob) =>
+      saveFile(name, (blob as GoogleAppsScript.Base.Blob | undefined) ?? bytes, contentType).url,
+    savesTypes: new Set(['application/pdf', 'image/png']),
   };
 }
 

@@ -112,15 +112,20 @@ describe('handing over in the runtime', () => {
         count: carriage.postingNumbers.length,
       }),
     );
-    // the act and waybill PDF (the barcode PNG waits for a Drive saver of images)
-    expect(shop.rt.drive.length).toBe(files + 1);
+    // the act and waybill PDF, and the shipping's barcode as the PNG Ozon gave
+    expect(shop.rt.drive.length).toBe(files + 2);
     expect(pdfText(shop, done.actUrl!)).toContain(p.postingNumber);
+    const saved = shop.rt.drive.slice(files);
+    const png = saved.find((f) => f.mimeType === 'image/png')!;
+    expect(png.name).toMatch(new RegExp(`${id}.*\\.png$`));
+    expect([...png.bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
     const h = row(shop, 'Handovers', 'Act / shipping', String(id));
     expect(h['Delivery method']).toBe(wh.deliveryMethodName);
     expect(h['Postings']).toBe(carriage.postingNumbers.length);
     expect(h['Status']).toBe(t('en', 'handover.status.formed'));
     expect(h['Act and waybill (PDF)']).toBe(done.actUrl);
+    expect(h['Barcode']).toBe(png.url);
     expect(String(h['Posting numbers'])).toContain(p.postingNumber);
     expect(order(shop, p.postingNumber)['Act']).toBe(String(id));
 
