@@ -44,7 +44,7 @@ export { SheetsProject } from './sheets-quota';
 export { LIMITS, UNSOURCED_RULES } from './limits';
 
 export interface RuntimeOptions {
-  /** Folder with the built bundle (default <repo>/dist). */
+  /** Folder with the built bundle (default <repo>/dist), or a packaged release folder (Code.gs). */
   distDir?: string;
   /** UrlFetchApp routes here; default: every fetch throws "Address unavailable". */
   fetch?: FetchHandler;
@@ -117,12 +117,16 @@ export interface LoadedBundle {
   functions: string[];
 }
 
-/** Runs every dist/*.js in name order in `context` and returns the top-level functions they defined. */
+/**
+ * Runs every script file of `distDir` in name order in `context` and returns the top-level functions
+ * they defined: `*.js` as clasp pushes them, `*.gs` as the Apps Script editor names them (a pasted-in
+ * release, `npm run package`).
+ */
 export function loadBundle(distDir: string, context: vm.Context): LoadedBundle {
   if (!fs.existsSync(distDir)) throw new Error(`runtime: ${distDir} does not exist (run npm run build)`);
   const files = fs
     .readdirSync(distDir)
-    .filter((f) => f.endsWith('.js'))
+    .filter((f) => f.endsWith('.js') || f.endsWith('.gs'))
     .sort();
   const before = new Set(Object.getOwnPropertyNames(context));
   for (const file of files) {

@@ -16,6 +16,16 @@ describe('loading the bundle like Apps Script', () => {
     expect(rt.functions).toEqual(['fromB', 'probe']);
   });
 
+  it('runs .gs files too (the Apps Script editor names script files so), still in name order', () => {
+    const rt = fixture(
+      'function probe() { return [FROM_GS, typeof notScript]; }',
+      {},
+      { files: { 'A.gs': 'var FROM_GS = "gs";', 'notes.txt': 'function notScript() {}' } },
+    );
+    expect(rt.run('probe')).toEqual(['gs', 'undefined']);
+    expect(rt.functions).toEqual(['probe']);
+  });
+
   it('refuses names that are not global functions', () => {
     const rt = fixture('var notAFunction = 1; function real() { return 1; }');
     expect(() => rt.run('notAFunction')).toThrow('Script function not found: notAFunction');
