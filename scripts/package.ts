@@ -1,4 +1,4 @@
-// npm run package — a release a seller installs without Node: the built bundle (dist/) as the files
+// npm run package [-- --dist DIR --out DIR] — a release a seller installs without Node: the built bundle (dist/) as the files
 // the Apps Script editor holds (Code.gs, Sidebar.html, appsscript.json), in release/<name>-<version>/
 // and as release/<name>-<version>.zip, with INSTALL.md (the README's paste-in steps). The files are
 // dist/'s bytes, renamed only: `.js` becomes `.gs`, as the editor names a script file.
@@ -77,8 +77,11 @@ export function packageRelease(opts: PackageOptions = {}): PackageResult {
 }
 
 if (require.main === module) {
-  const out = process.argv.indexOf('--out');
-  const result = packageRelease(out > 0 ? { outDir: path.resolve(process.argv[out + 1]) } : {});
+  const arg = (flag: string) => {
+    const at = process.argv.indexOf(flag);
+    return at > 0 ? path.resolve(process.argv[at + 1]) : undefined;
+  };
+  const result = packageRelease({ distDir: arg('--dist'), outDir: arg('--out') });
   const rel = (p: string) => path.relative(process.cwd(), p) || '.';
   const kb = (p: string) => `${Math.round(fs.statSync(p).size / 1024)} KB`;
   console.log(`release: ${rel(result.folder)}/ (${Object.keys(result.files).join(', ')}, INSTALL.md)`);

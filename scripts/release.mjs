@@ -1,7 +1,8 @@
 // npm run release [patch|minor|major] — after `npm test` passed (the npm script runs it first):
 // bumps the version, writes the CHANGELOG section from the commit subjects since the last tag,
 // commits both, pushes dist/ to the production script, makes an Apps Script version and a
-// deployment of it, and tags the commit v<version>. Needs .clasp-prod.json (see README).
+// deployment of it, tags the commit v<version> and packages release/ (npm run package). Needs
+// .clasp-prod.json (see README).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,4 +60,6 @@ clasp('push', '--force');
 const { versionNumber } = JSON.parse(clasp('create-version', '--json', `v${version}`));
 clasp('create-deployment', '--versionNumber', String(versionNumber), '--description', `v${version}`);
 run('git', ['tag', `v${version}`]);
+// The paste-in release for sellers without Node (README), of the same dist/.
+console.log(run('node', ['-r', './scripts/ts-register.cjs', 'scripts/package.ts']));
 console.log(`Released v${version} as Apps Script version ${versionNumber}.`);
