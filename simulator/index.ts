@@ -8,10 +8,10 @@ import type { ShopState } from './model';
 import type { FboStock } from './fbo-stock';
 import { ozonSpec } from './openapi';
 import { mix, Rng } from './random';
-import { HOUR, Shop, type ShopOptions } from './shop';
+import { HOUR, Shop, type LostAnswer, type ShopOptions } from './shop';
 import { feedbackOf, type FeedbackWorld } from './feedback';
 
-export type { ShopOptions } from './shop';
+export type { LostAnswer, ShopOptions } from './shop';
 export type { ShopState, Posting, Product, Warehouse } from './model';
 export type { Subscription } from './handlers/common';
 export { startServer } from './http';
@@ -83,6 +83,8 @@ export interface Simulator {
   readonly paths: string[];
   /** Handover and pre-pack data controls (tests, the demo shop). */
   readonly handover: HandoverControls;
+  /** The next call of `path` is carried out, but its answer is lost (`how`, default a 504). */
+  loseAnswer(path: string, how?: LostAnswer): void;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -296,10 +298,21 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
         };
       }
       const out = result === EMPTY ? '{}' : toJson(result);
-      if (shop.lostAnswers.delete(path)) {
-        // Done, but the answer never arrives: the client cannot tell whether Ozon did it.
+      const lost = shop.lostAnswers.get(path);
+      if (lost) {
+        // Done, but the answer never arrives whole: the client cannot tell whether Ozon did it.
+        shop.lostAnswers.delete(path);
         stats.faultsInjected++;
-        return json(504, errorBody(14, 'upstream request timeout'), latency, { 'x-sim-fault': 'lost' });
+        const fault = { 'x-sim-fault': 'lost' };
+        if (lost === 'html502')
+          return {
+            status: 502,
+            headers: { 'content-type': 'text/html', ...fault },
+            body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+            latencyMs: latency,
+          };
+        if (lost === 'garbled') return json(200, out.slice(0, Math.max(1, out.length >> 1)), latency, fault);
+        return json(504, errorBody(14, 'upstream request timeout'), latency, fault);
       }
       if (faults.malformedRate && faultRng.next() < faults.malformedRate) {
         stats.faultsInjected++;
@@ -384,6 +397,7 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
     },
     paths: Object.keys(routes.handlers),
     handover: handoverControls(shop),
+    loseAnswer: (path, how = 'timeout') => void shop.lostAnswers.set(path, how),
   };
   return sim;
 }

@@ -81,6 +81,9 @@ interface Plan {
   fboShip: number;
 }
 
+/** How an answer is lost after Ozon acted: a gateway timeout, an HTML 502 page, or a body cut short. */
+export type LostAnswer = 'timeout' | 'html502' | 'garbled';
+
 export class Shop {
   readonly seed: number;
   readonly days: number;
@@ -116,8 +119,8 @@ export class Shop {
   readonly complianceRate: number;
   /** Marking codes Chestny ZNAK refuses at packing (the posting turns ship_failed). */
   readonly blockedMarks = new Set<string>();
-  /** Paths whose next call is carried out but answered 504 (a lost answer). */
-  readonly lostAnswers = new Set<string>();
+  /** Paths whose next call is carried out but whose answer is lost (504 by default). */
+  readonly lostAnswers = new Map<string, LostAnswer>();
 
   /** Called at the end of advance() (handover acceptance lives in handlers/handover.ts). */
   onAdvance?: (to: number) => void;

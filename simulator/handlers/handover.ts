@@ -866,7 +866,7 @@ export function handoverControls(shop: Shop): HandoverControls {
       if (!c) throw new Error(`posting ${n} is in no shipping`);
       c.missing.push(n);
     },
-    loseAnswer: (path) => void shop.lostAnswers.add(path),
+    loseAnswer: (path) => void shop.lostAnswers.set(path, 'timeout'),
     addExcess(id) {
       const c = shop.state.carriages.get(id);
       if (!c) throw new Error(`no shipping ${id}`);

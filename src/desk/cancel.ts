@@ -4,6 +4,7 @@ import { AppError } from '../core/errors';
 import { isRfbs, READY_TO_PACK, statusError } from '../core/desk/rules';
 import { statusText } from '../core/orders/tables';
 import { OTHER_CANCEL_REASON, type ActionResult, type CancelReason } from '../shared/desk-schema';
+import { actOrVerify } from '../ozon/outcome';
 import { showPostings } from '../sync/refresh';
 import { env, ozon, readPosting, requireKnown, tr } from './env';
 import type { DeskHost } from './host';
@@ -49,11 +50,24 @@ export function cancelOrder(
       if (fresh.status !== record.facts.status) showPostings(ctx, [fresh]);
       throw statusError({ posting: input.posting, status: fresh.status }, statusText(ctx.lang, fresh.status));
     }
-    const accepted = ozon(e).cancelPosting({
-      posting_number: input.posting,
-      cancel_reason_id: input.reasonId,
-      ...(input.message ? { cancel_reason_message: input.message } : {}),
-    });
+    const act = actOrVerify(
+      () =>
+        ozon(e).cancelPosting({
+          posting_number: input.posting,
+          cancel_reason_id: input.reasonId,
+          ...(input.message ? { cancel_reason_message: input.message } : {}),
+        }),
+      () => {
+        const now = readPosting(e, input.posting);
+        if (now.status === 'cancelled') return 'done';
+        return now.status === fresh.status ? 'not_done' : 'unknown';
+      },
+      {
+        object: tr(e, 'ozon.outcome.posting', { posting: input.posting }),
+        check: tr(e, 'ozon.check.posting'),
+      },
+    );
+    const accepted = act.unclear || act.value === true;
     if (!accepted)
       throw new AppError('desk.cancel.refused', 'error.desk.cancel.refused', { posting: input.posting });
     const after = readPosting(e, input.posting);

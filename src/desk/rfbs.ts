@@ -9,7 +9,9 @@ import type { Cell } from '../core/table/spec';
 import type { PostingOutcome as OzonOutcome } from '../ozon/client';
 import type { ActionResult, PostingOutcome, RfbsStep } from '../shared/desk-schema';
 import { showPostings } from '../sync/refresh';
-import { each, env, ozon, readPosting, requireKnown, summary, tr, type Env } from './env';
+import type { OzonUnclearError } from '../ozon/errors';
+import { isUnclearAction, notDone, stillUnclear } from '../ozon/outcome';
+import { each, env, errorMessage, ozon, readPosting, requireKnown, summary, tr, type Env } from './env';
 import type { DeskHost } from './host';
 import { readDesk, sellerWrites, type DeskBook } from './workbook';
 
@@ -111,6 +113,14 @@ const STEP_TO: Record<RfbsStep, string> = {
   delivered: 'delivered',
 };
 
+/** The re-read shows Ozon made the step (used only after a lost answer). */
+const REACHED: Record<RfbsStep, (p: OrderPosting) => boolean> = {
+  delivering: (p) => p.status === 'delivering' || p.status === 'delivered',
+  last_mile: (p) =>
+    (p.status === 'delivering' && p.substatus === 'posting_in_courier_service') || p.status === 'delivered',
+  delivered: (p) => p.status === 'delivered',
+};
+
 export function moveRfbs(
   ctx: AppContext,
   input: { postings: string[]; to: RfbsStep },
@@ -128,14 +138,36 @@ export function moveRfbs(
           ? (valid: string[]) => client.setLastMile(valid)
           : (valid: string[]) => client.setDelivered(valid);
     const stepText = tr(e, `desk.rfbs.${input.to}` as MessageKey);
-    const results = actAndReport(e, checked, act, (posting, reread) => ({
-      posting,
-      ok: true,
-      message: tr(e, reread?.status === STEP_TO[input.to] ? 'desk.rfbs.moved' : 'desk.rfbs.pending', {
+    // A lost answer: every posting is re-read (as if accepted) and judged by the status Ozon shows.
+    let unclear: OzonUnclearError | undefined;
+    const guarded = (valid: string[]): OzonOutcome[] => {
+      try {
+        return act(valid);
+      } catch (error) {
+        if (!isUnclearAction(error)) throw error;
+        unclear = error;
+        return valid.map((posting_number) => ({ posting_number, result: true, error: '' }));
+      }
+    };
+    const results = actAndReport(e, checked, guarded, (posting, reread): PostingOutcome => {
+      if (unclear && !(reread && REACHED[input.to](reread))) {
+        const object = tr(e, 'ozon.outcome.posting', { posting });
+        const untouched = reread?.status === STEP_FROM[input.to] && !(reread && REACHED[input.to](reread));
+        const error = untouched
+          ? notDone(unclear, object)
+          : stillUnclear(unclear, object, tr(e, 'ozon.check.posting'));
+        if (checked.length === 1) throw error;
+        return { posting, ok: false, message: errorMessage(error, e.ctx.lang) };
+      }
+      return {
         posting,
-        step: stepText,
-      }),
-    }));
+        ok: true,
+        message: tr(e, reread?.status === STEP_TO[input.to] ? 'desk.rfbs.moved' : 'desk.rfbs.pending', {
+          posting,
+          step: stepText,
+        }),
+      };
+    });
     return { message: summary(e, results, 'desk.rfbs.many'), results };
   });
 }

@@ -9,6 +9,7 @@ import type { Cell } from '../core/table/spec';
 import { toSerial } from '../core/time/serial';
 import type { LabelFile } from '../ozon/client';
 import { OzonError } from '../ozon/errors';
+import { actOrVerify } from '../ozon/outcome';
 import type { ActionResult, PostingOutcome } from '../shared/desk-schema';
 import { showPostings } from '../sync/refresh';
 import {
@@ -38,8 +39,19 @@ function shipOne(e: Env, book: DeskBook, posting: string, packages: PackageReque
     showPostings(e.ctx, [fresh]);
   assertShippable(facts, statusText(e.ctx.lang, fresh.status));
   const plan = planPackages(posting, facts.lines, packages ?? onePackage(facts.lines));
-  const answer = ozon(e).shipPosting(posting, plan);
-  const shipped = answer.result.length ? answer.result : [posting];
+  // After a lost answer the posting's state says whether Ozon packed it (never sent twice).
+  const act = actOrVerify(
+    () => ozon(e).shipPosting(posting, plan),
+    () => {
+      const now = readPosting(e, posting);
+      if (now.status === READY_TO_PACK) return now.substatus === 'ship_failed' ? 'done' : 'not_done';
+      return now.status === 'awaiting_deliver' || now.status === 'cancelled_from_split_pending'
+        ? 'done'
+        : 'unknown';
+    },
+    { object: tr(e, 'ozon.outcome.posting', { posting }), check: tr(e, 'ozon.check.posting') },
+  );
+  const shipped = act.value?.result.length ? act.value.result : [posting];
   const numbers = [...new Set([posting, ...shipped])];
   const reread = numbers.map((n) => readPosting(e, n));
   showPostings(e.ctx, reread);

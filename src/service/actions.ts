@@ -45,6 +45,8 @@ import { cachedOffset, fromSerial } from '../core/time/serial';
 import * as inventory from '../inventory';
 import type { OzonClient } from '../ozon/client';
 import { OzonSubscriptionError } from '../ozon/errors';
+import { actOrVerify, isUnclearAction, stillUnclear } from '../ozon/outcome';
+import { chatGuard, landedIn } from './chat-guard';
 import type {
   CancellationView,
   ChatHistoryValue,
@@ -287,26 +289,43 @@ export function getRfbsReturn(ctx: AppContext, input: RfbsReturnValue): RfbsView
 }
 
 export function rfbsReturnAction(ctx: AppContext, input: RfbsActionValue): RfbsView {
-  const ozon = client(ctx);
-  const before = fromRfbsDetail(input.returnId, ozon.getRfbsReturn(input.returnId));
-  if (!before.actions.some((a) => a.id === input.actionId)) {
-    throw new AppError('service.action', 'error.service.action', { id: input.returnId }, 'actionId');
-  }
-  ozon.setRfbsReturnAction({
-    return_id: input.returnId,
-    id: input.actionId,
-    ...(input.comment ? { comment: input.comment } : {}),
-    ...(input.rejectionReasonId !== undefined ? { rejection_reason_id: input.rejectionReasonId } : {}),
-    ...(input.compensationAmount !== undefined ? { compensation_amount: input.compensationAmount } : {}),
+  // The lock first: a busy spreadsheet refuses before anything is done at Ozon, never after.
+  return withLock(() => {
+    const ozon = client(ctx);
+    const before = fromRfbsDetail(input.returnId, ozon.getRfbsReturn(input.returnId));
+    if (!before.actions.some((a) => a.id === input.actionId)) {
+      throw new AppError('service.action', 'error.service.action', { id: input.returnId }, 'actionId');
+    }
+    actOrVerify(
+      () =>
+        ozon.setRfbsReturnAction({
+          return_id: input.returnId,
+          id: input.actionId,
+          ...(input.comment ? { comment: input.comment } : {}),
+          ...(input.rejectionReasonId !== undefined ? { rejection_reason_id: input.rejectionReasonId } : {}),
+          ...(input.compensationAmount !== undefined
+            ? { compensation_amount: input.compensationAmount }
+            : {}),
+        }),
+      () => {
+        const now = fromRfbsDetail(input.returnId, ozon.getRfbsReturn(input.returnId));
+        if (now.state !== before.state) return 'done';
+        return now.actions.some((a) => a.id === input.actionId) ? 'not_done' : 'unknown';
+      },
+      {
+        object: t(ctx.lang, 'ozon.outcome.return', { id: input.returnId }),
+        check: t(ctx.lang, 'ozon.check.return'),
+      },
+    );
+    const after = refreshRfbs(ctx, ozon, input.returnId);
+    const changed = after.state !== before.state;
+    return rfbsView(
+      after,
+      changed
+        ? t(ctx.lang, 'service.rfbs.done', { state: after.stateName || after.state })
+        : t(ctx.lang, 'error.service.notConfirmed'),
+    );
   });
-  const after = refreshRfbs(ctx, ozon, input.returnId);
-  const changed = after.state !== before.state;
-  return rfbsView(
-    after,
-    changed
-      ? t(ctx.lang, 'service.rfbs.done', { state: after.stateName || after.state })
-      : t(ctx.lang, 'error.service.notConfirmed'),
-  );
 }
 
 // ---- Chats ---------------------------------------------------------------------------------
@@ -339,23 +358,60 @@ export function chatHistory(ctx: AppContext, input: ChatHistoryValue, ozon = cli
 }
 
 export function sendChatReply(ctx: AppContext, input: SendMessageValue): ChatHistoryView {
-  const ozon = client(ctx);
-  try {
-    ozon.sendChatMessage(input.chatId, input.text);
-  } catch (error) {
-    if (error instanceof OzonSubscriptionError)
-      throw new AppError('service.subscription', 'service.chat.noSubscription', {}, 'text');
-    throw error;
-  }
-  const history = chatHistory(ctx, { chatId: input.chatId }, ozon);
-  const newest = ozon.chatHistories([input.chatId], 1)[0]?.messages[0];
+  // The lock first: a busy spreadsheet refuses before the message goes out, never after.
+  return withLock(() => {
+    const ozon = client(ctx);
+    const guard = chatGuard(ctx.doc, () => Date.now());
+    const landed = (since: number) =>
+      landedIn(
+        chatHistory(ctx, { chatId: input.chatId }, ozon).messages.map((m) => ({
+          text: m.text,
+          mine: m.mine,
+          at: Date.parse(m.at),
+        })),
+        input.text,
+        since,
+      );
+    // An earlier try of this very reply lost its answer: the chat says whether it landed.
+    const earlier = guard.pendingSince(input.chatId, input.text);
+    if (earlier !== undefined && landed(earlier)) {
+      guard.settle(input.chatId, input.text);
+      return showSent(ctx, ozon, input.chatId, t(ctx.lang, 'service.chat.alreadySent'));
+    }
+    const since = guard.begin(input.chatId, input.text);
+    try {
+      ozon.sendChatMessage(input.chatId, input.text);
+    } catch (error) {
+      if (!isUnclearAction(error)) {
+        guard.settle(input.chatId, input.text);
+        if (error instanceof OzonSubscriptionError)
+          throw new AppError('service.subscription', 'service.chat.noSubscription', {}, 'text');
+        throw error;
+      }
+      let there = false;
+      try {
+        there = landed(since);
+      } catch {
+        // The re-read failed too: the record stays, so a second try looks before it sends.
+      }
+      if (!there) throw stillUnclear(error, t(ctx.lang, 'ozon.outcome.chat'), t(ctx.lang, 'ozon.check.chat'));
+    }
+    guard.settle(input.chatId, input.text);
+    return showSent(ctx, ozon, input.chatId, t(ctx.lang, 'service.chat.sent'));
+  });
+}
+
+/** The chat's history for the sidebar, and its Messages row updated to the newest message. */
+function showSent(ctx: AppContext, ozon: OzonClient, chatId: string, message: string): ChatHistoryView {
+  const history = chatHistory(ctx, { chatId }, ozon);
+  const newest = ozon.chatHistories([chatId], 1)[0]?.messages[0];
   if (newest) {
     withLock(() => {
       const tab = prepared([messagesSpec]).get(messagesSpec.tab) as PreparedTab;
-      if (!records(tab).some((r) => r.get('chat_id') === input.chatId)) return;
+      if (!records(tab).some((r) => r.get('chat_id') === chatId)) return;
       const row = chatRow(
         {
-          chatId: input.chatId,
+          chatId,
           status: 'OPENED',
           type: '',
           unread: 0,
@@ -372,7 +428,7 @@ export function sendChatReply(ctx: AppContext, input: SendMessageValue): ChatHis
       if (landed.requests.length) writeRequests(landed.requests);
     });
   }
-  return { ...history, message: t(ctx.lang, 'service.chat.sent') };
+  return { ...history, message };
 }
 
 // ---- Cancellation requests -----------------------------------------------------------------
@@ -401,6 +457,11 @@ export function decideCancellation(
   ctx: AppContext,
   input: DecideCancellationValue,
 ): DecideCancellationResult {
+  // The lock first: a busy spreadsheet refuses before the decision reaches Ozon, never after.
+  return withLock(() => decide(ctx, input));
+}
+
+function decide(ctx: AppContext, input: DecideCancellationValue): DecideCancellationResult {
   const ozon = client(ctx);
   const tab = prepared([cancellationsSpec]).get(cancellationsSpec.tab) as PreparedTab;
   const known = records(tab).find((r) => r.get('cancellation_id') === String(input.cancellationId));
@@ -418,8 +479,21 @@ export function decideCancellation(
       state: current.state,
     });
   }
-  if (input.decision === 'approve') ozon.approveConditionalCancellation(input.cancellationId, input.comment);
-  else ozon.rejectConditionalCancellation(input.cancellationId, input.comment);
+  const expected = input.decision === 'approve' ? 'APPROVED' : 'REJECTED';
+  actOrVerify(
+    () =>
+      input.decision === 'approve'
+        ? ozon.approveConditionalCancellation(input.cancellationId, input.comment)
+        : ozon.rejectConditionalCancellation(input.cancellationId, input.comment),
+    () => {
+      const state = findCancellation(ozon, input.cancellationId, current.postingNumber)?.state;
+      return state === expected ? 'done' : state === 'ON_APPROVAL' ? 'not_done' : 'unknown';
+    },
+    {
+      object: t(ctx.lang, 'ozon.outcome.cancellation', { id: input.cancellationId }),
+      check: t(ctx.lang, 'ozon.check.cancellation'),
+    },
+  );
   const after = findCancellation(ozon, input.cancellationId, current.postingNumber) ?? current;
   const view = landCancellation(ctx, after);
   if (after.state === 'APPROVED') {
@@ -430,7 +504,6 @@ export function decideCancellation(
       // The next orders sync brings it.
     }
   }
-  const expected = input.decision === 'approve' ? 'APPROVED' : 'REJECTED';
   const message =
     after.state === expected
       ? t(ctx.lang, input.decision === 'approve' ? 'service.cancel.approved' : 'service.cancel.rejected', {

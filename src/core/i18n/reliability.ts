@@ -2,6 +2,20 @@
 // the sheet, the ledger guard, outcomes of unclear Ozon answers and the one-shop workbook.
 export const reliability = {
   en: {
+    'ozon.outcome.notDone':
+      'Ozon did not answer {method} clearly, and re-reading {object} shows it was not done: nothing changed at Ozon. You can try again.',
+    'ozon.outcome.unknown':
+      'Ozon did not answer {method} clearly ({detail}), and re-reading {object} did not show whether it was done. It was not sent again. Check {check} before trying again.',
+    'ozon.check.posting': 'the order in the Ozon seller cabinet (FBS → Orders)',
+    'ozon.check.chat': 'the chat in the Ozon seller cabinet (Messages)',
+    'ozon.check.cancellation': 'the cancellation request in the Ozon seller cabinet (FBS → Cancellations)',
+    'ozon.check.return': 'the return in the Ozon seller cabinet (Returns)',
+    'ozon.outcome.posting': 'order {posting}',
+    'ozon.outcome.chat': 'the chat',
+    'ozon.outcome.cancellation': 'cancellation request {id}',
+    'ozon.outcome.return': 'return {id}',
+    'service.chat.alreadySent':
+      'This reply was already sent (an earlier answer from Ozon was lost): it was not sent again.',
     'error.confirm.required':
       'This cannot be undone at Ozon. Tick "I confirm" next to the button and try again.',
     'sidebar.confirm.irreversible': 'I confirm: this cannot be undone',
@@ -11,6 +25,20 @@ export const reliability = {
       'Repaired: {moved} rows changed place during the sync and were rewritten; {restored} deleted rows were put back.',
   },
   ru: {
+    'ozon.outcome.notDone':
+      'Ozon не дал ясного ответа на {method}, а повторное чтение ({object}) показывает, что действие не выполнено: в Ozon ничего не изменилось. Можно повторить.',
+    'ozon.outcome.unknown':
+      'Ozon не дал ясного ответа на {method} ({detail}), и повторное чтение ({object}) не показало, выполнено ли действие. Повторно оно не отправлено. Проверьте {check}, прежде чем повторять.',
+    'ozon.check.posting': 'заказ в личном кабинете продавца Ozon (FBS → Заказы)',
+    'ozon.check.chat': 'чат в личном кабинете продавца Ozon (Сообщения)',
+    'ozon.check.cancellation': 'заявку на отмену в личном кабинете продавца Ozon (FBS → Отмены)',
+    'ozon.check.return': 'возврат в личном кабинете продавца Ozon (Возвраты)',
+    'ozon.outcome.posting': 'заказ {posting}',
+    'ozon.outcome.chat': 'чат',
+    'ozon.outcome.cancellation': 'заявка на отмену {id}',
+    'ozon.outcome.return': 'возврат {id}',
+    'service.chat.alreadySent':
+      'Этот ответ уже отправлен (прежний ответ Ozon потерялся): повторно он не отправлен.',
     'error.confirm.required':
       'Это действие нельзя отменить в Ozon. Отметьте «Подтверждаю» рядом с кнопкой и повторите.',
     'sidebar.confirm.irreversible': 'Подтверждаю: это нельзя отменить',
@@ -20,6 +48,19 @@ export const reliability = {
       'Исправлено: {moved} строк сместились во время синхронизации и записаны заново; {restored} удалённых строк восстановлено.',
   },
   zh: {
+    'ozon.outcome.notDone':
+      'Ozon 对 {method} 的回应不明确，重新读取（{object}）显示操作未执行：Ozon 没有任何变化。可以重试。',
+    'ozon.outcome.unknown':
+      'Ozon 对 {method} 的回应不明确（{detail}），重新读取（{object}）也无法确认是否已执行。系统未重复发送。请先检查{check}，再决定是否重试。',
+    'ozon.check.posting': 'Ozon 卖家后台中的该订单（FBS → 订单）',
+    'ozon.check.chat': 'Ozon 卖家后台中的该聊天（消息）',
+    'ozon.check.cancellation': 'Ozon 卖家后台中的该取消申请（FBS → 取消）',
+    'ozon.check.return': 'Ozon 卖家后台中的该退货（退货）',
+    'ozon.outcome.posting': '订单 {posting}',
+    'ozon.outcome.chat': '该聊天',
+    'ozon.outcome.cancellation': '取消申请 {id}',
+    'ozon.outcome.return': '退货 {id}',
+    'service.chat.alreadySent': '此回复已发送过（之前 Ozon 的回应丢失）：未重复发送。',
     'error.confirm.required': '此操作在 Ozon 无法撤销。请勾选按钮旁的“我确认”后重试。',
     'sidebar.confirm.irreversible': '我确认：此操作无法撤销',
     'ozon.error.unclear':
