@@ -241,7 +241,8 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
     if (RETIRED.has(path)) return json(404, errorBody(5, 'Not Found'), latency);
     const handler: Handler | undefined = routes.handlers[path];
     if (!handler) return json(404, errorBody(5, 'Not Found'), latency);
-    if (method !== 'POST') return json(405, errorBody(12, 'Method Not Allowed'), latency);
+    if (method !== (routes.getPaths.has(path) ? 'GET' : 'POST'))
+      return json(405, errorBody(12, 'Method Not Allowed'), latency);
 
     const fault = injectFault(path, t, latency);
     if (fault) return fault;

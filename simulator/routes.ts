@@ -8,6 +8,7 @@ import { fbsActionHandlers, labelFile } from './handlers/fbs-actions';
 import { financeHandlers } from './handlers/finance';
 import { handoverHandlers } from './handlers/handover';
 import { postingReadHandlers } from './handlers/postings';
+import { GET_PATHS, promotionsHandlers } from './handlers/promotions';
 import { serviceHandlers } from './handlers/service';
 import { supplyHandlers } from './handlers/supply';
 import { iso } from './render';
@@ -49,6 +50,8 @@ export const ROLE_METHODS: Record<string, string[]> = {
   'Posting FBP': ['/v1/posting/fbp/'],
   Product: [
     '/v3/product/',
+    '/v1/product/import/prices',
+    '/v1/product/stairway-discount/',
     '/v5/product/info/prices',
     '/v4/product/info/stocks',
     '/v2/products/stocks',
@@ -62,6 +65,7 @@ export const ROLE_METHODS: Record<string, string[]> = {
   Finance: ['/v1/finance/', '/v2/finance/'],
   Review: ['/v1/review/', '/v2/review/'],
   Question: ['/v1/question/'],
+  Promotion: ['/v1/actions', '/v2/actions/'],
   Rating: ['/v1/rating/', '/v1/product/rating-by-sku'],
 };
 
@@ -89,6 +93,7 @@ const handlers: Record<string, Handler> = {
   ...feedbackHandlers,
   ...analyticsStockHandlers,
   ...supplyHandlers,
+  ...promotionsHandlers,
 };
 
 /** Beta methods Ozon documents only in its news (not in the spec copy): the finance accruals. */
@@ -98,4 +103,4 @@ export const BETA_PATHS = new Set([
   '/v1/finance/accrual/by-day',
 ]);
 
-export const routes = { handlers, labelFile };
+export const routes = { handlers, labelFile, getPaths: GET_PATHS };

@@ -1,6 +1,7 @@
 // Products, prices, warehouses and stocks.
 import { badRequest } from '../errors';
 import type { Product } from '../model';
+import { promoOf } from '../promotions';
 import { iso } from '../render';
 import type { Shop } from '../shop';
 import { checkLimit, decodeOffset, encodeOffset, type Body, type Ctx, type Handler } from './common';
@@ -364,7 +365,7 @@ const prices: Handler = ({ shop, body }: Ctx) => {
         auto_action_enabled: false,
         currency_code: p.currency,
         marketing_seller_price: p.price,
-        min_price: round2(p.price * 0.9),
+        min_price: promoOf(shop).minPrice(p),
         net_price: round2(p.price * 0.5),
         old_price: p.oldPrice,
         price: p.price,

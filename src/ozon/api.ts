@@ -40,6 +40,13 @@ export class OzonApi {
     return this.callMany(path, [body], schema)[0];
   }
 
+  /** A read Ozon documents as GET (no body). */
+  get<S extends z.ZodType>(path: string, schema: S): z.output<S> {
+    if (RETIRED.has(path)) throw new Error(`${path} is retired by Ozon`);
+    const [answer] = this.transport.many([{ path, method: 'get' }]);
+    return parseAnswer(path, schema, answer.json);
+  }
+
   callMany<S extends z.ZodType>(path: string, bodies: readonly unknown[], schema: S): z.output<S>[] {
     if (RETIRED.has(path)) throw new Error(`${path} is retired by Ozon`);
     const calls: Call[] = bodies.map((body) => ({ path, body }));

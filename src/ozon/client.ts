@@ -6,6 +6,7 @@ import { catalogMethods } from './catalog';
 import { financeMethods } from './finance';
 import { fulfilmentMethods } from './fulfilment';
 import { postingsMethods } from './postings';
+import { promotionsMethods } from './promotions';
 import { serviceMethods } from './service';
 
 export type { OzonClientOptions } from './api';
@@ -19,6 +20,7 @@ const areas = (api: OzonApi) => ({
   ...catalogMethods(api),
   ...serviceMethods(api),
   ...financeMethods(api),
+  ...promotionsMethods(api),
 });
 
 export type OzonClient = OzonApi & ReturnType<typeof areas>;

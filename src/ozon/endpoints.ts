@@ -42,6 +42,16 @@ export const EP = {
   supplyList: '/v3/supply-order/list',
   supplyGet: '/v3/supply-order/get',
   supplyBundle: '/v1/supply-order/bundle',
+  actions: '/v1/actions',
+  actionProducts: '/v1/actions/products',
+  actionCandidates: '/v1/actions/candidates',
+  actionActivate: '/v1/actions/products/activate',
+  actionDeactivate: '/v1/actions/products/deactivate',
+  discountTasks: '/v2/actions/discounts-task/list',
+  discountApprove: '/v1/actions/discounts-task/approve',
+  discountDecline: '/v1/actions/discounts-task/decline',
+  importPrices: '/v1/product/import/prices',
+  stairwaySet: '/v1/product/stairway-discount/by-quantity/set',
 } as const;
 
 export type Endpoint = (typeof EP)[keyof typeof EP];
@@ -57,6 +67,8 @@ export const RETIRED = new Set([
   '/v2/chat/history',
   '/v2/fbs/posting/sent-by-seller',
   '/v1/posting/carriage-available/list',
+  // Deprecated 2026-01-29 in favour of /v2/actions/discounts-task/list.
+  '/v1/actions/discounts-task/list',
 ]);
 
 /**
@@ -76,4 +88,8 @@ export const ACTIONS: ReadonlySet<string> = new Set([
   EP.chatSend,
   EP.conditionalCancellationApprove,
   EP.conditionalCancellationReject,
+  EP.actionActivate,
+  EP.actionDeactivate,
+  EP.discountApprove,
+  EP.discountDecline,
 ]);

@@ -38,6 +38,8 @@ export interface Call {
   body?: unknown;
   /** The answer is a file (PDF), not JSON. */
   raw?: boolean;
+  /** A read Ozon documents as GET (`/v1/actions`): sent without a body. */
+  method?: 'get';
 }
 
 export interface Answer {
@@ -184,10 +186,12 @@ export class Transport {
 
   private request(call: Call): HttpRequest {
     const { clientId, apiKey } = this.options.credentials;
+    const headers = { 'Client-Id': clientId, 'Api-Key': apiKey, 'Content-Type': 'application/json' };
+    if (call.method === 'get') return { url: this.baseUrl + call.path, method: 'get', headers };
     return {
       url: this.baseUrl + call.path,
       method: 'post',
-      headers: { 'Client-Id': clientId, 'Api-Key': apiKey, 'Content-Type': 'application/json' },
+      headers,
       payload: stringifyWithIds(call.body ?? {}),
     };
   }

@@ -29,6 +29,15 @@ import {
   turnoverAnswer,
 } from './analytics-stock';
 import { fbpListAnswer } from './fbp';
+import {
+  actionChangeAnswer,
+  actionProductsAnswer,
+  actionsAnswer,
+  discountDecisionAnswer,
+  discountTasksAnswer,
+  importPricesAnswer,
+  stairwaySetAnswer,
+} from './promotions';
 import { stocksByWarehouseAnswer } from './warehouse-stock';
 import { fboGetAnswer, fboListAnswer, fbsGetAnswer, fbsListAnswer, fbsUnfulfilledAnswer } from './postings';
 import {
@@ -82,4 +91,14 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   [EP.supplyList]: supplyListAnswer,
   [EP.supplyGet]: supplyGetAnswer,
   [EP.supplyBundle]: supplyBundleAnswer,
+  [EP.actions]: actionsAnswer,
+  [EP.actionProducts]: actionProductsAnswer,
+  [EP.actionCandidates]: actionProductsAnswer,
+  [EP.actionActivate]: actionChangeAnswer,
+  [EP.actionDeactivate]: actionChangeAnswer,
+  [EP.discountTasks]: discountTasksAnswer,
+  [EP.discountApprove]: discountDecisionAnswer,
+  [EP.discountDecline]: discountDecisionAnswer,
+  [EP.importPrices]: importPricesAnswer,
+  [EP.stairwaySet]: stairwaySetAnswer,
 };

@@ -14,15 +14,31 @@ import { CREDENTIALS, examples, FakeClock, json, ScriptedHttp } from './support'
 
 const byPath = examples();
 
+const change = { result: { product_ids: [1389], rejected: [] } };
+const decided = { result: { fail_details: [], success_count: 1, fail_count: 0 } };
+const ENVELOPES: Record<string, unknown> = {
+  [EP.actions]: { result: [] },
+  [EP.actionProducts]: { result: { products: [], total: 0, last_id: 0 } },
+  [EP.actionCandidates]: { result: { products: [], total: 0, last_id: 0 } },
+  [EP.actionActivate]: change,
+  [EP.actionDeactivate]: change,
+  [EP.discountTasks]: { tasks: [] },
+  [EP.discountApprove]: decided,
+  [EP.discountDecline]: decided,
+  [EP.importPrices]: { result: [] },
+  [EP.stairwaySet]: { accepted: true, errors: [], warnings: [] },
+};
+
 function clientAnsweringExamples(): { client: OzonClient; http: ScriptedHttp } {
   const clock = new FakeClock();
   const http = new ScriptedHttp(clock, (p) => {
     if (p === EP.label) {
       return { status: 200, body: '%PDF-1.4 fake', headers: { 'Content-Type': 'application/pdf' } };
     }
-    // Methods without an official example (rFBS return action) answer an empty object, as Ozon does.
+    // Methods without an official example (rFBS return action) answer an empty object, as Ozon does;
+    // the promotion methods (no official example either) answer their documented envelope.
     const ex = byPath.get(p)?.[0];
-    return json(200, ex?.response_200_example ?? {});
+    return json(200, ex?.response_200_example ?? ENVELOPES[p] ?? {});
   });
   return { client: createOzonClient({ credentials: CREDENTIALS, http, clock }), http };
 }
@@ -96,6 +112,20 @@ function exerciseEveryMethod(client: OzonClient): void {
   supplyOrderIds(client, [...SUPPLY_STATES], { clock: client.transport.clock });
   supplyOrders(client, ['12000031']);
   supplyContents(client, ['b1-0']);
+  client.actions();
+  client.actionProducts(63337);
+  client.actionCandidates(63337);
+  client.activateActionProducts(63337, [{ product_id: 1389, action_price: 356 }]);
+  client.deactivateActionProducts(63337, [1389]);
+  client.discountTasks('NEW');
+  client.approveDiscountTasks([
+    { id: 5, approved_price: 900, approved_quantity_min: 1, approved_quantity_max: 2, seller_comment: 'ok' },
+  ]);
+  client.declineDiscountTasks([{ id: 6, seller_comment: 'too low' }]);
+  client.importPrices([{ offer_id: '000123', price: '1290', min_price: '990', currency_code: 'RUB' }]);
+  client.setStairwayDiscounts([
+    { sku: 827098843, enabled: true, steps: [{ step: 1, quantity: 3, discount: 5 }] },
+  ]);
 }
 
 describe('conformance with the official spec', () => {
@@ -111,13 +141,14 @@ describe('conformance with the official spec', () => {
   it.each(http.sent.map((s, k) => [k, s.path, s.request.payload ?? ''] as const))(
     'request %i to %s validates against the official request schema',
     (_k, p, payload) => {
-      expect(validateRequest(p, JSON.parse(payload))).toEqual([]);
+      // GET /v1/actions has no body
+      expect(validateRequest(p, payload ? JSON.parse(payload) : {})).toEqual([]);
     },
   );
 
   it('sends the headers Ozon expects', () => {
     for (const s of http.sent) {
-      expect(s.request.method).toBe('post');
+      expect(s.request.method).toBe(s.path === EP.actions ? 'get' : 'post');
       expect(s.request.url).toBe(`https://api-seller.ozon.ru${s.path}`);
       expect(s.request.headers).toEqual({
         'Client-Id': CREDENTIALS.clientId,
