@@ -26,6 +26,12 @@ export const BUDGET = {
   deskBatchShip: 150_000,
   /** One inventory call's Ozon work (import, push). */
   inventoryOzon: 240_000,
+  /** The Ozon stock refresh's Ozon work (menu or hourly); its reading stops `ozonStockWriteRoom` earlier. */
+  ozonStockOzon: 240_000,
+  /** Room the Ozon stock refresh keeps after reading Ozon, for the four tabs' one read and one write. */
+  ozonStockWriteRoom: 40_000,
+  /** The daily Ozon stock refresh in the hourly run: skipped below this (it runs next hour). */
+  ozonStockMinLeft: 150_000,
   /** One customer-service action (a verdict, a reply, a decision). */
   serviceAction: 60_000,
 } as const;

@@ -36,11 +36,13 @@ import { SUPPLY_STATES, supplyContents, supplyOrderIds, supplyOrders } from '../
 import { ozonClientFor } from '../app/ozon';
 import { appsScriptHost, withInventoryLock, type InventoryHost } from '../inventory/host';
 
+import { BUDGET, deadlineFrom } from '../app/budgets';
+import { localDay } from '../core/time/serial';
 import { targetCoverDays } from './settings';
 
 const TURNOVER_OFFSET_KEY = 'ODESK_TURNOVER_OFFSET';
-/** Reading stops this long after the start, leaving the rest of the execution to the writes. */
-const FETCH_BUDGET_MS = 200_000;
+/** The Moscow day (spreadsheet time) of the last complete refresh; the hourly run refreshes once a day. */
+export const OZON_STOCK_DAY_KEY = 'ODESK_OZON_STOCK_DAY';
 
 export interface OzonStockSummary {
   cells: number;
@@ -197,10 +199,13 @@ function typedTargets(tab: PreparedTab): Map<string, number> {
   return out;
 }
 
-export function refreshOzonStock(ctx: AppContext, host: InventoryHost = appsScriptHost()): OzonStockSummary {
-  const started = host.now();
-  // Ozon's budget leaves room in the 6-minute execution for the writes.
-  const client = ozonClientFor(ctx.user, started + 240_000);
+/** `until`: the entry point's deadline for Ozon's part; the reading stops early enough for the writes. */
+export function refreshOzonStock(
+  ctx: AppContext,
+  host: InventoryHost = appsScriptHost(),
+  until = deadlineFrom(host.now(), BUDGET.ozonStockOzon),
+): OzonStockSummary {
+  const client = ozonClientFor(ctx.user, until);
   const products = client.listProducts().items.filter((p) => !p.archived);
   const info = products.length ? client.productInfo({ product_id: products.map((p) => p.product_id) }) : [];
   const skus = info.map((i) => (i.sku ? String(i.sku) : '')).filter(Boolean);
@@ -216,7 +221,7 @@ export function refreshOzonStock(ctx: AppContext, host: InventoryHost = appsScri
       sheetsCalls: 0,
     };
   }
-  const read = readOzon(ctx, client, skus, started + FETCH_BUDGET_MS, () => host.now());
+  const read = readOzon(ctx, client, skus, until - BUDGET.ozonStockWriteRoom, () => host.now());
   const target = targetCoverDays(ctx.doc);
   const incoming = read.suppliesRead
     ? supplyIncoming(read.requests, read.clusters)
@@ -288,6 +293,7 @@ export function refreshOzonStock(ctx: AppContext, host: InventoryHost = appsScri
     }
     const calls = requests.length ? host.write(requests) : 0;
 
+    ctx.doc.set(OZON_STOCK_DAY_KEY, localDay(host.now(), host.offset));
     if (read.turnoverNext === null) ctx.doc.delete(TURNOVER_OFFSET_KEY);
     else ctx.doc.set(TURNOVER_OFFSET_KEY, String(read.turnoverNext));
     const pending = read.turnoverNext === null ? 0 : Math.max(0, skus.length - read.turnoverNext);

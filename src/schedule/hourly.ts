@@ -9,6 +9,7 @@ import { syncOrdersNow } from '../sync/run';
 import { syncServiceNow } from '../service/run';
 import { syncFeedbackNow } from '../feedback/run';
 import { updateFinanceNow } from '../finance/run';
+import { refreshOzonStockIfDue } from '../ozon-stock/daily';
 import { BUDGET, EXECUTION_MS } from '../app/budgets';
 
 /**
@@ -60,4 +61,6 @@ export function runHourly(triggerUid?: string): void {
       // Reported by the run itself; the next hour continues it.
     }
   }
+  // Once a day: what Ozon holds at its own warehouses (it logs its own outcome).
+  if (deadline - Date.now() >= BUDGET.ozonStockMinLeft) refreshOzonStockIfDue(deadline - 30_000);
 }

@@ -124,4 +124,61 @@ describe('Ozon stock & replenishment', () => {
     lines = tabRecords(rt, 'Replenishment');
     for (const row of lines) expectToSend(row, String(row['Row key']) === chosen ? 60 : 10);
   });
+
+  test('the hourly run refreshes Ozon stock once a day, only for a seller who uses it, with or without an active document', () => {
+    const { rt, sim } = demoShop({ postings: 40, products: 12, clusters: 3 });
+    const autoSync = rt.callFromSidebar<{ ok: boolean }>('saveSyncSettings', {
+      lookbackDays: 30,
+      autoSync: true,
+      digest: false,
+    });
+    expect(autoSync.ok).toBe(true);
+    const hourly = (withDocument: boolean) => {
+      rt.clock.advance(3_600_000 + 60_000);
+      const runs = rt.fireTimeTriggers({ withDocument });
+      expect(runs).toHaveLength(1);
+      expect(runs[0].error).toBeUndefined();
+    };
+    const stockLog = () =>
+      tabRecords(rt, 'Sync log').filter((r) => String(r['Source']).startsWith('Ozon stock'));
+
+    // Never refreshed from the menu: the hourly run leaves Ozon stock alone.
+    hourly(false);
+    expect(rt.spreadsheet.sheetNames()).not.toContain('Ozon stock');
+    expect(stockLog()).toEqual([]);
+
+    refresh(rt);
+    const [cell] = [...sim.fboStock.cells.values()].filter(
+      (c) => !sim.state.productsBySku.get(c.sku)!.archived,
+    );
+    const key = `${cell.sku}/${cell.clusterId}`;
+    const availableOf = () =>
+      tabRecords(rt, 'Ozon stock').find((r) => String(r['Row key']) === key)!['Available'];
+    expect(availableOf()).toBe(cell.available);
+    cell.available += 17;
+
+    // Later the same day: not refreshed again.
+    hourly(false);
+    expect(availableOf()).toBe(cell.available - 17);
+    expect(stockLog()).toEqual([]);
+
+    // The next day, with no active document: refreshed once, and logged.
+    rt.clock.advance(24 * 3_600_000);
+    hourly(false);
+    expect(availableOf()).toBe(cell.available);
+    expect(stockLog()).toEqual([
+      expect.objectContaining({ Source: 'Ozon stock (hourly trigger)', Result: 'ok' }),
+    ]);
+    hourly(true);
+    expect(stockLog()).toHaveLength(1);
+
+    // A day when Ozon refuses: the Sync log says so in words, and the orders sync is not affected.
+    rt.clock.advance(24 * 3_600_000);
+    sim.setRoles(['Posting FBS', 'Posting FBO', 'Posting FBP', 'Product', 'Warehouse']);
+    hourly(true);
+    const log = stockLog();
+    expect(log).toHaveLength(2);
+    expect(log[1]).toMatchObject({ Result: 'failed' });
+    expect(String(log[1]['Error'])).toMatch(/^Ozon stock not refreshed: \S/);
+  });
 });

@@ -9,6 +9,8 @@ export const ozonStock = {
     'ozonStock.turnoverPending':
       'Turnover of {left} more SKUs comes with the next refresh (Ozon allows one request a minute).',
     'ozonStock.noSkus': 'No products with an Ozon SKU yet: nothing to look up.',
+    'ozonStock.logSource': 'Ozon stock ({source})',
+    'ozonStock.failed': 'Ozon stock not refreshed: {reason}',
     'ozonStock.suppliesUnread':
       'Supply requests could not be read ({reason}); incoming stock is Ozon’s analytics figure alone.',
     'ozonStock.locked': 'Another add-on task is updating this spreadsheet. Try again in a minute.',
@@ -58,6 +60,8 @@ export const ozonStock = {
     'ozonStock.turnoverPending':
       'Оборачиваемость ещё {left} SKU придёт при следующем обновлении (Ozon разрешает один запрос в минуту).',
     'ozonStock.noSkus': 'Пока нет товаров с SKU Ozon: искать нечего.',
+    'ozonStock.logSource': 'Остатки Ozon ({source})',
+    'ozonStock.failed': 'Остатки Ozon не обновлены: {reason}',
     'ozonStock.suppliesUnread':
       'Не удалось прочитать заявки на поставку ({reason}); входящий остаток — только по аналитике Ozon.',
     'ozonStock.locked': 'Таблицу сейчас обновляет другая задача дополнения. Повторите через минуту.',
@@ -107,6 +111,8 @@ export const ozonStock = {
     'ozonStock.turnoverPending':
       '另有 {left} 个 SKU 的周转数据将在下次刷新时获取（Ozon 每分钟只允许一次请求）。',
     'ozonStock.noSkus': '还没有带 Ozon SKU 的商品：无需查询。',
+    'ozonStock.logSource': 'Ozon 库存（{source}）',
+    'ozonStock.failed': 'Ozon 库存未更新：{reason}',
     'ozonStock.suppliesUnread': '无法读取供货申请（{reason}）；入库中的库存仅按 Ozon 分析数据计算。',
     'ozonStock.locked': '另一个插件任务正在更新此表格，请一分钟后重试。',
     'ozonStock.counted.requested': '在供货申请中',
