@@ -2,7 +2,7 @@
 // read in three calls whatever its size (sheet properties, column metadata, values), and every
 // change is written with one batchUpdate per chunk of requests.
 import { currentSpreadsheet } from './spreadsheet';
-import { METADATA_KEY, type TableSpec } from '../core/table/spec';
+import { METADATA_KEY, TAB_METADATA_KEY, type TableSpec } from '../core/table/spec';
 import { chunkByBytes, MAX_BODY_BYTES } from '../core/table/chunk';
 import type { SheetsRequest } from '../core/table/requests';
 import { withSheetsQuota } from './sheets-quota';
@@ -27,37 +27,85 @@ export function quoteTab(title: string): string {
 interface SheetProps {
   sheetId: number;
   title: string;
+  index?: number;
   gridProperties?: { rowCount?: number; columnCount?: number };
+}
+
+/**
+ * Which sheet holds each spec's tab: the one carrying the spec's tab metadata (a renamed tab keeps it;
+ * a copy of it too, so a tab still titled as the spec wins, then the leftmost), else the one titled
+ * as the spec that no other spec claims by metadata.
+ */
+function placeTabs(
+  specs: readonly TableSpec[],
+  sheets: readonly SheetProps[],
+  tabMeta: ReadonlyMap<number, string>,
+): Map<string, { props: SheetProps; marked: boolean }> {
+  const placed = new Map<string, { props: SheetProps; marked: boolean }>();
+  const claimed = new Set<number>();
+  for (const spec of specs) {
+    const tagged = sheets
+      .filter((p) => tabMeta.get(p.sheetId) === spec.tab)
+      .sort(
+        (a, b) =>
+          Number(b.title === spec.tab) - Number(a.title === spec.tab) || (a.index ?? 0) - (b.index ?? 0),
+      );
+    if (tagged.length) {
+      placed.set(spec.tab, { props: tagged[0], marked: true });
+      claimed.add(tagged[0].sheetId);
+    }
+  }
+  for (const spec of specs) {
+    if (placed.has(spec.tab)) continue;
+    const byTitle = sheets.find(
+      (p) => p.title === spec.tab && !claimed.has(p.sheetId) && !tabMeta.has(p.sheetId),
+    );
+    if (byTitle) placed.set(spec.tab, { props: byTitle, marked: false });
+  }
+  return placed;
 }
 
 export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map<string, TabSnapshot> {
   const info = withSheetsQuota(() => api().Spreadsheets!.get(id, { fields: 'sheets.properties' }));
   const sheets = (info.sheets ?? []).map((s) => s.properties as SheetProps);
-  const byTitle = new Map(sheets.map((p) => [p.title, p]));
   const used = new Set(sheets.map((p) => p.sheetId));
 
-  const present = specs.filter((s) => byTitle.has(s.tab));
+  // Columns and tabs are found by developer metadata (they move and keep it when renamed or moved).
   const metadata = new Map<number, Map<number, string>>();
-  if (present.length) {
+  const tabMeta = new Map<number, string>();
+  if (sheets.length) {
     const found = withSheetsQuota(() =>
       api().Spreadsheets!.DeveloperMetadata!.search(
-        { dataFilters: [{ developerMetadataLookup: { metadataKey: METADATA_KEY } }] },
+        {
+          dataFilters: [
+            { developerMetadataLookup: { metadataKey: METADATA_KEY } },
+            { developerMetadataLookup: { metadataKey: TAB_METADATA_KEY } },
+          ],
+        },
         id,
       ),
     );
     for (const match of found.matchedDeveloperMetadata ?? []) {
       const meta = match.developerMetadata;
-      const range = meta?.location?.dimensionRange;
-      if (!meta || !range || range.dimension !== 'COLUMNS' || range.sheetId === undefined) continue;
+      if (!meta) continue;
+      if (meta.metadataKey === TAB_METADATA_KEY) {
+        const sheetId = meta.location?.sheetId;
+        if (sheetId !== undefined && sheetId !== null) tabMeta.set(sheetId, meta.metadataValue ?? '');
+        continue;
+      }
+      const range = meta.location?.dimensionRange;
+      if (!range || range.dimension !== 'COLUMNS' || range.sheetId === undefined) continue;
       const columns = metadata.get(range.sheetId) ?? new Map<number, string>();
       columns.set(range.startIndex ?? 0, meta.metadataValue ?? '');
       metadata.set(range.sheetId, columns);
     }
   }
+  const placed = placeTabs(specs, sheets, tabMeta);
+  const present = specs.filter((s) => placed.has(s.tab));
   const values = present.length
     ? (withSheetsQuota(() =>
         api().Spreadsheets!.Values!.batchGet(id, {
-          ranges: present.map((s) => quoteTab(s.tab)),
+          ranges: present.map((s) => quoteTab(placed.get(s.tab)!.props.title)),
           valueRenderOption: 'UNFORMATTED_VALUE',
           dateTimeRenderOption: 'SERIAL_NUMBER',
         }),
@@ -66,8 +114,9 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
 
   const snapshots = new Map<string, TabSnapshot>();
   for (const spec of specs) {
-    const props = byTitle.get(spec.tab);
-    if (props) {
+    const place = placed.get(spec.tab);
+    if (place) {
+      const { props } = place;
       const index = present.indexOf(spec);
       snapshots.set(spec.tab, {
         spec,
@@ -77,6 +126,8 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
         columnCount: props.gridProperties?.columnCount ?? 0,
         values: (values[index]?.values as unknown[][] | undefined) ?? [],
         metadata: metadata.get(props.sheetId) ?? new Map(),
+        title: props.title,
+        tabMarked: place.marked,
       });
     } else {
       let sheetId = 0;
@@ -91,6 +142,7 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
         columnCount: 0,
         values: [],
         metadata: new Map(),
+        title: spec.tab,
       });
     }
   }

@@ -9,7 +9,7 @@ import { lineRows, linesSpec, orderRow, ordersSpec, statusColourRules } from '..
 import { checkWrite, guardedRequests, keysOf, rowAsRead } from '../core/table/guard';
 import { columnLetter, type SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
-import type { RowValues, TableSpec } from '../core/table/spec';
+import { columnSpec, type RowValues, type TableSpec } from '../core/table/spec';
 import { planUpsert } from '../core/table/upsert';
 import { toSerial, type OffsetMinutes } from '../core/time/serial';
 import {
@@ -126,7 +126,10 @@ function orderRows(env: TabEnv, tabs: Tabs, postings: Map<string, OrderPosting>)
   return [...postings.values()].map((p) => {
     const row = orderRow(p, ctx);
     if (row.last_changed === null) {
-      if (known.has(p.postingNumber) && known.get(p.postingNumber) === p.status) delete row.last_changed;
+      // A status cell left empty (its column deleted and put back) is no change of status.
+      const was = known.get(p.postingNumber);
+      if (known.has(p.postingNumber) && (was === p.status || was === undefined || was === ''))
+        delete row.last_changed;
       else row.last_changed = seenAt;
     }
     return row;
@@ -351,7 +354,33 @@ export function runSyncStep(
       });
       job.executions = 1;
     };
-    if (postingsIn(tabs) < expected && job.executions === 1) rereadWindow();
+    // The add-on's own columns deleted by the seller were recreated empty by prepareTabs: refill them.
+    const notes: string[] = [];
+    for (const [prepared, spec] of [
+      [tabs.orders, ordersSpec],
+      [tabs.lines, linesSpec],
+    ] as const) {
+      if (!prepared.recreated.length) continue;
+      const columns = prepared.recreated.map((key) => `“${columnSpec(spec, key).header}”`).join(', ');
+      notes.push(
+        t(env.lang, 'repair.columns', {
+          count: prepared.recreated.length,
+          columns,
+          tab: prepared.snapshot.title ?? spec.tab,
+        }),
+      );
+      if (!rereadAll) rereadWindow();
+    }
+    const present = postingsIn(tabs);
+    if (present < expected && job.executions === 1) {
+      if (!rereadAll) rereadWindow();
+      notes.push(
+        t(env.lang, 'repair.rows', {
+          count: expected - present,
+          tab: tabs.orders.snapshot.title ?? ordersSpec.tab,
+        }),
+      );
+    }
     const client = env.source();
     let pending = new Map<string, OrderPosting>();
     let lastNotice = started;
@@ -434,10 +463,9 @@ export function runSyncStep(
         ? t(env.lang, 'sync.done', { added: job.added, updated: job.updated })
         : t(env.lang, 'sync.doneNone')
       : t(env.lang, 'sync.partial', { fetched: job.fetched });
-    const repairs =
-      counts.repaired || counts.restored
-        ? t(env.lang, 'sync.repaired', { moved: counts.repaired, restored: counts.restored })
-        : '';
+    if (counts.repaired || counts.restored)
+      notes.push(t(env.lang, 'sync.repaired', { moved: counts.repaired, restored: counts.restored }));
+    const repairs = notes.join(' ');
     const outcome: SyncOutcome = {
       result: done ? 'done' : 'partial',
       ...(repairs ? { repairs } : {}),

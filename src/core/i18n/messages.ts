@@ -9,6 +9,7 @@ import { inventory } from './inventory';
 import { desk } from './desk';
 import { service } from './service';
 import { reliability } from './reliability';
+import { repairs } from './repairs';
 import { feedback } from './feedback';
 import { handover } from './handover';
 import { platform } from './platform';
@@ -33,6 +34,7 @@ const parts = [
   part(reports),
   part(service),
   part(reliability),
+  part(repairs),
   part(feedback),
   part(handover),
   part(platform),

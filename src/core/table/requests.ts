@@ -2,7 +2,15 @@
 // creating a tab, repairing its columns and writing every changed cell of every tab can go to
 // Google in one round trip. Values are written as typed values (stringValue is always literal text:
 // nothing from Ozon or a seller can become a formula).
-import { fitCell, numberFormat, METADATA_KEY, type Cell, type ColumnSpec, type TableSpec } from './spec';
+import {
+  fitCell,
+  numberFormat,
+  METADATA_KEY,
+  TAB_METADATA_KEY,
+  type Cell,
+  type ColumnSpec,
+  type TableSpec,
+} from './spec';
 import type { CellRun, UpsertPlan } from './upsert';
 
 export type SheetsRequest = Record<string, unknown>;
@@ -82,6 +90,8 @@ export interface TabSetup {
   create: readonly string[];
   /** Keys of columns found by header only: they get their metadata back. */
   mark: readonly string[];
+  /** An existing tab found by title only: it gets its tab metadata back. */
+  markTab?: boolean;
   /** Extra requests for a new tab (conditional formats and the like), built by the tab's owner. */
   decorate?: (positions: ReadonlyMap<string, number>, sheetId: number) => SheetsRequest[];
 }
@@ -103,6 +113,19 @@ function metadataRequest(sheetId: number, index: number, key: string): SheetsReq
   };
 }
 
+function tabMetadataRequest(sheetId: number, tab: string): SheetsRequest {
+  return {
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataKey: TAB_METADATA_KEY,
+        metadataValue: tab,
+        visibility: 'DOCUMENT',
+        location: { sheetId },
+      },
+    },
+  };
+}
+
 /** Requests that create a tab or repair its columns. Empty when the tab is as it should be. */
 export function setupRequests(setup: TabSetup): SheetsRequest[] {
   const { spec, sheetId, positions } = setup;
@@ -118,6 +141,7 @@ export function setupRequests(setup: TabSetup): SheetsRequest[] {
         },
       },
     });
+    requests.push(tabMetadataRequest(sheetId, spec.tab));
   } else if (width > setup.existing.columnCount) {
     requests.push({
       appendDimension: { sheetId, dimension: 'COLUMNS', length: width - setup.existing.columnCount },
@@ -165,6 +189,7 @@ export function setupRequests(setup: TabSetup): SheetsRequest[] {
     }
   }
   for (const key of setup.mark) requests.push(metadataRequest(sheetId, positions.get(key) as number, key));
+  if (setup.existing && setup.markTab) requests.push(tabMetadataRequest(sheetId, spec.tab));
   if (!setup.existing) {
     requests.push({ setBasicFilter: { filter: { range: { sheetId, startRowIndex: 0 } } } });
     requests.push(...(setup.decorate?.(positions, sheetId) ?? []));

@@ -15,6 +15,10 @@ export interface TabSnapshot {
   values: unknown[][];
   /** Column developer metadata on this tab: 0-based column → key. */
   metadata: Map<number, string>;
+  /** The tab's title now (the seller may have renamed it); the spec's `tab` when absent. */
+  title?: string;
+  /** False for an existing tab found by its title only: it gets its tab metadata back. */
+  tabMarked?: boolean;
 }
 
 export interface PreparedTab {
@@ -22,6 +26,8 @@ export interface PreparedTab {
   positions: Map<string, number>;
   /** Requests that create the tab or repair its columns; empty when nothing is needed. */
   setup: SheetsRequest[];
+  /** Keys of the add-on's columns an existing tab had lost (deleted by the seller): recreated empty. */
+  recreated: string[];
 }
 
 export function prepareTab(
@@ -44,15 +50,18 @@ export function prepareTab(
     positions,
     create: layout.missing.map((c) => c.key),
     mark: layout.unmarked,
+    markTab: snapshot.exists && snapshot.tabMarked === false,
     ...(decorate ? { decorate } : {}),
   });
-  return { snapshot, positions, setup };
+  const recreated = snapshot.exists && snapshot.values.length > 1 ? layout.missing.map((c) => c.key) : [];
+  return { snapshot, positions, setup, recreated };
 }
 
 /** Mirrors what a setup did, so the snapshot matches the sheet without reading it again. */
 export function applySetup(prepared: PreparedTab): void {
   const { snapshot, positions } = prepared;
   if (!prepared.setup.length) return;
+  snapshot.tabMarked = true;
   const width = Math.max(...[...positions.values()].map((i) => i + 1));
   if (!snapshot.exists) {
     snapshot.exists = true;

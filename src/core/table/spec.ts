@@ -33,6 +33,8 @@ export type Cell = string | number | boolean | null;
 export type RowValues = Record<string, Cell>;
 
 export const METADATA_KEY = 'odesk.column';
+/** Sheet developer metadata naming the spec a tab holds (its value is the spec's `tab`): a renamed tab is still found. */
+export const TAB_METADATA_KEY = 'odesk.tab';
 
 /** A Sheets cell holds at most this many characters; a longer text fails the whole write. */
 export const CELL_CHAR_LIMIT = 50_000;

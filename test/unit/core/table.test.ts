@@ -108,10 +108,58 @@ describe('requests', () => {
     const prepared = prepareTab(snapshot);
     const kinds = prepared.setup.map((r) => Object.keys(r)[0]);
     expect(kinds[0]).toBe('addSheet');
-    expect(kinds.filter((k) => k === 'createDeveloperMetadata')).toHaveLength(5);
+    // One per column, and one on the sheet naming the tab (found again after a rename).
+    const metadata = prepared.setup
+      .filter((r) => 'createDeveloperMetadata' in r)
+      .map(
+        (r) =>
+          (r.createDeveloperMetadata as { developerMetadata: Record<string, unknown> }).developerMetadata,
+      );
+    expect(metadata).toHaveLength(6);
+    expect(metadata.filter((m) => m.metadataKey === 'odesk.tab')).toEqual([
+      {
+        metadataKey: 'odesk.tab',
+        metadataValue: spec.tab,
+        visibility: 'DOCUMENT',
+        location: { sheetId: 42 },
+      },
+    ]);
     expect(kinds).toContain('setBasicFilter');
     applySetup(prepared);
     expect(snapshot.values[0]).toEqual(['Id', 'Status', 'Amount', 'First seen', 'Note']);
+  });
+
+  it('marks an existing tab found by its title only, and lists the columns it had lost', () => {
+    const snapshot: TabSnapshot = {
+      spec,
+      sheetId: 7,
+      exists: true,
+      rowCount: 10,
+      columnCount: 5,
+      values: [
+        ['Id', 'Amount', 'First seen', 'Note'],
+        ['a', 1, 2, ''],
+      ],
+      metadata: new Map([
+        [0, 'id'],
+        [1, 'amount'],
+        [2, 'first_seen'],
+        [3, 'note'],
+      ]),
+      tabMarked: false,
+    };
+    const prepared = prepareTab(snapshot);
+    expect(prepared.recreated).toEqual(['status']);
+    const tabMarks = prepared.setup.filter(
+      (r) =>
+        'createDeveloperMetadata' in r &&
+        (r.createDeveloperMetadata as { developerMetadata: { metadataKey: string } }).developerMetadata
+          .metadataKey === 'odesk.tab',
+    );
+    expect(tabMarks).toHaveLength(1);
+    expect(prepareTab({ ...snapshot, tabMarked: true, metadata: new Map() }).setup).not.toContainEqual(
+      tabMarks[0],
+    );
   });
 
   it('writes strings as literal stringValue, so formula-like text stays text', () => {
