@@ -2,6 +2,7 @@
 // (menu handlers, sidebar calls, triggers). Nothing else in the bundle is reachable from google.script.run.
 import { z } from 'zod';
 import { handle } from './app/handler';
+import { assertWorkbookShop } from './app/shop';
 import { userLocale } from './adapters/session';
 import { buildMenu, showSidebar, toast as deskToast, type MenuItem } from './adapters/ui';
 import type { ApiResult } from './shared/result';
@@ -352,6 +353,7 @@ export function getSettings(input?: unknown) {
 export function saveSettings(input: unknown) {
   return handle(SaveSettingsInput, input, (value, ctx) => {
     const before = ctx.lang; // ctx.lang is read lazily: take it before the save changes it
+    assertWorkbookShop(ctx.doc, value.clientId, 'clientId'); // one cabinet per workbook
     const saved = save(ctx.user, ctx.locale, value);
     if (saved.lang !== before) {
       // A new language relabels what the add-on owns: the menu now, the sidebar with its title.

@@ -1,13 +1,20 @@
 // The Ozon client as every use-case builds it: the user's saved credentials, Apps Script transport,
-// and a deadline that leaves the execution room to write what it read.
+// and a deadline that leaves the execution room to write what it read. A key for another cabinet than
+// the workbook's is refused here, before any call (see app/shop.ts).
 import { appsScriptClock, appsScriptHttp } from '../adapters/http';
-import type { KeyValueStore } from '../adapters/properties';
+import { documentStore, type KeyValueStore } from '../adapters/properties';
 import { AppError } from '../core/errors';
 import { createOzonClient, type OzonClient } from '../ozon/client';
 import { readCredentials } from '../settings/credentials';
+import { assertWorkbookShop, bindingOnSuccess, workbookShop } from './shop';
 
 export function ozonClientFor(user: KeyValueStore, deadline: number): OzonClient {
   const credentials = readCredentials(user);
   if (!credentials) throw new AppError('credentials.missing', 'error.credentials.missing');
-  return createOzonClient({ credentials, http: appsScriptHttp(), clock: appsScriptClock(), deadline });
+  const doc = documentStore();
+  assertWorkbookShop(doc, credentials.clientId);
+  const http = workbookShop(doc)
+    ? appsScriptHttp()
+    : bindingOnSuccess(appsScriptHttp(), doc, credentials.clientId);
+  return createOzonClient({ credentials, http, clock: appsScriptClock(), deadline });
 }

@@ -2,6 +2,8 @@
 // the sheet, the ledger guard, outcomes of unclear Ozon answers and the one-shop workbook.
 export const reliability = {
   en: {
+    'error.shop.other':
+      "This spreadsheet belongs to Ozon cabinet {shop}; the key is for cabinet {yours}. One spreadsheet keeps one cabinet's orders, stock and positions, so nothing was read or changed. Use a new spreadsheet for cabinet {yours}, or save the key of cabinet {shop} in Settings.",
     'ozon.outcome.notDone':
       'Ozon did not answer {method} clearly, and re-reading {object} shows it was not done: nothing changed at Ozon. You can try again.',
     'ozon.outcome.unknown':
@@ -25,6 +27,8 @@ export const reliability = {
       'Repaired: {moved} rows changed place during the sync and were rewritten; {restored} deleted rows were put back.',
   },
   ru: {
+    'error.shop.other':
+      'Эта таблица принадлежит кабинету Ozon {shop}, а ключ — от кабинета {yours}. Одна таблица ведёт заказы, остатки и позиции синхронизации одного кабинета, поэтому ничего не прочитано и не изменено. Для кабинета {yours} заведите новую таблицу или сохраните в «Настройках» ключ кабинета {shop}.',
     'ozon.outcome.notDone':
       'Ozon не дал ясного ответа на {method}, а повторное чтение ({object}) показывает, что действие не выполнено: в Ozon ничего не изменилось. Можно повторить.',
     'ozon.outcome.unknown':
@@ -48,6 +52,8 @@ export const reliability = {
       'Исправлено: {moved} строк сместились во время синхронизации и записаны заново; {restored} удалённых строк восстановлено.',
   },
   zh: {
+    'error.shop.other':
+      '此表格属于 Ozon 店铺 {shop}，而该密钥属于店铺 {yours}。一个表格只保存一个店铺的订单、库存和同步进度，因此未读取或更改任何内容。请为店铺 {yours} 新建一个表格，或在“设置”中保存店铺 {shop} 的密钥。',
     'ozon.outcome.notDone':
       'Ozon 对 {method} 的回应不明确，重新读取（{object}）显示操作未执行：Ozon 没有任何变化。可以重试。',
     'ozon.outcome.unknown':
