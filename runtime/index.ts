@@ -46,6 +46,11 @@ export { LIMITS, UNSOURCED_RULES } from './limits';
 export interface RuntimeOptions {
   /** Folder with the built bundle (default <repo>/dist), or a packaged release folder (Code.gs). */
   distDir?: string;
+  /**
+   * Evaluate the bundle afresh before every execution, as Apps Script does, so no module state
+   * carries from one execution to the next. Off by default: it costs a few hundred ms a run.
+   */
+  freshGlobalsPerExecution?: boolean;
   /** UrlFetchApp routes here; default: every fetch throws "Address unavailable". */
   fetch?: FetchHandler;
   /** Spreadsheet (and script) time zone, default 'Europe/Moscow'. */
@@ -115,6 +120,8 @@ export interface LoadedBundle {
   context: vm.Context;
   files: string[];
   functions: string[];
+  /** Runs the script files again: fresh global state, as each Apps Script execution starts with. */
+  evaluate(): void;
 }
 
 /**
@@ -129,13 +136,17 @@ export function loadBundle(distDir: string, context: vm.Context): LoadedBundle {
     .filter((f) => f.endsWith('.js') || f.endsWith('.gs'))
     .sort();
   const before = new Set(Object.getOwnPropertyNames(context));
-  for (const file of files) {
-    vm.runInContext(fs.readFileSync(path.join(distDir, file), 'utf8'), context, { filename: file });
-  }
+  const scripts = files.map(
+    (file) => new vm.Script(fs.readFileSync(path.join(distDir, file), 'utf8'), { filename: file }),
+  );
+  const evaluate = () => {
+    for (const script of scripts) script.runInContext(context);
+  };
+  evaluate();
   const functions = Object.getOwnPropertyNames(context).filter(
     (n) => !before.has(n) && typeof context[n] === 'function',
   );
-  return { context, files, functions: functions.sort() };
+  return { context, files, functions: functions.sort(), evaluate };
 }
 
 export function readManifest(distDir: string): Manifest {
@@ -297,9 +308,17 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   if (driveService) globals[driveService.userSymbol || 'Drive'] = advancedDrive(engine, drive);
   for (const [k, v] of Object.entries(globals)) context[k] = v;
 
-  bundleFunctions = loadBundle(distDir, context).functions;
+  const bundle = loadBundle(distDir, context);
+  bundleFunctions = bundle.functions;
+  // Apps Script starts every execution with the script's globals evaluated afresh; re-evaluating the
+  // bundle costs a few hundred ms, so it is opt-in (tests of behaviour across executions use it).
+  let executions = 0;
+  const beginExecution = () => {
+    if (opts.freshGlobalsPerExecution && executions++ > 0) bundle.evaluate();
+  };
 
   const run = <T = unknown>(functionName: string, args: unknown[] = [], runOpts: RunOptions = {}): T => {
+    beginExecution();
     const fn = context[functionName] as unknown;
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${functionName}`);
     const trigger = runOpts.trigger ?? 'menu';
@@ -329,6 +348,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       throw new Error(`Script function not found: ${functionName}`);
     checkLegal(args, '');
     const scriptArgs = ScriptJSON.parse(JSON.stringify(args)) as unknown[];
+    beginExecution();
     const fn = context[functionName] as (...a: unknown[]) => unknown;
     let result: unknown;
     try {

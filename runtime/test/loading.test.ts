@@ -26,6 +26,15 @@ describe('loading the bundle like Apps Script', () => {
     expect(rt.functions).toEqual(['probe']);
   });
 
+  it('starts every execution with fresh globals when asked, as Apps Script does', () => {
+    const code = 'var count = 0; function bump() { count += 1; return count; }';
+    const fresh = fixture(code, { freshGlobalsPerExecution: true });
+    expect([fresh.run('bump'), fresh.run('bump'), fresh.callFromSidebar('bump')]).toEqual([1, 1, 1]);
+    // The default keeps the bundle loaded between runs (fast, but module state carries over).
+    const kept = fixture(code);
+    expect([kept.run('bump'), kept.run('bump')]).toEqual([1, 2]);
+  });
+
   it('refuses names that are not global functions', () => {
     const rt = fixture('var notAFunction = 1; function real() { return 1; }');
     expect(() => rt.run('notAFunction')).toThrow('Script function not found: notAFunction');

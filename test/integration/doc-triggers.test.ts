@@ -23,8 +23,14 @@ function hourlyIn(shop: DemoShop): string[] {
 }
 
 function twoSpreadsheets(): [DemoShop, DemoShop] {
-  const a = demoShop({ postings: 60 }, { spreadsheetId: '1SpreadsheetOfShopA' });
-  const b = demoShop({ postings: 60 }, { spreadsheetId: '1SpreadsheetOfShopB', sameUserAs: a.rt });
+  const a = demoShop(
+    { postings: 60 },
+    { spreadsheetId: '1SpreadsheetOfShopA', freshGlobalsPerExecution: true },
+  );
+  const b = demoShop(
+    { postings: 60 },
+    { spreadsheetId: '1SpreadsheetOfShopB', sameUserAs: a.rt, freshGlobalsPerExecution: true },
+  );
   return [a, b];
 }
 

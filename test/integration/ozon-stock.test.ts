@@ -126,7 +126,11 @@ describe('Ozon stock & replenishment', () => {
   });
 
   test('the hourly run refreshes Ozon stock once a day, only for a seller who uses it, with or without an active document', () => {
-    const { rt, sim } = demoShop({ postings: 40, products: 12, clusters: 3 });
+    // Fresh globals per execution: what one run leaves in memory never helps the next.
+    const { rt, sim } = demoShop(
+      { postings: 40, products: 12, clusters: 3 },
+      { freshGlobalsPerExecution: true },
+    );
     const autoSync = rt.callFromSidebar<{ ok: boolean }>('saveSyncSettings', {
       lookbackDays: 30,
       autoSync: true,
