@@ -17,4 +17,6 @@ declare namespace google.script {
 interface Window {
   /** Written by the server template (src/adapters/ui.ts showSidebar) before the bundle runs. */
   ODESK_BOOT?: { view?: unknown; lang?: unknown; notice?: unknown };
+  /** Set only by a page that hosts the sidebar itself (the workbench): sidebar/poll-interval.ts. */
+  ODESK_DESK_POLL_MS?: unknown;
 }

@@ -33,6 +33,13 @@ export interface WorkbenchOptions {
   spreadsheetLocale?: string;
   /** Share of new postings Ozon needs data for before packing (country, marking codes, ship date). */
   complianceRate?: number;
+  /**
+   * How often the sidebar's desk reads the selection, passed to the sidebar page as
+   * window.ODESK_DESK_POLL_MS (sidebar/poll-interval.ts). Default: the add-on's own 2 s.
+   */
+  deskPollMs?: number;
+  /** How often the workbench page asks for the spreadsheet's state; default 1000 ms. */
+  pageRefreshMs?: number;
 }
 
 export interface Workbench {
@@ -58,14 +65,28 @@ function bundle(entry: string): string {
   return result.outputFiles[0].text;
 }
 
-/** Puts the google.script shim before any of the sidebar's (or dialog's) own scripts. */
-export function injectShim(html: string, shim: string, frame: 'sidebar' | 'dialog' = 'sidebar'): string {
-  const tag =
-    `<script>window.ODESK_WORKBENCH_FRAME=${JSON.stringify(frame)};</script>` +
-    `<script>${shim.replace(/<\/script/gi, '<\\/script')}</script>`;
+/** Puts `tag` first in the page's <head> (before any of its own scripts). */
+function atHeadStart(html: string, tag: string): string {
   const head = /<head[^>]*>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
   return tag + html;
+}
+
+/**
+ * Puts the google.script shim, and the host settings a sidebar reads (window.ODESK_DESK_POLL_MS),
+ * before any of the sidebar's (or dialog's) own scripts.
+ */
+export function injectShim(
+  html: string,
+  shim: string,
+  frame: 'sidebar' | 'dialog' = 'sidebar',
+  settings: { deskPollMs?: number } = {},
+): string {
+  const poll = settings.deskPollMs === undefined ? '' : `window.ODESK_DESK_POLL_MS=${settings.deskPollMs};`;
+  const tag =
+    `<script>window.ODESK_WORKBENCH_FRAME=${JSON.stringify(frame)};${poll}</script>` +
+    `<script>${shim.replace(/<\/script/gi, '<\\/script')}</script>`;
+  return atHeadStart(html, tag);
 }
 
 class HttpError extends Error {
@@ -186,7 +207,17 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     runtime.run('onOpen', [], { trigger: 'simple', authMode: 'LIMITED' }),
   );
 
-  const page = pageHtml(bundle('page.ts'));
+  const positive = (ms: number | undefined, name: string): number | undefined => {
+    if (ms !== undefined && !(Number.isInteger(ms) && ms > 0))
+      throw new Error(`${name} must be a whole ms > 0`);
+    return ms;
+  };
+  const hostSettings = { deskPollMs: positive(options.deskPollMs, 'deskPollMs') };
+  const refreshMs = positive(options.pageRefreshMs, 'pageRefreshMs') ?? 1000;
+  const page = atHeadStart(
+    pageHtml(bundle('page.ts')),
+    `<script>window.ODESK_PAGE_REFRESH_MS=${refreshMs};</script>`,
+  );
   const shim = bundle('gas-shim.ts');
 
   // Executions started outside the page (tests calling runtime.run, triggers) also change the version.
@@ -287,13 +318,23 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     if (method === 'GET' && sidebarPage) {
       const recorded = runtime.ui.sidebars[Number(sidebarPage[1]) - 1];
       if (!recorded) throw new HttpError(404, 'no such sidebar');
-      return send(res, 200, 'text/html; charset=utf-8', injectShim(recorded.html, shim));
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        injectShim(recorded.html, shim, 'sidebar', hostSettings),
+      );
     }
     const dialogPage = /^\/dialog\/(\d+)$/.exec(url.pathname);
     if (method === 'GET' && dialogPage) {
       const recorded = runtime.ui.dialogs[Number(dialogPage[1]) - 1];
       if (!recorded) throw new HttpError(404, 'no such dialog');
-      return send(res, 200, 'text/html; charset=utf-8', injectShim(recorded.html, shim, 'dialog'));
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        injectShim(recorded.html, shim, 'dialog', hostSettings),
+      );
     }
     // Files the add-on saved to (the runtime's) Drive, e.g. shipping-label PDFs, as Drive would open them.
     const drivePage = /^\/drive\/([\w-]+)$/.exec(url.pathname);

@@ -394,7 +394,9 @@ function start(): void {
     void refresh();
   });
   void refresh();
-  setInterval(() => void refresh().catch(() => undefined), 1000);
+  // The workbench writes the refresh interval into the page (WorkbenchOptions.pageRefreshMs).
+  const refreshMs = (window as unknown as { ODESK_PAGE_REFRESH_MS?: number }).ODESK_PAGE_REFRESH_MS ?? 1000;
+  setInterval(() => void refresh().catch(() => undefined), refreshMs);
 }
 
 start();

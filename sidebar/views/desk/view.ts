@@ -1,4 +1,5 @@
-// The order desk: follows the sheet's selection (a cheap poll every two seconds while visible),
+// The order desk: follows the sheet's selection (a cheap poll every two seconds while visible; see
+// sidebar/poll-interval.ts),
 // shows the selected order(s) with the checklist, and offers the actions their status allows.
 import type { ActionResult, DeskAction, DeskOrder, DeskOrders } from '../../../src/shared/desk-schema';
 import type { MessageKey } from '../../../src/core/i18n/messages';
@@ -12,8 +13,7 @@ import { cancelForm, problemForm, shipForm, trackingForm, type Act, type Say } f
 import { handoverForm, packDataForm, type Stay } from './handover';
 import { checklistBox, orderCard, orderLine } from './order';
 import { DESK_CSS } from './style';
-
-const POLL_MS = 2000;
+import { deskPollMs } from '../../poll-interval';
 
 export const deskView: View = {
   async render(root, ctx, initialNotice) {
@@ -379,7 +379,7 @@ export const deskView: View = {
       follow()
         .catch(() => undefined)
         .finally(() => (polling = false));
-    }, POLL_MS);
+    }, deskPollMs());
 
     const nextButton = button(
       'next',
