@@ -37,6 +37,8 @@ export interface PostingSource {
   fbsRound(windows: WindowCursor[], by: 'created' | 'changed'): PostingRound;
   /** FBO and FBP windows advanced side by side, in one round. */
   ozonShippedRound(fbo: WindowCursor[], fbp: WindowCursor[]): PostingRound & { fbp: WindowCursor[] };
+  /** What the source has to tell the seller about this run (a scheme Ozon would not give), once. */
+  notes?(): string[];
 }
 
 export interface SyncEnv {
@@ -465,6 +467,7 @@ export function runSyncStep(
       : t(env.lang, 'sync.partial', { fetched: job.fetched });
     if (counts.repaired || counts.restored)
       notes.push(t(env.lang, 'sync.repaired', { moved: counts.repaired, restored: counts.restored }));
+    notes.push(...(client.notes?.() ?? []));
     const repairs = notes.join(' ');
     const outcome: SyncOutcome = {
       result: done ? 'done' : 'partial',

@@ -23,8 +23,12 @@ import { BUDGET, deadlineFrom } from '../app/budgets';
 
 const LOCK_WAIT_MS = 2_000;
 
+/** Set while Ozon refuses this shop's FBP postings, so the Sync log says so once, and again when they return. */
+const FBP_REFUSED_KEY = 'ODESK_FBP_REFUSED';
+
 export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSource {
   const client = ozonClientFor(ctx.user, deadline);
+  const notes: string[] = [];
   return {
     fbsRound: (windows, by) => {
       const round = client.fbsListRound(windows, { by });
@@ -34,13 +38,22 @@ export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSou
       let round: ReturnType<typeof ozonShippedRound>;
       try {
         round = ozonShippedRound(client, fbo, fbp);
+        if (fbp.some((w) => !w.done) && ctx.doc.get(FBP_REFUSED_KEY)) {
+          ctx.doc.delete(FBP_REFUSED_KEY);
+          notes.push(t(ctx.lang, 'sync.fbp.back'));
+        }
       } catch (error) {
         // FBP is a beta method: a key without its role, or a shop Ozon does not serve it to, has no FBP
-        // postings to sync; the rest of the sync goes on without them.
+        // postings to sync; the rest of the sync goes on without them, and the seller is told once.
         const fbpRefused =
           (error instanceof OzonRoleError || error instanceof OzonNotFoundError) &&
           error.endpoint === EP.fbpList;
         if (!fbpRefused) throw error;
+        const why = error instanceof OzonRoleError ? 'role' : 'unavailable';
+        if (ctx.doc.get(FBP_REFUSED_KEY) !== why) {
+          ctx.doc.set(FBP_REFUSED_KEY, why);
+          notes.push(t(ctx.lang, `sync.fbp.${why}`, { method: EP.fbpList }));
+        }
         const done = fbp.map((w) => ({ ...w, done: true }));
         round = { fbo: client.fboListRound(fbo, {}), fbp: { postings: [], windows: done } };
       }
@@ -50,6 +63,7 @@ export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSou
         fbp: round.fbp.windows,
       };
     },
+    notes: () => notes.splice(0),
   };
 }
 

@@ -78,5 +78,24 @@ describe('FBP postings', () => {
     expect(fbpRows(rt)).toEqual([]);
     const others = [...sim.state.postings.values()].filter((p) => p.scheme !== 'fbp');
     expect(tabRecords(rt, 'Orders')).toHaveLength(others.length);
+    // The Sync log says why, in words, once: not again every hour.
+    const said = () =>
+      tabRecords(rt, 'Sync log').filter((r) => String(r['Error']).includes('/v1/posting/fbp/list'));
+    expect(said()).toHaveLength(1);
+    expect(String(said()[0]['Error'])).toMatch(
+      /^FBP postings \(Ozon partner warehouses\) are not synced: the API key has no role/,
+    );
+    rt.clock.advance(3_600_000);
+    expect(sync(rt).result).toBe('done');
+    expect(said()).toHaveLength(1);
+    // A key with the role again: FBP postings arrive, and the log says they are back.
+    sim.setRoles(['Admin']);
+    rt.clock.advance(3_600_000);
+    expect(sync(rt).result).toBe('done');
+    expect(fbpRows(rt).length).toBeGreaterThan(0);
+    const log = tabRecords(rt, 'Sync log');
+    expect(String(log[log.length - 1]['Error'])).toContain(
+      'FBP postings (Ozon partner warehouses) are synced again.',
+    );
   });
 });

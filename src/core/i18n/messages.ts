@@ -15,6 +15,7 @@ import { handover } from './handover';
 import { platform } from './platform';
 import { ozonStock } from './ozon-stock';
 import { finance } from './finance';
+import { fbp } from './fbp';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -38,6 +39,7 @@ const parts = [
   part(feedback),
   part(handover),
   part(platform),
+  part(fbp),
   part(ozonStock),
   part(finance),
 ] as const;
