@@ -21,8 +21,10 @@ export function spreadsheetsService(
     batchUpdate(resource: Json, id: string) {
       const requests = Array.isArray(resource?.requests) ? (resource.requests as Json[]) : [];
       let cells = 0;
+      // Every request that carries cell data is charged per cell: updates and appends alike.
       for (const r of requests) {
-        const rows = ((r.updateCells as Json | undefined)?.rows ?? []) as Json[];
+        const carrier = (r?.updateCells ?? r?.appendCells) as Json | undefined;
+        const rows = (carrier?.rows ?? []) as Json[];
         for (const row of rows) cells += Array.isArray(row.values) ? row.values.length : 0;
       }
       return call('spreadsheets.batchUpdate', cells, 'write', () => {

@@ -59,6 +59,20 @@ describe('advanced Sheets service', () => {
     expect(rt2.counters).toMatchObject({ advancedSheetsCalls: 1, cellsWritten: 5, sheetsWrites: 0 });
   });
 
+  it('charges batchUpdate per cell for appended rows as for updated ones', () => {
+    const rt = fixture(
+      withSheets(`Sheets.Spreadsheets.batchUpdate({ requests: [
+        { appendCells: { sheetId: 0, rows: [{ values: [{ userEnteredValue: { numberValue: 1 } }, {}] },
+          { values: [{}, {}, {}] }], fields: 'userEnteredValue' } },
+        { updateCells: { start: { sheetId: 0, rowIndex: 5, columnIndex: 0 },
+          rows: [{ values: [{ userEnteredValue: { stringValue: 'x' } }] }], fields: 'userEnteredValue' } },
+      ] }, id);`),
+    );
+    rt.resetCounters();
+    rt.run('go');
+    expect(rt.counters).toMatchObject({ advancedSheetsCalls: 1, cellsWritten: 6 });
+  });
+
   it('batchGet trims trailing empty rows and columns and renders values', () => {
     const rt = fixture(
       withSheets(`return Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['Sheet1!A1:E10', 'Sheet1', 'Sheet1!F1:G2', 'Sheet1!A:B'],
