@@ -4,11 +4,15 @@
 import { appsScriptClock, appsScriptHttp } from '../adapters/http';
 import { documentStore, type KeyValueStore } from '../adapters/properties';
 import { AppError } from '../core/errors';
-import { createOzonClient, type OzonClient } from '../ozon/client';
+import { createOzonClient, type OzonClient, type OzonClientOptions } from '../ozon/client';
 import { readCredentials } from '../settings/credentials';
 import { assertWorkbookShop, bindingOnSuccess, workbookShop } from './shop';
 
-export function ozonClientFor(user: KeyValueStore, deadline: number): OzonClient {
+/** What every Ozon client is built from (the main client, and the feedback API beside it). */
+export function ozonPortsFor(
+  user: KeyValueStore,
+  deadline: number,
+): OzonClientOptions & { deadline: number } {
   const credentials = readCredentials(user);
   if (!credentials) throw new AppError('credentials.missing', 'error.credentials.missing');
   const doc = documentStore();
@@ -16,5 +20,9 @@ export function ozonClientFor(user: KeyValueStore, deadline: number): OzonClient
   const http = workbookShop(doc)
     ? appsScriptHttp()
     : bindingOnSuccess(appsScriptHttp(), doc, credentials.clientId);
-  return createOzonClient({ credentials, http, clock: appsScriptClock(), deadline });
+  return { credentials, http, clock: appsScriptClock(), deadline };
+}
+
+export function ozonClientFor(user: KeyValueStore, deadline: number): OzonClient {
+  return createOzonClient(ozonPortsFor(user, deadline));
 }

@@ -7,6 +7,7 @@ import { EP } from './endpoints';
 import { activeWindowIndexes, advanceWindows, inWindow, type WindowCursor } from './paging';
 import { parseAnswer } from './schemas/common';
 import { fbpListAnswer, type FbpPosting } from './schemas/fbp';
+import { fboRoundBodies } from './postings';
 import { fboListAnswer, type FboPosting } from './schemas/postings';
 
 const FBP_LIST = EP.fbpList;
@@ -54,20 +55,6 @@ export function fbpListRound(
   return advanceWindows(windows, active, answers, belongs);
 }
 
-/** The bodies of one /v3/posting/fbo/list round (by since/to, as OzonClient.fboListRound sends them). */
-function fboBodies(windows: readonly WindowCursor[], active: readonly number[]) {
-  return active.map((idx) => {
-    const w = windows[idx];
-    return {
-      filter: { since: w.from, to: w.to },
-      limit: 100,
-      sort_dir: 'ASC',
-      ...(w.cursor ? { cursor: w.cursor } : {}),
-      with: { analytics_data: true, financial_data: true },
-    };
-  });
-}
-
 /**
  * The FBO round and the FBP round in one fetchAll: both lists re-read the same rolling window, so their
  * pages go out side by side rather than one execution round after the other. Every page is validated
@@ -81,7 +68,7 @@ export function ozonShippedRound(
   const fboActive = activeWindowIndexes(fbo);
   const fbpActive = activeWindowIndexes(fbp);
   const calls = [
-    ...fboBodies(fbo, fboActive).map((body) => ({ path: EP.fboList, body })),
+    ...fboRoundBodies(fbo, fboActive).map((body) => ({ path: EP.fboList, body })),
     ...roundBodies(fbp, fbpActive, 100).map((body) => ({ path: FBP_LIST, body })),
   ];
   const answers = client.transport.many(calls);

@@ -25,6 +25,7 @@ import {
   setPostingsAnswer,
   validateAnswer,
 } from './schemas/handover';
+import { base64ToBytes } from './body';
 import { OzonNetworkError, OzonUnavailableError } from './errors';
 import type { Answer, Transport } from './transport';
 
@@ -79,24 +80,6 @@ export type ExemplarProduct = z.output<typeof exemplarsAnswer>['products'][numbe
 export interface MarkProduct {
   product_id: number;
   exemplars: { exemplar_id?: number; marks: { mark: string; mark_type: string }[] }[];
-}
-
-function base64ToBytes(b64: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const clean = b64.replace(/[^A-Za-z0-9+/]/g, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let buffer = 0;
-  let bits = 0;
-  let n = 0;
-  for (const ch of clean) {
-    buffer = (buffer << 6) | alphabet.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[n++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return out.subarray(0, n);
 }
 
 export class HandoverApi {

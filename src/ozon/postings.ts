@@ -3,7 +3,16 @@ import type { OzonApi } from './api';
 import { clampLimit, compact } from './body';
 import { EP } from './endpoints';
 import { OzonValidationError } from './errors';
-import { inWindow, iso, MAX_PERIOD_MS, nextCursor, type Page, type WindowCursor } from './paging';
+import {
+  activeWindowIndexes,
+  advanceWindows,
+  inWindow,
+  iso,
+  MAX_PERIOD_MS,
+  nextCursor,
+  type Page,
+  type WindowCursor,
+} from './paging';
 import {
   fboGetAnswer,
   fboListAnswer,
@@ -51,38 +60,18 @@ export interface UnfulfilledFilter {
 
 export const FBS_WITH: PostingWith = { analytics_data: true, financial_data: true };
 
-function activeWindows(windows: readonly WindowCursor[], parallel = 8): number[] {
-  const max = Math.max(1, Math.floor(parallel));
-  const active: number[] = [];
-  windows.forEach((w, idx) => {
-    if (!w.done && active.length < max) active.push(idx);
-  });
-  return active;
-}
-
-function advance<P extends { posting_number: string }>(
-  windows: readonly WindowCursor[],
-  active: number[],
-  answers: { postings: P[]; cursor?: string | null; has_next?: boolean | null }[],
-  lastTo: number,
-  belongs: (p: P, w: WindowCursor, isLast: boolean) => boolean,
-): RoundResult<P> {
-  const next = windows.map((w) => ({ ...w }));
-  const seen = new Set<string>();
-  const postings: P[] = [];
-  active.forEach((idx, k) => {
+/** The bodies of one /v3/posting/fbo/list round: the next page of each active window, by since/to. */
+export function fboRoundBodies(windows: readonly WindowCursor[], active: readonly number[], limit = 100) {
+  return active.map((idx) => {
     const w = windows[idx];
-    const answer = answers[k];
-    const isLast = Date.parse(w.to) === lastTo;
-    for (const p of answer.postings) {
-      if (!belongs(p, w, isLast) || seen.has(p.posting_number)) continue;
-      seen.add(p.posting_number);
-      postings.push(p);
-    }
-    const cursor = nextCursor(answer, answer.postings.length);
-    next[idx] = { ...w, cursor: cursor ?? '', done: cursor === null, pages: w.pages + 1 };
+    return compact({
+      filter: { since: w.from, to: w.to },
+      limit,
+      sort_dir: 'ASC',
+      cursor: w.cursor || undefined,
+      with: { analytics_data: true, financial_data: true },
+    });
   });
-  return { postings, windows: next };
 }
 
 export function postingsMethods(api: OzonApi) {
@@ -98,7 +87,7 @@ export function postingsMethods(api: OzonApi) {
     fbsListRound(windows: readonly WindowCursor[], query: FbsListQuery): RoundResult<FbsPosting> {
       const limit = clampLimit(query.limit, 100);
       const lastTo = Math.max(...windows.map((w) => Date.parse(w.to)));
-      const active = activeWindows(windows, query.parallel);
+      const active = activeWindowIndexes(windows, query.parallel);
       const bodies = active.map((idx) => {
         const w = windows[idx];
         const isLast = Date.parse(w.to) === lastTo;
@@ -120,7 +109,7 @@ export function postingsMethods(api: OzonApi) {
         });
       });
       const answers = api.callMany(EP.fbsList, bodies, fbsListAnswer);
-      return advance(windows, active, answers, lastTo, (p: FbsPosting, w, isLast) =>
+      return advanceWindows(windows, active, answers, (p: FbsPosting, w, isLast) =>
         query.by === 'created'
           ? inWindow(p.in_process_at, w, isLast)
           : inWindow(p.last_changed_status_date, w, isLast),
@@ -129,21 +118,10 @@ export function postingsMethods(api: OzonApi) {
 
     /** Same as fbsListRound for /v3/posting/fbo/list (cursor + has_next), by since/to. */
     fboListRound(windows: readonly WindowCursor[], query: FboListQuery = {}): RoundResult<FboPosting> {
-      const limit = clampLimit(query.limit, 100);
-      const lastTo = Math.max(...windows.map((w) => Date.parse(w.to)));
-      const active = activeWindows(windows, query.parallel);
-      const bodies = active.map((idx) => {
-        const w = windows[idx];
-        return compact({
-          filter: { since: w.from, to: w.to },
-          limit,
-          sort_dir: 'ASC',
-          cursor: w.cursor || undefined,
-          with: { analytics_data: true, financial_data: true },
-        });
-      });
+      const active = activeWindowIndexes(windows, query.parallel);
+      const bodies = fboRoundBodies(windows, active, clampLimit(query.limit, 100));
       const answers = api.callMany(EP.fboList, bodies, fboListAnswer);
-      return advance(windows, active, answers, lastTo, (p: FboPosting, w, isLast) =>
+      return advanceWindows(windows, active, answers, (p: FboPosting, w, isLast) =>
         inWindow(p.in_process_at ?? p.created_at, w, isLast),
       );
     },
