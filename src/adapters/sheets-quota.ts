@@ -11,6 +11,32 @@ const WAITS_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000];
 
 let waitedMs = 0;
 
+/**
+ * This execution's pace per kind: under Google's 60 a minute per user, leaving room for the seller's
+ * other executions (a sidebar call while the hourly sync runs) that share the same quota.
+ */
+const PACE_PER_MINUTE = 50;
+const MINUTE_MS = 60_000;
+const recent: Record<SheetsCallKind, number[]> = { read: [], write: [] };
+
+export type SheetsCallKind = 'read' | 'write';
+
+/** Waits, when this execution has made its minute's share of `kind`, until a slot frees (never past `until`). */
+function pace(kind: SheetsCallKind, until: number): void {
+  const q = recent[kind];
+  const now = Date.now();
+  while (q.length && q[0] <= now - MINUTE_MS) q.shift();
+  if (q.length >= PACE_PER_MINUTE) {
+    const wait = q[0] + MINUTE_MS - now;
+    if (wait > 0 && now + wait <= until) {
+      Utilities.sleep(wait);
+      waitedMs += wait;
+    }
+    q.shift();
+  }
+  q.push(Date.now());
+}
+
 /** Total time this execution spent waiting for Sheets quota (the bench and logs report it). */
 export function sheetsQuotaWaitMs(): number {
   return waitedMs;
@@ -24,7 +50,12 @@ export function isSheetsQuotaError(error: unknown): boolean {
  * Runs one Sheets API call; on a 429 waits and sends it again, as long as the wait ends before
  * `until` (epoch ms; by default 90 s from now). Past that: AppError `sheets.quota`.
  */
-export function withSheetsQuota<T>(call: () => T, until = Date.now() + 90_000): T {
+export function withSheetsQuota<T>(
+  call: () => T,
+  until = Date.now() + 90_000,
+  kind: SheetsCallKind = 'read',
+): T {
+  pace(kind, until);
   for (let attempt = 0; ; attempt++) {
     try {
       return call();

@@ -160,7 +160,7 @@ export function writeRequests(
 ): number {
   const chunks = chunkByBytes(requests, MAX_BODY_BYTES);
   for (const chunk of chunks)
-    withSheetsQuota(() => api().Spreadsheets!.batchUpdate({ requests: chunk }, id), opts.until);
+    withSheetsQuota(() => api().Spreadsheets!.batchUpdate({ requests: chunk }, id), opts.until, 'write');
   return chunks.length;
 }
 
