@@ -27,6 +27,7 @@ import { runHourly } from './schedule/hourly';
 import { ReportSettingsInput } from './shared/report-schema';
 import { announceFailure, buildReportsNow } from './reports/run';
 import { updateFinanceNow } from './finance/run';
+import { applyPromotionChoicesNow, refreshPromotionsNow } from './promotions';
 import { readReportSettings, saveReportSettings as saveReports } from './reports/settings';
 import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
 import * as inventory from './inventory';
@@ -95,6 +96,8 @@ const MENU: (MenuItem | 'separator')[] = [
   { label: 'menu.refreshHandovers', functionName: 'refreshHandovers' },
   { label: 'menu.buildReports', functionName: 'buildReports' },
   { label: 'menu.updateFinance', functionName: 'updateFinance' },
+  { label: 'menu.refreshPromotions', functionName: 'refreshPromotions' },
+  { label: 'menu.applyPromotions', functionName: 'applyPromotionChoices' },
   'separator',
   { label: 'menu.inventory', functionName: 'showInventory' },
   { label: 'menu.importProducts', functionName: 'importProducts' },
@@ -336,6 +339,14 @@ export function buildReports(input?: unknown) {
 /** Menu "Update finance": Ozon's fees and payouts into Finance, profit into Order lines (hourly too). */
 export function updateFinance(input?: unknown) {
   return handle(z.unknown(), input, () => updateFinanceNow('menu'));
+}
+
+export function refreshPromotions(input?: unknown) {
+  return handle(z.unknown(), input, () => refreshPromotionsNow());
+}
+
+export function applyPromotionChoices(input?: unknown) {
+  return handle(z.unknown(), input, () => applyPromotionChoicesNow());
 }
 
 export function getReportSettings(input?: unknown) {

@@ -16,6 +16,7 @@ import { platform } from './platform';
 import { ozonStock } from './ozon-stock';
 import { finance } from './finance';
 import { fbp } from './fbp';
+import { promotions } from './promotions';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -42,6 +43,7 @@ const parts = [
   part(fbp),
   part(ozonStock),
   part(finance),
+  part(promotions),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;

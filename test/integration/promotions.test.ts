@@ -1,0 +1,211 @@
+// Promotions through the built bundle: Ozon's actions and candidates land in the Promotions tab with
+// the margin at the action price; "Apply promotion choices" joins and leaves exactly as marked,
+// never below cost without the row's confirmation, shows each item's error, changes nothing when
+// applied again, and after a lost answer reads the action again instead of re-sending.
+import { demoShop, tabRecords, type Runtime } from '../support/shop';
+import type { Simulator } from '../../simulator';
+
+type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+interface Summary {
+  result: string;
+  message: string;
+  joined?: number;
+  left?: number;
+  unchanged?: number;
+  refused?: number;
+  failed?: number;
+}
+
+function ok<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data;
+}
+
+function callSim(sim: Simulator, path: string, body?: unknown) {
+  const r = sim.handle({
+    method: body === undefined ? 'GET' : 'POST',
+    url: `https://api-seller.ozon.ru${path}`,
+    headers: { 'Client-Id': sim.credentials.clientId, 'Api-Key': sim.credentials.apiKey },
+    payload: body === undefined ? '' : JSON.stringify(body),
+  });
+  return JSON.parse(String(r.body));
+}
+
+const inAction = (sim: Simulator, actionId: number): Map<number, number> =>
+  new Map(
+    callSim(sim, '/v1/actions/products', { action_id: actionId, limit: 1000 }).result.products.map(
+      (p: { id: number; action_price: number }) => [p.id, p.action_price],
+    ),
+  );
+
+function setCells(rt: Runtime, tab: string, cells: { row: number; header: string; value: unknown }[]) {
+  const header = (rt.spreadsheet.sheet(tab).values() as unknown[][])[0];
+  rt.asUser((g) => {
+    const s = (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+      .getActiveSpreadsheet()
+      .getSheetByName(tab)!;
+    for (const c of cells) {
+      const col = header.indexOf(c.header);
+      if (col < 0) throw new Error(`${tab} has no column ${c.header}`);
+      s.getRange(c.row, col + 1).setValue(c.value);
+    }
+  });
+}
+
+describe('promotions', () => {
+  const { rt, sim } = demoShop({ postings: 200, days: 20, seed: 17, products: 30 });
+  sim.setRateLimit(null);
+  const actions = callSim(sim, '/v1/actions').result as {
+    id: number;
+    action_type: string;
+    freeze_date: string;
+  }[];
+  const sale = actions.find((a) => a.action_type === 'DISCOUNT' && !a.freeze_date)!;
+  const frozen = actions.find((a) => a.freeze_date)!;
+  const rows = () => tabRecords(rt, 'Promotions');
+  const rowOf = (actionId: number, productId: number) =>
+    rows().findIndex((r) => r['Promotion key'] === `${actionId}|${productId}`);
+  const record = (actionId: number, productId: number) => rows()[rowOf(actionId, productId)];
+  const mark = (actionId: number, productId: number, values: Record<string, unknown>) =>
+    setCells(
+      rt,
+      'Promotions',
+      Object.entries(values).map(([header, value]) => ({
+        row: rowOf(actionId, productId) + 2,
+        header,
+        value,
+      })),
+    );
+  const apply = () => ok(rt.run<Result<Summary>>('applyPromotionChoices'));
+
+  beforeAll(() => {
+    ok(rt.run<Result<{ result: string }>>('syncOrders'));
+    ok(rt.run<Result<{ result: string }>>('updateFinance'));
+  });
+
+  test('Refresh lists every action’s products and candidates, with dates, type and Ozon’s prices', () => {
+    const s = ok(rt.run<Result<Summary>>('refreshPromotions'));
+    expect(s.result).toBe('done');
+    let expected = 0;
+    for (const a of actions) {
+      const inIt = inAction(sim, a.id);
+      const candidates = callSim(sim, '/v1/actions/candidates', { action_id: a.id, limit: 1000 }).result
+        .products as { id: number; max_action_price: number; price: number }[];
+      expected += inIt.size + candidates.length;
+      for (const c of candidates) {
+        const r = record(a.id, c.id);
+        expect(r).toMatchObject({
+          'In action?': 'candidate',
+          'Max action price': c.max_action_price,
+          Price: c.price,
+        });
+        expect(String(r['Offer ID'])).not.toBe('');
+        expect(r.Starts).toBeInstanceOf(Date);
+      }
+      for (const [id, price] of inIt)
+        expect(record(a.id, id)).toMatchObject({ 'In action?': 'in action', 'Action price': price });
+    }
+    expect(rows()).toHaveLength(expected);
+  });
+
+  describe('applying the seller’s marks', () => {
+    let joinA: number, belowB: number, confirmC: number, tooHighD: number, leaveE: number, frozenF: number;
+    let first: Summary;
+
+    beforeAll(() => {
+      // Costs: every offer costs 1.00 RUB, except B's and C's, which cost far more than any action price.
+      const costs = tabRecords(rt, 'Costs');
+      const costRow = new Map(costs.map((c, i) => [String(c['Offer ID']), i + 2]));
+      setCells(
+        rt,
+        'Costs',
+        [...costRow.values()].map((row) => ({ row, header: 'Cost price', value: 1 })),
+      );
+      const candidates = rows().filter(
+        (r) =>
+          r['Action ID'] === String(sale.id) &&
+          r['In action?'] === 'candidate' &&
+          costRow.has(String(r['Offer ID'])),
+      );
+      expect(candidates.length).toBeGreaterThanOrEqual(4);
+      [joinA, belowB, confirmC, tooHighD] = candidates.slice(0, 4).map((r) => Number(r['Product ID']));
+      const offerOf = (id: number) => String(record(sale.id, id)['Offer ID']);
+      setCells(rt, 'Costs', [
+        { row: costRow.get(offerOf(belowB))!, header: 'Cost price', value: 900000 },
+        { row: costRow.get(offerOf(confirmC))!, header: 'Cost price', value: 900000 },
+      ]);
+      leaveE = [...inAction(sim, sale.id).keys()][0];
+      frozenF = [...inAction(sim, frozen.id).keys()][0];
+      ok(rt.run<Result<Summary>>('refreshPromotions'));
+      mark(sale.id, joinA, { 'Join / Leave': 'Join' });
+      mark(sale.id, belowB, { 'Join / Leave': 'Join' });
+      mark(sale.id, confirmC, { 'Join / Leave': 'Участвовать', 'Confirm below cost': 'да' });
+      const max = Number(record(sale.id, tooHighD)['Max action price']);
+      mark(sale.id, tooHighD, { 'Join / Leave': 'join', 'Join at price': max + 5 });
+      mark(sale.id, leaveE, { 'Join / Leave': 'Leave' });
+      mark(frozen.id, frozenF, { 'Join / Leave': '退出' });
+      sim.resetStats();
+      first = apply();
+    });
+
+    test('the margin at the action price is shown, and negative where the cost is above it', () => {
+      expect(Number(record(sale.id, belowB)['Profit at action price'])).toBeLessThan(0);
+      expect(Number(record(sale.id, joinA)['Profit at action price'])).toBeGreaterThan(0);
+      expect(typeof record(sale.id, joinA)['Margin % at action price']).toBe('number');
+    });
+
+    test('products join and leave exactly as marked; nothing joins below cost without confirmation', () => {
+      const now = inAction(sim, sale.id);
+      expect(now.has(joinA)).toBe(true);
+      expect(now.has(confirmC)).toBe(true);
+      expect(now.has(belowB)).toBe(false);
+      expect(now.has(tooHighD)).toBe(false);
+      expect(now.has(leaveE)).toBe(false);
+      expect(inAction(sim, frozen.id).has(frozenF)).toBe(true);
+      expect(first).toMatchObject({ joined: 2, left: 1, refused: 1, failed: 2 });
+      expect(record(sale.id, joinA)).toMatchObject({ 'In action?': 'in action' });
+      expect(String(record(sale.id, joinA).Result)).toMatch(/^joined at/);
+      expect(String(record(sale.id, leaveE).Result)).toBe('left the action');
+      expect(record(sale.id, leaveE)['In action?']).toBe('candidate');
+      expect(String(record(sale.id, belowB).Result)).toMatch(/not joined: at this price you lose/);
+    });
+
+    test('each item’s error from Ozon is shown on its row', () => {
+      expect(String(record(sale.id, tooHighD).Result)).toMatch(/^Ozon refused: ACTION_PRICE_TOO_HIGH/);
+      expect(String(record(frozen.id, frozenF).Result)).toMatch(/^Ozon refused: ACTION_IS_FROZEN/);
+    });
+
+    test('re-applying the same marks changes nothing at Ozon and sends nothing for rows already so', () => {
+      const before = [...inAction(sim, sale.id)];
+      mark(sale.id, tooHighD, { 'Join / Leave': '' });
+      mark(frozen.id, frozenF, { 'Join / Leave': '' });
+      sim.resetStats();
+      const again = apply();
+      expect(sim.stats.byPath['/v1/actions/products/activate'] ?? 0).toBe(0);
+      expect(sim.stats.byPath['/v1/actions/products/deactivate'] ?? 0).toBe(0);
+      expect([...inAction(sim, sale.id)]).toEqual(before);
+      expect(again).toMatchObject({ joined: 0, left: 0, unchanged: 3, refused: 1, failed: 0 });
+      expect(String(record(sale.id, joinA).Result)).toMatch(/already in the action/);
+    });
+
+    test('a lost answer is not re-sent: the action is read again and the row says what happened', () => {
+      const candidate = rows().find(
+        (r) =>
+          r['Action ID'] === String(sale.id) &&
+          r['In action?'] === 'candidate' &&
+          Number(r['Profit at action price']) > 0 &&
+          !r['Join / Leave'] &&
+          !r['Join at price'],
+      )!;
+      const g = Number(candidate['Product ID']);
+      mark(sale.id, g, { 'Join / Leave': 'Join' });
+      sim.loseAnswer('/v1/actions/products/activate');
+      sim.resetStats();
+      const s = apply();
+      expect(sim.stats.byPath['/v1/actions/products/activate']).toBe(1);
+      expect(inAction(sim, sale.id).has(g)).toBe(true);
+      expect(s.joined).toBe(1);
+      expect(String(record(sale.id, g).Result)).toMatch(/answer was lost; checked in the action/);
+    });
+  });
+});
