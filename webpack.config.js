@@ -2,6 +2,8 @@
 // makes gas-webpack-plugin reference a removed __webpack_exports__.
 const path = require('path');
 const GasPlugin = require('gas-webpack-plugin');
+const { DefinePlugin } = require('webpack');
+const { version } = require('./package.json');
 
 module.exports = {
   mode: 'none',
@@ -14,6 +16,10 @@ module.exports = {
     rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { loader: 'ts', target: 'es2020' } }],
   },
   optimization: { minimize: false, concatenateModules: false },
-  plugins: [new GasPlugin({ autoGlobalExportsFiles: ['**/src/index.ts'] })],
+  plugins: [
+    new GasPlugin({ autoGlobalExportsFiles: ['**/src/index.ts'] }),
+    // The self-check and the support report name the add-on's version.
+    new DefinePlugin({ __ADDON_VERSION__: JSON.stringify(version) }),
+  ],
   performance: { hints: false },
 };

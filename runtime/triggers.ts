@@ -267,8 +267,20 @@ export function scriptApp(
       },
       getScriptId: () => scriptId,
       getInstallationSource: () => 'ADD_ON',
-      getAuthorizationInfo: () =>
-        expose(engine, { getAuthorizationStatus: () => 'NOT_REQUIRED', getAuthorizationUrl: () => null }),
+      /** The user granted every manifest scope (the runtime has no consent screen). */
+      getAuthorizationInfo: (_mode?: unknown, requested?: string[]) => {
+        const granted = engine.scopes ?? [];
+        if (requested) {
+          const unknown = [...requested].filter((s) => !granted.includes(String(s)));
+          if (unknown.length) throw new Error(`Invalid scopes or scopes not required by the script: ${unknown.join(', ')}`);
+        }
+        return expose(engine, {
+          getAuthorizationStatus: () => 'NOT_REQUIRED',
+          getAuthorizationUrl: () => null,
+          getAuthorizedScopes: () =>
+            engine.realm().list(requested ? [...requested].map(String) : [...granted]),
+        });
+      },
       invalidateAuth() {},
     },
     'ScriptApp',

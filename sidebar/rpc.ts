@@ -74,6 +74,8 @@ export interface ServerApi {
   getQuestion(input: QuestionInput): ServerData<'getQuestion'>;
   answerQuestion(input: AnswerQuestionInput): ServerData<'answerQuestion'>;
   markQuestion(input: MarkQuestionInput): ServerData<'markQuestion'>;
+  runSelfCheck(): ServerData<'runSelfCheck'>;
+  getSelfCheck(): ServerData<'getSelfCheck'>;
 }
 
 export type ServerName = keyof ServerApi;

@@ -73,6 +73,8 @@ import {
   readSettings,
   saveSettings as save,
 } from './settings/settings';
+import { runSelfCheck as runCheck, selfCheckView } from './selfcheck/run';
+import { recordClockRun } from './selfcheck/clock';
 
 const NoInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
@@ -110,6 +112,7 @@ const MENU: (MenuItem | 'separator')[] = [
   { label: 'menu.feedback', functionName: 'showFeedback' },
   { label: 'menu.syncFeedback', functionName: 'syncFeedback' },
   'separator',
+  { label: 'menu.selfCheck', functionName: 'checkThisSpreadsheet' },
   { label: 'menu.settings', functionName: 'showSettings' },
 ];
 
@@ -318,8 +321,8 @@ export function syncOrders(input?: unknown) {
   return handle(SyncInput, input, (source) => syncOrdersNow(source));
 }
 
-export function onHourlyTrigger(e?: { triggerUid?: string }): void {
-  runHourly(e?.triggerUid);
+export function onHourlyTrigger(e?: { triggerUid?: string; authMode?: unknown }): void {
+  runHourly(e?.triggerUid, e);
 }
 
 export function getSyncSettings(input?: unknown) {
@@ -464,4 +467,26 @@ export function answerQuestion(input: unknown) {
 
 export function markQuestion(input: unknown) {
   return handle(MarkQuestionInput, input, (value, ctx) => feedback.markQuestion(ctx, value));
+}
+
+// ---- Check this spreadsheet (platform self-check) ----------------------------------------------
+
+/** Menu "Check this spreadsheet": the sidebar runs the probes (runSelfCheck) and shows the verdict. */
+export function checkThisSpreadsheet(): void {
+  showSidebar('selfcheck', menuLang(), 'selfcheck.title');
+}
+
+export function runSelfCheck(input?: unknown) {
+  const startedAt = Date.now();
+  return handle(NoInput, input, (_v, ctx) => runCheck(ctx, startedAt));
+}
+
+/** The last check's report with the clock run's result, once it has come. */
+export function getSelfCheck(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => selfCheckView(ctx));
+}
+
+/** The self-check's one-off clock trigger: records what its execution sees, then removes itself. */
+export function onSelfCheckTrigger(e?: { triggerUid?: string; authMode?: unknown }): void {
+  recordClockRun(e, 'probe-trigger', Date.now());
 }

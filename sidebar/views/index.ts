@@ -4,6 +4,7 @@ import { inventoryView } from './inventory';
 import { serviceView } from './service';
 import { feedbackView } from './feedback';
 import { settingsView } from './settings';
+import { selfCheckView } from './selfcheck';
 import type { View, ViewName } from './types';
 
 export const views: Record<ViewName, View> = {
@@ -12,6 +13,7 @@ export const views: Record<ViewName, View> = {
   inventory: inventoryView,
   service: serviceView,
   feedback: feedbackView,
+  selfcheck: selfCheckView,
 };
 
 export function isViewName(value: unknown): value is ViewName {

@@ -34,6 +34,8 @@ export const BUDGET = {
   ozonStockMinLeft: 150_000,
   /** One customer-service action (a verdict, a reply, a decision). */
   serviceAction: 60_000,
+  /** Menu "Check this spreadsheet": every probe (the largest block write is skipped rather than late). */
+  selfCheck: 50_000,
 } as const;
 
 /** The deadline `budgetMs` after `startedAt`, never later than the execution's end minus the write room. */

@@ -11,13 +11,20 @@ import { syncFeedbackNow } from '../feedback/run';
 import { updateFinanceNow } from '../finance/run';
 import { refreshOzonStockIfDue } from '../ozon-stock/daily';
 import { BUDGET, EXECUTION_MS } from '../app/budgets';
+import { recordClockRun } from '../selfcheck/clock';
 
 /**
  * `triggerUid` (from the event) names the spreadsheet the trigger was installed from: a time-driven
  * run may have no active document, and then works on that one.
  */
-export function runHourly(triggerUid?: string): void {
+export function runHourly(triggerUid?: string, event?: { triggerUid?: unknown; authMode?: unknown }): void {
   const startedAt = Date.now();
+  try {
+    // A self-check waiting for this document's clock run learns what the run sees (before binding).
+    recordClockRun(event ?? { triggerUid }, 'hourly-trigger', startedAt);
+  } catch {
+    // The check only reports; the sync must run.
+  }
   const target = spreadsheetOfTrigger(triggerUid);
   if (!activeSpreadsheetOrNull()) {
     // A trigger from before uids were recorded cannot be placed: it says so in the log, and the

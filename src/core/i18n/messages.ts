@@ -17,6 +17,7 @@ import { ozonStock } from './ozon-stock';
 import { finance } from './finance';
 import { fbp } from './fbp';
 import { promotions } from './promotions';
+import { selfcheck } from './selfcheck';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -44,6 +45,7 @@ const parts = [
   part(ozonStock),
   part(finance),
   part(promotions),
+  part(selfcheck),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;
