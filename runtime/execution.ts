@@ -83,6 +83,15 @@ export interface Execution {
   onEnd: (() => void)[];
 }
 
+/** What a time-driven execution of the add-on has (a self-check report's `clockRun.seen`). */
+export interface ClockRunModel {
+  activeSpreadsheet: boolean;
+  documentProperties: boolean;
+  documentLock: boolean;
+  documentCache: boolean;
+  triggerUid: boolean;
+}
+
 export type CallKind =
   | 'sheetsRead'
   | 'sheetsWrite'
@@ -138,9 +147,22 @@ export class Engine {
     return error;
   }
 
+  /**
+   * What a time-driven run has when it runs with a document; null: everything. Set from a self-check
+   * report (runtime/fixtures.ts): Google documents none of it for an add-on's clock run.
+   */
+  clockRunHas: ClockRunModel | null = null;
+
   /** True inside an execution that has no active document. */
   get noDocument(): boolean {
     return Boolean(this.current?.noDocument) && !this.userMode;
+  }
+
+  /** True when this execution lacks `part` (no document at all, or a clock run modelled without it). */
+  lacks(part: keyof ClockRunModel): boolean {
+    if (!this.current || this.userMode) return false;
+    if (this.current.noDocument) return true;
+    return this.current.trigger === 'time' && this.clockRunHas !== null && !this.clockRunHas[part];
   }
 
   get counting(): boolean {

@@ -31,6 +31,8 @@ import { scriptApp, TriggerState, type TriggerSnapshot } from './triggers';
 import { UiState } from './ui';
 import { urlFetchApp, type FetchHandler, type FetchLogEntry } from './urlfetch';
 import type { ServiceCallHook } from './service-hooks';
+import { loadFixture, platformModel, type PlatformModel } from './fixtures';
+import type { SelfCheckReport } from '../src/shared/selfcheck-schema';
 
 export type { FetchRequest, FetchResponse, FetchHandler, FetchLogEntry } from './urlfetch';
 export type { ServiceCall, ServiceCallHook } from './service-hooks';
@@ -42,6 +44,8 @@ export { SpreadsheetModel, SheetModel } from './model';
 export { DEFAULT_LATENCY } from './execution';
 export { SheetsProject } from './sheets-quota';
 export { LIMITS, UNSOURCED_RULES } from './limits';
+export { fixtureFiles, latestFixture, loadFixture, platformModel, FIXTURES_DIR } from './fixtures';
+export type { PlatformFixture, PlatformModel } from './fixtures';
 
 export interface RuntimeOptions {
   /** Folder with the built bundle (default <repo>/dist), or a packaged release folder (Code.gs). */
@@ -73,6 +77,11 @@ export interface RuntimeOptions {
   spreadsheetId?: string;
   /** Whether time-driven runs have an active document (Google does not say): default true. */
   timeTriggersHaveDocument?: boolean;
+  /**
+   * A self-check report (or a runtime/fixtures/ file name) that sets what clock runs have and the
+   * latencies it measured; `latency` and `timeTriggersHaveDocument` still win over it.
+   */
+  platform?: SelfCheckReport | string;
 }
 
 /** The script's global scope as test code sees it (asUser, globals). */
@@ -213,7 +222,18 @@ export function createRuntime(opts: RuntimeOptions = {}) {
         ? opts.startTime
         : Date.parse(opts.startTime);
   if (Number.isNaN(start)) throw new Error(`runtime: bad startTime ${String(opts.startTime)}`);
-  const engine = new Engine(start, { ...DEFAULT_LATENCY, ...(opts.latency ?? {}) });
+  const platform: PlatformModel | null = opts.platform
+    ? platformModel(
+        typeof opts.platform === 'string' ? loadFixture(opts.platform).report : opts.platform,
+        DEFAULT_LATENCY,
+      )
+    : null;
+  const engine = new Engine(start, {
+    ...DEFAULT_LATENCY,
+    ...(platform?.latency ?? {}),
+    ...(opts.latency ?? {}),
+  });
+  engine.clockRunHas = platform?.clockRun ?? null;
   const shared: UserShared | undefined = opts.sameUserAs?.userShared;
   const context = vm.createContext({});
   engine.context = context;
@@ -260,7 +280,8 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       get(t, p) {
         const v = Reflect.get(t, p, t) as unknown;
         if (typeof v !== 'function') return v;
-        if (typeof p === 'string' && NO_DOCUMENT_NULL.has(p) && engine.noDocument) return () => null;
+        if (typeof p === 'string' && NO_DOCUMENT_NULL.has(p) && engine.lacks('activeSpreadsheet'))
+          return () => null;
         return (...a: unknown[]) => {
           try {
             return (v as (...x: unknown[]) => unknown).apply(t, a);
@@ -279,7 +300,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       '1LocalRuntimeScriptId',
       isFunction,
       manifest.timeZone ?? timeZone,
-      () => (engine.noDocument ? null : book.id),
+      () => (engine.lacks('activeSpreadsheet') ? null : book.id),
     ),
     UrlFetchApp: urlFetchApp(engine, {
       handler: opts.fetch,
@@ -367,7 +388,9 @@ export function createRuntime(opts: RuntimeOptions = {}) {
    * else true) chooses whether the run has an active document; Google does not document either way.
    */
   const fireTimeTriggers = (fireOpts: { withDocument?: boolean } = {}): TriggerRun[] => {
-    const withDocument = fireOpts.withDocument ?? opts.timeTriggersHaveDocument ?? true;
+    const withDocument =
+      fireOpts.withDocument ?? opts.timeTriggersHaveDocument ?? platform?.clockRun?.activeSpreadsheet ?? true;
+    const withUid = platform?.clockRun?.triggerUid ?? true;
     const runs: TriggerRun[] = [];
     for (const t of [...triggers.list]) {
       if (t.eventType !== 'CLOCK' || t.nextRunAt === undefined || t.nextRunAt > engine.now) continue;
@@ -376,7 +399,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       const d = new Date(engine.now);
       const event = {
         authMode: 'FULL',
-        triggerUid: t.uid,
+        ...(withUid ? { triggerUid: t.uid } : {}),
         year: d.getUTCFullYear(),
         month: d.getUTCMonth() + 1,
         'day-of-month': d.getUTCDate(),
@@ -437,6 +460,10 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       return structuredClone(sheetsQuota.stats);
     },
     sheetsProject: sheetsQuota.project,
+    /** What the `platform` report set (null: the runtime's own guesses). */
+    platform,
+    /** The latencies in force. */
+    latency: engine.latency,
     /** What another spreadsheet of the same user shares (createRuntime({ sameUserAs })). */
     userShared: {
       properties: stores.user,

@@ -72,7 +72,7 @@ export function lockService(engine: Engine, state: LockState) {
   return expose(
     engine,
     {
-      getDocumentLock: () => (engine.noDocument ? null : make('document')),
+      getDocumentLock: () => (engine.lacks('documentLock') ? null : make('document')),
       getScriptLock: () => make('script'),
       getUserLock: () => make('user'),
     },

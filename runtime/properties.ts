@@ -95,7 +95,7 @@ export function propertiesService(
       },
       getDocumentProperties: () => {
         engine.requireAuth('PropertiesService.getDocumentProperties');
-        if (engine.noDocument) return null;
+        if (engine.lacks('documentProperties')) return null;
         return document;
       },
       getScriptProperties: () => {
@@ -197,7 +197,7 @@ export function cacheService(
     engine,
     {
       getUserCache: () => user,
-      getDocumentCache: () => (engine.noDocument ? null : document),
+      getDocumentCache: () => (engine.lacks('documentCache') ? null : document),
       getScriptCache: () => script,
     },
     'CacheService',

@@ -272,7 +272,8 @@ export function scriptApp(
         const granted = engine.scopes ?? [];
         if (requested) {
           const unknown = [...requested].filter((s) => !granted.includes(String(s)));
-          if (unknown.length) throw new Error(`Invalid scopes or scopes not required by the script: ${unknown.join(', ')}`);
+          if (unknown.length)
+            throw new Error(`Invalid scopes or scopes not required by the script: ${unknown.join(', ')}`);
         }
         return expose(engine, {
           getAuthorizationStatus: () => 'NOT_REQUIRED',

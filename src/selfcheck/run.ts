@@ -39,7 +39,7 @@ const MAPPED_POSTINGS = 1000;
 /** Kept free at the end of the check to delete the scratch tab and save the report. */
 const CLEANUP_MS = 8_000;
 
-const elapsed = (from: number) => Math.max(0, Date.now() - from);
+const elapsed = (from: number) => Math.max(0, Math.round(Date.now() - from));
 
 function probeMapping(ctx: AppContext): MappingProbe {
   const postings = simulatedPostings(MAPPED_POSTINGS);

@@ -2,6 +2,7 @@
 // without an active document in clock runs, undo themselves, and produce a report the shared schema
 // accepts — with no key, no Client-Id and no buyer data in it.
 import { SelfCheckReport, type SelfCheckView } from '../../src/shared/selfcheck-schema';
+import { latestFixture } from '../../runtime';
 import { demoShop, type DemoShop } from '../support/shop';
 
 jest.setTimeout(120_000);
@@ -46,7 +47,7 @@ describe.each([
     expect(shop.rt.sheetsApi.maxBodyBytes).toBeLessThanOrEqual(2_000_000);
     expect(shop.rt.counters.cellsWritten).toBeGreaterThanOrEqual(610_000);
     expect(report.fetchAll).toMatchObject({ status: 'ok', requests: 1, httpStatus: 200 });
-    expect(shop.rt.fetchLog.filter((f) => f.url.endsWith('/v1/roles'))).toHaveLength(1);
+    expect(shop.rt.fetchLog.filter((f) => f.request.url.endsWith('/v1/roles'))).toHaveLength(1);
     expect(report.mapping).toMatchObject({ status: 'ok', postings: 1000 });
     expect(report.triggers).toMatchObject({ status: 'ok', project: 1, document: 1, otherDocuments: 0 });
     expect(report.triggers.handlers).toEqual(['onSelfCheckTrigger']);
@@ -156,5 +157,30 @@ describe('self-check without credentials, and a refused key', () => {
     expect(view.findings.find((f) => f.level === 'fail')?.text).toContain('403');
     expect(view.json).not.toContain(key);
     expect(view.json).not.toContain(key.slice(0, 8));
+  });
+});
+
+describe('the runtime set from a report changes what the add-on meets', () => {
+  it('clock runs with neither a document nor a triggerUid: the check says auto-sync cannot work', () => {
+    const shipped = latestFixture('modelled')!.report;
+    const report = structuredClone(shipped);
+    report.evidence = 'measured';
+    report.clockRun.seen = {
+      ...report.clockRun.seen!,
+      activeSpreadsheet: false,
+      documentProperties: false,
+      documentLock: false,
+      documentCache: false,
+      triggerUid: false,
+    };
+    const shop = demoShop({ postings: 5 }, { spreadsheetId: '1SelfCheckLost', platform: report });
+    check(shop);
+    shop.rt.clock.advance(HOUR + 60_000);
+    expect(shop.rt.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+    const view = check(shop, 'getSelfCheck');
+    expect(view.report?.clockRun.seen).toMatchObject({ activeSpreadsheet: false, triggerUid: false });
+    expect(view.verdict).toBe('problems');
+    expect(view.findings[0]).toMatchObject({ level: 'fail' });
+    expect(view.findings[0].text).toMatch(/cannot tell which spreadsheet/);
   });
 });
