@@ -1,8 +1,8 @@
 // Makes runtime/fixtures/<date>-runtime-modelled.json: the self-check ("Check this spreadsheet") run
 // on the built bundle in runtime/ against the Ozon simulator, its clock run included. It is the
 // runtime's own guesses, so it is marked "modelled"; a report a seller copies from the sidebar is
-// "measured" and goes next to it. Usage: npm run build && npm run selfcheck:fixture [-- --check]
-// (--check: only compare with the shipped file, exit 1 when it is out of date).
+// "measured" and goes next to it. Usage: npm run build && npm run selfcheck:fixture (the npm script
+// formats the file with prettier afterwards).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRuntime, FIXTURES_DIR } from '../runtime';
@@ -38,11 +38,6 @@ if (require.main === module) {
   const report = modelledReport();
   const file = path.join(FIXTURES_DIR, fixtureName(report));
   const text = `${JSON.stringify(report, null, 2)}\n`;
-  if (process.argv.includes('--check')) {
-    const same = fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text;
-    console.log(same ? `${file} is up to date` : `${file} differs from what the runtime produces now`);
-    process.exit(same ? 0 : 1);
-  }
   fs.mkdirSync(FIXTURES_DIR, { recursive: true });
   fs.writeFileSync(file, text);
   console.log(`wrote ${file}`);
