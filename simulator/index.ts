@@ -85,6 +85,11 @@ export interface Simulator {
   readonly handover: HandoverControls;
   /** The next call of `path` is carried out, but its answer is lost (`how`, default a 504). */
   loseAnswer(path: string, how?: LostAnswer): void;
+  /**
+   * Lists and gets render this posting changed by `change` (a field in a shape the spec does not
+   * allow, an odd value); undefined renders it as it is again.
+   */
+  garblePosting(postingNumber: string, change: ((item: Record<string, unknown>) => void) | undefined): void;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -399,6 +404,7 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
     paths: Object.keys(routes.handlers),
     handover: handoverControls(shop),
     loseAnswer: (path, how = 'timeout') => void shop.lostAnswers.set(path, how),
+    garblePosting: (n, change) => void (change ? shop.garbled.set(n, change) : shop.garbled.delete(n)),
   };
   return sim;
 }

@@ -119,6 +119,8 @@ export class Shop {
   readonly complianceRate: number;
   /** Marking codes Chestny ZNAK refuses at packing (the posting turns ship_failed). */
   readonly blockedMarks = new Set<string>();
+  /** Postings rendered with a change of the test's making (a field in a shape the spec does not allow). */
+  readonly garbled = new Map<string, (item: Record<string, unknown>) => void>();
   /** Paths whose next call is carried out but whose answer is lost (504 by default). */
   readonly lostAnswers = new Map<string, LostAnswer>();
 

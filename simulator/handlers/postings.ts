@@ -2,6 +2,7 @@
 import { badRequest, notFound } from '../errors';
 import { shippedByOzon, type Posting } from '../model';
 import { fboGetResult, fboListItem, fbsGetResult, fbsListItem, type With } from '../render';
+
 import type { Shop } from '../shop';
 import type { SortedIndex } from '../sorted-index';
 import {
@@ -17,6 +18,15 @@ import {
   type Ctx,
   type Handler,
 } from './common';
+
+/** A posting as the test garbled it (Shop.garbled), else as rendered. */
+function garble<T extends object>(shop: Shop, p: Posting, item: T): T {
+  const change = shop.garbled.get(p.postingNumber);
+  if (!change) return item;
+  const copy = structuredClone(item) as Record<string, unknown>;
+  change(copy);
+  return copy as T;
+}
 
 function withOf(body: Body): With {
   if (Array.isArray(body?.with)) throw badRequest('with: invalid value, expected an object');
@@ -106,7 +116,7 @@ const fbsList: Handler = ({ shop, body }: Ctx) => {
   return {
     cursor: hasNext && last ? encodeCursor('osp.in_process_at', last.inProcessAt, last.seq, dir) : '',
     has_next: hasNext,
-    postings: items.map((p) => fbsListItem(p, w, whById.get(p.warehouseId), weightOf(shop))),
+    postings: items.map((p) => garble(shop, p, fbsListItem(p, w, whById.get(p.warehouseId), weightOf(shop)))),
   };
 };
 
@@ -166,7 +176,7 @@ const fbsUnfulfilled: Handler = ({ shop, body }: Ctx) => {
     count: items.length,
     cursor: hasNext && last ? encodeCursor('osp.in_process_at', last.inProcessAt, last.seq, dir) : '',
     has_next: hasNext,
-    postings: items.map((p) => fbsListItem(p, w, whById.get(p.warehouseId), weightOf(shop))),
+    postings: items.map((p) => garble(shop, p, fbsListItem(p, w, whById.get(p.warehouseId), weightOf(shop)))),
   };
 };
 
@@ -180,7 +190,13 @@ const fbsGet: Handler = ({ shop, body }: Ctx) => {
   if (!body.posting_number) throw badRequest('posting_number: value is required');
   const p = findFbs(shop, body.posting_number);
   const related = relatedOf(shop, p);
-  return { result: fbsGetResult(p, withOf(body), warehouseOf(shop, p.warehouseId), related, weightOf(shop)) };
+  return {
+    result: garble(
+      shop,
+      p,
+      fbsGetResult(p, withOf(body), warehouseOf(shop, p.warehouseId), related, weightOf(shop)),
+    ),
+  };
 };
 
 function relatedOf(shop: Shop, p: Posting): string[] {
@@ -215,7 +231,7 @@ const fboList: Handler = ({ shop, body }: Ctx) => {
   return {
     cursor: hasNext && last ? encodeCursor('op.created_at', last.inProcessAt, last.seq, dir) : '',
     has_next: hasNext,
-    postings: items.map((p) => fboListItem(p, w)),
+    postings: items.map((p) => garble(shop, p, fboListItem(p, w))),
   };
 };
 
@@ -223,7 +239,7 @@ const fboGet: Handler = ({ shop, body }: Ctx) => {
   if (!body.posting_number) throw badRequest('posting_number: value is required');
   const p = shop.state.postings.get(String(body.posting_number));
   if (!p || p.scheme !== 'fbo') throw notFound('Posting not found');
-  return { result: fboGetResult(p, withOf(body)) };
+  return { result: garble(shop, p, fboGetResult(p, withOf(body))) };
 };
 
 export const postingReadHandlers: Record<string, Handler> = {

@@ -5,7 +5,7 @@
 import type { OzonClient } from './client';
 import { EP } from './endpoints';
 import { activeWindowIndexes, advanceWindows, inWindow, type WindowCursor } from './paging';
-import { parseAnswer } from './schemas/common';
+import { parseAnswer, type RejectedItem } from './schemas/common';
 import { fbpListAnswer, type FbpPosting } from './schemas/fbp';
 import { fboRoundBodies } from './postings';
 import { fboListAnswer, type FboPosting } from './schemas/postings';
@@ -15,6 +15,8 @@ const FBP_LIST = EP.fbpList;
 export interface FbpRound {
   postings: FbpPosting[];
   windows: WindowCursor[];
+  /** Postings set aside as unreadable (see schemas/common eachValid). */
+  rejected?: RejectedItem[];
 }
 
 function listCalls(client: OzonClient, bodies: readonly unknown[]) {
@@ -64,7 +66,7 @@ export function ozonShippedRound(
   client: OzonClient,
   fbo: readonly WindowCursor[],
   fbp: readonly WindowCursor[],
-): { fbo: { postings: FboPosting[]; windows: WindowCursor[] }; fbp: FbpRound } {
+): { fbo: { postings: FboPosting[]; windows: WindowCursor[]; rejected?: RejectedItem[] }; fbp: FbpRound } {
   const fboActive = activeWindowIndexes(fbo);
   const fbpActive = activeWindowIndexes(fbp);
   const calls = [

@@ -3,6 +3,7 @@
 // Posting lists are read in date windows whose cursor chains advance side by side, one fetchAll round
 // at a time, so a year of postings costs a few parallel rounds rather than one long chain.
 import type { ClockPort } from './ports';
+import type { RejectedItem } from './schemas/common';
 
 /** Ozon's posting lists refuse periods longer than a year; 365 days is always within that. */
 export const MAX_PERIOD_MS = 365 * 86_400_000;
@@ -152,13 +153,20 @@ export function activeWindowIndexes(windows: readonly WindowCursor[], parallel =
 export function advanceWindows<P extends { posting_number: string }>(
   windows: readonly WindowCursor[],
   active: readonly number[],
-  answers: readonly { postings: P[]; cursor?: string | null; has_next?: boolean | null }[],
+  answers: readonly {
+    postings: P[];
+    cursor?: string | null;
+    has_next?: boolean | null;
+    rejected?: RejectedItem[];
+    received?: number;
+  }[],
   belongs: (p: P, w: WindowCursor, isLast: boolean) => boolean,
-): { postings: P[]; windows: WindowCursor[] } {
+): { postings: P[]; windows: WindowCursor[]; rejected?: RejectedItem[] } {
   const lastTo = Math.max(...windows.map((w) => Date.parse(w.to)));
   const next = windows.map((w) => ({ ...w }));
   const seen = new Set<string>();
   const postings: P[] = [];
+  const rejected = answers.flatMap((a) => a.rejected ?? []);
   active.forEach((idx, k) => {
     const w = windows[idx];
     const answer = answers[k];
@@ -168,8 +176,8 @@ export function advanceWindows<P extends { posting_number: string }>(
       seen.add(p.posting_number);
       postings.push(p);
     }
-    const cursor = nextCursor(answer, answer.postings.length);
+    const cursor = nextCursor(answer, answer.received ?? answer.postings.length);
     next[idx] = { ...w, cursor: cursor ?? '', done: cursor === null, pages: w.pages + 1 };
   });
-  return { postings, windows: next };
+  return { postings, windows: next, ...(rejected.length ? { rejected } : {}) };
 }

@@ -3,6 +3,7 @@ import type { OzonApi } from './api';
 import { clampLimit, compact } from './body';
 import { EP } from './endpoints';
 import { OzonValidationError } from './errors';
+import type { RejectedItem } from './schemas/common';
 import {
   activeWindowIndexes,
   advanceWindows,
@@ -47,6 +48,8 @@ export interface FboListQuery {
 export interface RoundResult<P> {
   postings: P[];
   windows: WindowCursor[];
+  /** Postings Ozon sent in a shape the add-on cannot read, set aside (the rest of the page landed). */
+  rejected?: RejectedItem[];
 }
 
 export interface UnfulfilledFilter {

@@ -27,10 +27,13 @@ import {
   type WindowSplitter,
 } from './job';
 import { logRequest, syncLogSpec, type LogEntry } from './sync-log';
+import { loadSetAside, saveSetAside, setAsideText, type SetAside } from './set-aside';
 
 export interface PostingRound {
   postings: OrderPosting[];
   windows: WindowCursor[];
+  /** Postings Ozon sent in a shape the add-on cannot read: set aside, logged, read again next run. */
+  rejected?: SetAside[];
 }
 
 export interface PostingSource {
@@ -39,6 +42,8 @@ export interface PostingSource {
   ozonShippedRound(fbo: WindowCursor[], fbp: WindowCursor[]): PostingRound & { fbp: WindowCursor[] };
   /** What the source has to tell the seller about this run (a scheme Ozon would not give), once. */
   notes?(): string[];
+  /** Reads set-aside postings again by number (those still unreadable come back in `rejected`). */
+  refetch?(list: SetAside[]): PostingRound;
 }
 
 export interface SyncEnv {
@@ -386,6 +391,17 @@ export function runSyncStep(
     const client = env.source();
     let pending = new Map<string, OrderPosting>();
     let lastNotice = started;
+    // One unreadable posting never stops a sync: it is set aside, named in the log, read again next run.
+    const setAside = new Map<string, SetAside>();
+    const earlier = loadSetAside(env.store);
+    const again =
+      earlier.length && client.refetch ? client.refetch(earlier) : { postings: [], rejected: earlier };
+    for (const posting of again.postings) pending.set(posting.postingNumber, posting);
+    for (const item of again.rejected ?? []) setAside.set(item.posting, item);
+    const noteSetAside = (round: PostingRound) => {
+      for (const item of round.rejected ?? []) setAside.set(item.posting, item);
+      for (const posting of round.postings) setAside.delete(posting.postingNumber);
+    };
 
     const flush = () => {
       if (!pending.size || !tabs) return;
@@ -420,6 +436,7 @@ export function runSyncStep(
         job = { ...job, fbo: shipped.windows, fbp: shipped.fbp };
       }
       for (const posting of round.postings) pending.set(posting.postingNumber, posting);
+      noteSetAside(round);
       counts.fetched += round.postings.length;
       job.fetched += round.postings.length;
       if (pending.size >= MAX_PENDING) flush();
@@ -448,6 +465,7 @@ export function runSyncStep(
             job = { ...job, fbo: shipped.windows, fbp: shipped.fbp };
           }
           for (const posting of round.postings) pending.set(posting.postingNumber, posting);
+          noteSetAside(round);
           counts.fetched += round.postings.length;
           job.fetched += round.postings.length;
           if (pending.size >= MAX_PENDING) flush();
@@ -468,6 +486,8 @@ export function runSyncStep(
     if (counts.repaired || counts.restored)
       notes.push(t(env.lang, 'sync.repaired', { moved: counts.repaired, restored: counts.restored }));
     notes.push(...(client.notes?.() ?? []));
+    saveSetAside(env.store, [...setAside.values()]);
+    if (setAside.size) notes.push(setAsideText(env.lang, [...setAside.values()]));
     const repairs = notes.join(' ');
     const outcome: SyncOutcome = {
       result: done ? 'done' : 'partial',

@@ -11,9 +11,12 @@ import { cachedOffset } from '../core/time/serial';
 import { ozonClientFor } from '../app/ozon';
 import { splitWindows } from '../ozon/paging';
 import type { SyncSummary } from '../shared/sync-schema';
-import { OzonNotFoundError, OzonRoleError } from '../ozon/errors';
+import { OzonNotFoundError, OzonRoleError, OzonSchemaError } from '../ozon/errors';
+import type { RejectedItem } from '../ozon/schemas/common';
+import type { OrderPosting } from '../core/orders/posting';
+import type { SetAside } from './set-aside';
 import { EP } from '../ozon/endpoints';
-import { ozonShippedRound } from '../ozon/fbp';
+import { fbpPostings, ozonShippedRound } from '../ozon/fbp';
 import { fromFbo, fromFbp, fromFbs } from '../core/orders/from-ozon';
 import type { SyncSource } from './job';
 import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync';
@@ -26,13 +29,48 @@ const LOCK_WAIT_MS = 2_000;
 /** Set while Ozon refuses this shop's FBP postings, so the Sync log says so once, and again when they return. */
 const FBP_REFUSED_KEY = 'ODESK_FBP_REFUSED';
 
+/** Maps postings one by one: a posting the mapping refuses is set aside, never fails the round. */
+function mapEach<P extends { posting_number: string }>(
+  raw: readonly P[],
+  map: (p: P) => OrderPosting,
+  scheme: SetAside['scheme'],
+  into: SetAside[],
+): OrderPosting[] {
+  const out: OrderPosting[] = [];
+  for (const p of raw) {
+    try {
+      out.push(map(p));
+    } catch (error) {
+      into.push({
+        posting: p.posting_number,
+        scheme,
+        detail: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return out;
+}
+
+function setAside(items: readonly RejectedItem[] | undefined, scheme: SetAside['scheme']): SetAside[] {
+  return (items ?? []).map((r) => ({
+    posting: r.key,
+    scheme,
+    detail: `${r.path || '(posting)'}: ${r.detail}`,
+  }));
+}
+
 export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSource {
   const client = ozonClientFor(ctx.user, deadline);
   const notes: string[] = [];
   return {
     fbsRound: (windows, by) => {
       const round = client.fbsListRound(windows, { by });
-      return { postings: round.postings.map(fromFbs), windows: round.windows };
+      const rejected = setAside(round.rejected, 'fbs');
+      return {
+        postings: mapEach(round.postings, fromFbs, 'fbs', rejected),
+        windows: round.windows,
+        rejected,
+      };
     },
     ozonShippedRound: (fbo, fbp) => {
       let round: ReturnType<typeof ozonShippedRound>;
@@ -57,13 +95,42 @@ export function ozonPostingSource(ctx: AppContext, deadline: number): PostingSou
         const done = fbp.map((w) => ({ ...w, done: true }));
         round = { fbo: client.fboListRound(fbo, {}), fbp: { postings: [], windows: done } };
       }
+      const rejected = [...setAside(round.fbo.rejected, 'fbo'), ...setAside(round.fbp.rejected, 'fbp')];
       return {
-        postings: [...round.fbo.postings.map(fromFbo), ...round.fbp.postings.map(fromFbp)],
+        postings: [
+          ...mapEach(round.fbo.postings, fromFbo, 'fbo', rejected),
+          ...mapEach(round.fbp.postings, fromFbp, 'fbp', rejected),
+        ],
         windows: round.fbo.windows,
         fbp: round.fbp.windows,
+        rejected,
       };
     },
     notes: () => notes.splice(0),
+    refetch: (list) => {
+      const postings: OrderPosting[] = [];
+      const rejected: SetAside[] = [];
+      for (const item of list) {
+        try {
+          if (item.scheme === 'fbs')
+            postings.push(...mapEach([client.getFbsPosting(item.posting)], fromFbs, 'fbs', rejected));
+          else if (item.scheme === 'fbo')
+            postings.push(...mapEach([client.getFboPosting(item.posting)], fromFbo, 'fbo', rejected));
+          else {
+            const found = fbpPostings(client, [item.posting]);
+            if (found.length) postings.push(...mapEach(found, fromFbp, 'fbp', rejected));
+            else rejected.push(item);
+          }
+        } catch (error) {
+          // Gone at Ozon: nothing to retry. Unreadable again: say why. Anything else: try next run.
+          if (error instanceof OzonNotFoundError) continue;
+          rejected.push(
+            error instanceof OzonSchemaError ? { ...item, detail: `${error.path}: ${error.detail}` } : item,
+          );
+        }
+      }
+      return { postings, windows: [], rejected };
+    },
   };
 }
 

@@ -2,6 +2,8 @@
 // the sheet, the ledger guard, outcomes of unclear Ozon answers and the one-shop workbook.
 export const reliability = {
   en: {
+    'sync.setAside':
+      'Set aside {count} {count|posting|postings} that Ozon sent in a shape the add-on cannot read: {postings}. Everything else synced; these are read again at the next sync.',
     'error.shop.other':
       "This spreadsheet belongs to Ozon cabinet {shop}; the key is for cabinet {yours}. One spreadsheet keeps one cabinet's orders, stock and positions, so nothing was read or changed. Use a new spreadsheet for cabinet {yours}, or save the key of cabinet {shop} in Settings.",
     'ozon.outcome.notDone':
@@ -27,6 +29,8 @@ export const reliability = {
       'Repaired: {moved} rows changed place during the sync and were rewritten; {restored} deleted rows were put back.',
   },
   ru: {
+    'sync.setAside':
+      'Отложено {count} {count|отправление|отправления|отправлений}: Ozon прислал их в виде, который дополнение не может прочитать: {postings}. Всё остальное синхронизировано; эти будут прочитаны заново при следующей синхронизации.',
     'error.shop.other':
       'Эта таблица принадлежит кабинету Ozon {shop}, а ключ — от кабинета {yours}. Одна таблица ведёт заказы, остатки и позиции синхронизации одного кабинета, поэтому ничего не прочитано и не изменено. Для кабинета {yours} заведите новую таблицу или сохраните в «Настройках» ключ кабинета {shop}.',
     'ozon.outcome.notDone':
@@ -52,6 +56,8 @@ export const reliability = {
       'Исправлено: {moved} строк сместились во время синхронизации и записаны заново; {restored} удалённых строк восстановлено.',
   },
   zh: {
+    'sync.setAside':
+      '已暂时跳过 {count} 个 Ozon 以无法读取的格式发送的货件：{postings}。其余全部已同步；这些货件将在下次同步时重新读取。',
     'error.shop.other':
       '此表格属于 Ozon 店铺 {shop}，而该密钥属于店铺 {yours}。一个表格只保存一个店铺的订单、库存和同步进度，因此未读取或更改任何内容。请为店铺 {yours} 新建一个表格，或在“设置”中保存店铺 {shop} 的密钥。',
     'ozon.outcome.notDone':

@@ -91,7 +91,39 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 export function parseAnswer<S extends z.ZodType>(endpoint: string, schema: S, data: unknown): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  let issue = result.error.issues[0];
+  const { path, detail } = describeIssue(result.error, data);
+  throw new OzonSchemaError(endpoint, path, detail);
+}
+
+/** A list item Ozon sent in a shape the add-on cannot read: set aside, with where and why. */
+export interface RejectedItem {
+  /** The item's key as far as it can be read (a posting number), '' when even that is unreadable. */
+  key: string;
+  path: string;
+  detail: string;
+}
+
+/**
+ * A list validated item by item: one bad item (a changed field, an odd value) is set aside with its
+ * key and reason instead of failing the whole answer, so the rest of the page still lands.
+ */
+export function eachValid<T extends z.ZodType>(item: T, keyOf: (raw: unknown) => string) {
+  return z
+    .preprocess((v) => (v === undefined || v === null ? [] : v), z.array(z.unknown()))
+    .transform((raw) => {
+      const items: z.output<T>[] = [];
+      const rejected: RejectedItem[] = [];
+      for (const value of raw) {
+        const parsed = item.safeParse(value);
+        if (parsed.success) items.push(parsed.data);
+        else rejected.push({ key: keyOf(value), ...describeIssue(parsed.error, value) });
+      }
+      return { items, rejected, received: raw.length };
+    });
+}
+
+function describeIssue(error: z.ZodError, data: unknown): { path: string; detail: string } {
+  let issue = error.issues[0];
   // Report the innermost cause of a union failure, which is the one that names a real field.
   while (issue.code === 'invalid_union' && issue.errors.length && issue.errors[0].length) {
     const inner: z.core.$ZodIssue = issue.errors[0][0];
@@ -103,7 +135,7 @@ export function parseAnswer<S extends z.ZodType>(endpoint: string, schema: S, da
     const got = valueAt(data, issue.path);
     detail = `expected ${issue.expected}, got ${got === undefined ? 'nothing' : typeName(got)}`;
   }
-  throw new OzonSchemaError(endpoint, path, detail);
+  return { path, detail };
 }
 
 /**

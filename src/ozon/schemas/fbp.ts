@@ -1,8 +1,15 @@
 // FBP postings (Ozon's partner warehouses) as /v1/posting/fbp/list returns them (beta). Products and
 // financial lines share the FBO shapes; the list pages by cursor alone (an empty cursor ends it).
 import { z } from 'zod';
-import { int, list, loose, text } from './common';
-import { fboProduct, fillCurrency, financialData, type FboProduct, type FinancialData } from './postings';
+import { int, text } from './common';
+import {
+  fboProduct,
+  fillCurrency,
+  financialData,
+  listPage,
+  type FboProduct,
+  type FinancialData,
+} from './postings';
 
 const s = text.nullish();
 const i = int.nullish();
@@ -37,4 +44,4 @@ export const fbpPosting = z
     return { ...p, financial_data: fillCurrency(p.financial_data, currency) } as FbpPosting;
   });
 
-export const fbpListAnswer = loose({ postings: list(fbpPosting), cursor: s });
+export const fbpListAnswer = listPage(fbpPosting);

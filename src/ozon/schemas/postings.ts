@@ -2,7 +2,7 @@
 // unknown extra fields kept. FBS and rFBS share /v4/posting/fbs/*; `schema` tells them apart.
 import { z } from 'zod';
 import type { Money } from '../money';
-import { bool, int, list, looseNum, money, moneyRaw, num, text, loose } from './common';
+import { bool, eachValid, int, list, looseNum, money, moneyRaw, num, text, loose } from './common';
 
 export type PostingSchemaKind = 'FBS' | 'rFBS';
 
@@ -375,11 +375,27 @@ export const fboPosting = z
     return { ...p, financial_data: fillCurrency(p.financial_data, currency) } as FboPosting;
   });
 
-export const fbsListAnswer = loose({
-  postings: list(fbsPosting),
-  has_next: bool.nullish(),
-  cursor: s,
-});
+/** The posting number of a raw list item, as far as it can be read (for reporting a bad one). */
+export function rawPostingNumber(raw: unknown): string {
+  const n = raw && typeof raw === 'object' ? (raw as { posting_number?: unknown }).posting_number : undefined;
+  return typeof n === 'string' || typeof n === 'number' ? String(n).slice(0, 64) : '';
+}
+
+/** A list page whose postings are validated one by one (see eachValid): a bad one never fails the page. */
+export function listPage<T extends z.ZodType>(posting: T) {
+  return loose({
+    postings: eachValid(posting, rawPostingNumber),
+    has_next: bool.nullish(),
+    cursor: s,
+  }).transform(({ postings, ...page }) => ({
+    ...page,
+    postings: postings.items,
+    rejected: postings.rejected,
+    received: postings.received,
+  }));
+}
+
+export const fbsListAnswer = listPage(fbsPosting);
 
 export const fbsUnfulfilledAnswer = loose({
   postings: list(fbsPosting),
@@ -390,10 +406,6 @@ export const fbsUnfulfilledAnswer = loose({
 
 export const fbsGetAnswer = loose({ result: fbsPosting });
 
-export const fboListAnswer = loose({
-  postings: list(fboPosting),
-  has_next: bool.nullish(),
-  cursor: s,
-});
+export const fboListAnswer = listPage(fboPosting);
 
 export const fboGetAnswer = loose({ result: fboPosting });

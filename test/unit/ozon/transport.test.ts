@@ -47,15 +47,27 @@ describe('transport', () => {
   it('advances no window when a page of the round has the wrong shape', () => {
     const clock = new FakeClock();
     const http = new ScriptedHttp(clock, (_p, _b, _r, n) =>
-      n === 2
-        ? json(200, { postings: [{ posting_number: 'x', status: 's', products: 'none' }] })
-        : json(200, page('ok')),
+      n === 2 ? json(200, { postings: 'none', has_next: false }) : json(200, page('ok')),
     );
     const client = createOzonClient({ credentials: CREDENTIALS, http, clock });
     const windows = splitWindows('2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', 2);
     expect(() => client.fbsListRound(windows, { by: 'created' })).toThrow(
-      /\/v4\/posting\/fbs\/list .* at postings\[0\]\.products/,
+      /\/v4\/posting\/fbs\/list .* at postings/,
     );
+  });
+
+  it('sets one posting of the wrong shape aside and lands the rest of the round', () => {
+    const clock = new FakeClock();
+    const http = new ScriptedHttp(clock, (_p, _b, _r, n) =>
+      n === 2
+        ? json(200, { postings: [{ posting_number: 'x', status: 's', products: 'none' }], has_next: false })
+        : json(200, page('ok')),
+    );
+    const client = createOzonClient({ credentials: CREDENTIALS, http, clock });
+    const windows = splitWindows('2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', 2);
+    const round = client.fbsListRound(windows, { by: 'created' });
+    expect(round.rejected).toEqual([{ key: 'x', path: 'products', detail: 'expected array, got string' }]);
+    expect(round.windows.every((w) => w.pages === 1)).toBe(true);
   });
 
   it('caps the tries', () => {
