@@ -58,7 +58,21 @@ run('git', ['commit', '-m', `Release ${version}`]);
 const clasp = (...args) => run('npx', ['clasp', '-P', project, ...args]);
 clasp('push', '--force');
 const { versionNumber } = JSON.parse(clasp('create-version', '--json', `v${version}`));
-clasp('create-deployment', '--versionNumber', String(versionNumber), '--description', `v${version}`);
+// A published add-on keeps one versioned deployment and moves it to each new version: Google's guide
+// warns that a new deployment disables the installed triggers. The first release creates it.
+const deployed = JSON.parse(clasp('list-deployments', '--json')).filter((d) => d.versionNumber);
+if (deployed.length > 1)
+  throw new Error(`${deployed.length} versioned deployments: keep one (clasp delete-deployment <id>)`);
+if (deployed.length)
+  clasp(
+    'update-deployment',
+    deployed[0].deploymentId,
+    '--versionNumber',
+    String(versionNumber),
+    '--description',
+    `v${version}`,
+  );
+else clasp('create-deployment', '--versionNumber', String(versionNumber), '--description', `v${version}`);
 run('git', ['tag', `v${version}`]);
 // The paste-in release for sellers without Node (README), of the same dist/.
 console.log(run('node', ['-r', './scripts/ts-register.cjs', 'scripts/package.ts']));
