@@ -30,6 +30,7 @@ import { planUpsert } from '../core/table/upsert';
 import { cachedOffset, toSerial } from '../core/time/serial';
 import type { OzonClient } from '../ozon/client';
 import { OzonUnclearError } from '../ozon/errors';
+import { applyDiscountDecisions, refreshDiscountRequests } from './requests';
 import { marginBook, productPrices, type FeeBasis, type MarginBook, type ProductPrice } from './margin';
 
 const LOCK_WAIT_MS = 2_000;
@@ -43,6 +44,7 @@ export interface PromotionsSummary {
   unchanged?: number;
   refused?: number;
   failed?: number;
+  requests?: { approved: number; declined: number; refused: number; failed: number };
 }
 
 const body = (tab: PreparedTab) => tab.snapshot.values.slice(1);
@@ -213,12 +215,13 @@ export function refreshPromotionsNow(startedAt = Date.now()): PromotionsSummary 
         if (key && !fresh.has(key)) gone.add(key);
       }
       const changed = write(tab, rows, gone);
+      const open = refreshDiscountRequests(client, book, L, serial);
       const inCount = views.reduce((s, v) => s + v.inAction.size, 0);
       const candidates = views.reduce((s, v) => s + v.candidates.size, 0);
       return {
         result: 'done',
         rows: changed,
-        message: L('promotions.refreshed', { actions: views.length, inAction: inCount, candidates }),
+        message: `${L('promotions.refreshed', { actions: views.length, inAction: inCount, candidates })} ${L('requests.open', { count: open })}`,
       };
     }),
   );
@@ -275,12 +278,17 @@ export function applyPromotionChoicesNow(startedAt = Date.now()): PromotionsSumm
         list.push({ key, productId, choice, joinPrice, confirmed: isConfirmed(row[pos('confirm')]) });
         byAction.set(actionId, list);
       }
+      let ozon: OzonClient | undefined;
+      const lazyClient = () =>
+        (ozon ??= ozonClientFor(ctx.user, deadlineFrom(startedAt, BUDGET.inventoryOzon)));
+      let margins: MarginBook | undefined;
+      const lazyBook = () => (margins ??= marginBook(moscowMonth(Date.now())));
       if (byAction.size) {
-        const client = ozonClientFor(ctx.user, deadlineFrom(startedAt, BUDGET.inventoryOzon));
+        const client = lazyClient();
         const actions = new Map(client.actions().map((a) => [a.id, a] as const));
         const ids = [...byAction.values()].flat().map((m) => m.productId);
         const prices = productPrices(client, ids);
-        const book = marginBook(moscowMonth(Date.now()));
+        const book = lazyBook();
         for (const [actionId, marked] of byAction) {
           const a = actions.get(actionId);
           if (!a) {
@@ -291,7 +299,10 @@ export function applyPromotionChoicesNow(startedAt = Date.now()): PromotionsSumm
           outcomes.push(...applyAction(client, readAction(client, a), marked, prices, book, L, ctx.lang));
         }
       }
-      const checked = toSerial(Date.now(), cachedOffset(spreadsheetOffset()));
+      const offset = cachedOffset(spreadsheetOffset());
+      const serial = (ms: number | null) => (ms === null ? null : toSerial(ms, offset));
+      const decisions = applyDiscountDecisions(lazyClient, lazyBook, L, ctx.lang, serial);
+      const checked = toSerial(Date.now(), offset);
       const rows: RowValues[] = outcomes.map((o) => ({
         promo_key: o.key,
         result: o.text,
@@ -314,7 +325,14 @@ export function applyPromotionChoicesNow(startedAt = Date.now()): PromotionsSumm
         result: 'done',
         rows: changed,
         ...summary,
-        message: outcomes.length ? L('promotions.applied', summary) : L('promotions.nothingMarked'),
+        requests: decisions,
+        message:
+          [
+            outcomes.length ? L('promotions.applied', summary) : '',
+            Object.values(decisions).some((n) => n > 0) ? L('requests.summary', { ...decisions }) : '',
+          ]
+            .filter(Boolean)
+            .join(' ') || L('promotions.nothingMarked'),
       };
     }),
   );

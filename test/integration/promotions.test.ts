@@ -209,3 +209,84 @@ describe('promotions', () => {
     });
   });
 });
+
+describe('buyers’ discount requests', () => {
+  const { rt, sim } = demoShop({ postings: 200, days: 20, seed: 17, products: 30 });
+  sim.setRateLimit(null);
+  const tasks = () =>
+    new Map(
+      (
+        callSim(sim, '/v2/actions/discounts-task/list', { status: 'ALL', limit: 50 }).tasks as {
+          id: number;
+          status: string;
+          approved_price: number;
+        }[]
+      ).map((x) => [x.id, x] as const),
+    );
+  const rows = () => tabRecords(rt, 'Discount requests');
+  const rowOf = (id: number) => rows().findIndex((r) => r['Request ID'] === String(id));
+  const mark = (id: number, values: Record<string, unknown>) =>
+    setCells(
+      rt,
+      'Discount requests',
+      Object.entries(values).map(([header, value]) => ({ row: rowOf(id) + 2, header, value })),
+    );
+
+  beforeAll(() => {
+    ok(rt.run<Result<{ result: string }>>('syncOrders'));
+    ok(rt.run<Result<{ result: string }>>('updateFinance'));
+    ok(rt.run<Result<Summary>>('refreshPromotions'));
+  });
+
+  test('every request is listed with the price asked and the profit at it', () => {
+    expect(rows()).toHaveLength(tasks().size);
+    const open = rows().filter((r) => r.Status === 'open');
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    for (const r of open) expect(Number(r['Price asked'])).toBeLessThan(Number(r.Price));
+  });
+
+  test('decisions are reflected at Ozon and in the tab; an unconfirmed loss is refused; a decided one is not re-sent', () => {
+    const open = rows().filter((r) => r.Status === 'open');
+    const [a, b, c] = open.map((r) => Number(r['Request ID']));
+    // Costs: A's offer costs 1.00, C's far above the price asked.
+    const costs = tabRecords(rt, 'Costs');
+    const costRow = new Map(costs.map((x, i) => [String(x['Offer ID']), i + 2]));
+    const offerOf = (id: number) => String(rows()[rowOf(id)]['Offer ID']);
+    const cells = [
+      { offer: offerOf(a), value: 1 },
+      { offer: offerOf(c), value: 900000 },
+    ]
+      .filter((x) => costRow.has(x.offer))
+      .map((x) => ({ row: costRow.get(x.offer)!, header: 'Cost price', value: x.value }));
+    setCells(rt, 'Costs', cells);
+    mark(a, { 'Approve / Decline': 'Approve', 'Confirm below cost': costRow.has(offerOf(a)) ? '' : 'yes' });
+    mark(b, { 'Approve / Decline': 'Отклонить' });
+    mark(c, { 'Approve / Decline': 'approve' });
+    const s = ok(rt.run<Result<Summary & { requests: Record<string, number> }>>('applyPromotionChoices'));
+    const now = tasks();
+    expect(now.get(a)!.status).toBe('APPROVED');
+    expect(now.get(b)!.status).toBe('DECLINED');
+    expect(now.get(c)!.status).toBe('NEW');
+    expect(s.requests).toMatchObject({ approved: 1, declined: 1, refused: 1 });
+    const row = (id: number) => rows()[rowOf(id)];
+    expect(row(a)).toMatchObject({ Status: 'approved', Result: 'approved at Ozon' });
+    expect(row(b)).toMatchObject({ Status: 'declined', Result: 'declined at Ozon' });
+    expect(String(row(c).Result)).toMatch(/^not approved/);
+    sim.resetStats();
+    ok(rt.run<Result<Summary>>('applyPromotionChoices'));
+    expect(sim.stats.byPath['/v1/actions/discounts-task/approve'] ?? 0).toBe(0);
+    expect(sim.stats.byPath['/v1/actions/discounts-task/decline'] ?? 0).toBe(0);
+    expect(String(row(a).Result)).toMatch(/^not open any more/);
+  });
+
+  test('a lost answer to a decision is settled by reading the requests again', () => {
+    const d = Number(rows().find((r) => r.Status === 'open' && !r['Approve / Decline'])!['Request ID']);
+    mark(d, { 'Approve / Decline': 'Decline' });
+    sim.loseAnswer('/v1/actions/discounts-task/decline');
+    sim.resetStats();
+    ok(rt.run<Result<Summary>>('applyPromotionChoices'));
+    expect(sim.stats.byPath['/v1/actions/discounts-task/decline']).toBe(1);
+    expect(tasks().get(d)!.status).toBe('DECLINED');
+    expect(String(rows()[rowOf(d)].Result)).toMatch(/answer was lost; checked/);
+  });
+});
