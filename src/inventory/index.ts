@@ -2,7 +2,7 @@
 // record the seller's entries, push available stock to Ozon, and record returns received.
 import type { AppContext } from '../app/context';
 import { appsScriptClock } from '../adapters/http';
-import type { KeyValueStore } from '../adapters/properties';
+import { readJson, type KeyValueStore } from '../adapters/properties';
 import { AppError } from '../core/errors';
 import { t, type Lang } from '../core/i18n/messages';
 import {
@@ -37,7 +37,14 @@ import { BUDGET, deadlineFrom } from '../app/budgets';
 import { ozonClientFor } from '../app/ozon';
 import { STOCK_PAIR_COOLDOWN_MS } from '../ozon/stock-pacing';
 import { appsScriptHost, notify, withInventoryLock, type InventoryHost } from './host';
-import { alertText, appendMoves, inventoryPass, prepareInventoryTabs, upsertInventory } from './workbook';
+import {
+  alertText,
+  appendMoves,
+  inventoryPass,
+  prepareInventoryTabs,
+  upsertInventory,
+  type LedgerSize,
+} from './workbook';
 import { inventorySpec, movesSpec, reasonText, statusText } from '../core/inventory/tables';
 import type { OzonClient } from '../ozon/client';
 import { TARGET_COVER_KEY, targetCoverDays } from '../ozon-stock/settings';
@@ -87,10 +94,37 @@ function refreshMessage(lang: Lang, pass: ReturnType<typeof inventoryPass>): str
     .join(' ');
 }
 
+/** The ledger's size after the last pass: a smaller one later means moves or openings were deleted. */
+export const LEDGER_SEEN_KEY = 'ODESK_LEDGER_SEEN';
+
+/**
+ * Refuses to rebuild or push from a damaged ledger (the Stock moves tab deleted, rows or opening
+ * counts gone): figures from it would be wrong, and pushed to Ozon. Restoring the tab (undo, version
+ * history) or importing products again clears it.
+ */
+function ledgerGuard(ctx: AppContext): (found: LedgerSize) => void {
+  return (found) => {
+    const seen = readJson<LedgerSize>(ctx.doc, LEDGER_SEEN_KEY);
+    if (!seen || !seen.moves) return;
+    if (found.exists && found.moves >= seen.moves && found.openings >= seen.openings) return;
+    throw new AppError('inventory.ledgerDamaged', 'error.inventory.ledgerDamaged', {
+      seen: seen.moves,
+      found: found.exists ? found.moves : 0,
+      openings: seen.openings,
+      left: found.exists ? found.openings : 0,
+    });
+  };
+}
+
+function noteLedger(ctx: AppContext, pass: { ledger: LedgerSize }): void {
+  ctx.doc.set(LEDGER_SEEN_KEY, JSON.stringify(pass.ledger));
+}
+
 /** Recomputes Inventory from the orders and the ledger, appending the moves orders call for. */
 export function refreshInventory(ctx: AppContext, host: InventoryHost = appsScriptHost()): RefreshSummary {
   return withInventoryLock(() => {
-    const pass = inventoryPass(host, { lang: ctx.lang });
+    const pass = inventoryPass(host, { lang: ctx.lang, checkLedger: ledgerGuard(ctx) });
+    noteLedger(ctx, pass);
     ctx.doc.set(ENABLED_KEY, 'on');
     return summary(ctx.lang, pass, refreshMessage(ctx.lang, pass));
   });
@@ -165,6 +199,7 @@ export function importProducts(ctx: AppContext, host: InventoryHost = appsScript
       imported: products,
       ...(listings.length ? { warehouseListings: listings } : {}),
     });
+    noteLedger(ctx, pass); // a re-import is the seller's fresh start of the ledger
     ctx.doc.set(ENABLED_KEY, 'on');
     const message = [
       t(ctx.lang, 'inventory.imported', {
@@ -330,8 +365,9 @@ export function pushStock(
   const result: PushStockResult = { updated: [], failed: [], skipped: [], message: '' };
   const cooldown = pushCooldown(ctx, until);
   withInventoryLock(() => {
-    inventoryPass(host, {
+    const pass = inventoryPass(host, {
       lang: ctx.lang,
+      checkLedger: ledgerGuard(ctx),
       beforeWarehouseWrite: (rows) =>
         sendWarehouseStock(ctx, client, rows, options.onlyChanged, result, cooldown),
       beforeWrite: (planned, tabs, perWarehouse) => {
@@ -354,6 +390,7 @@ export function pushStock(
         return sendStock(ctx, client, warehouses, rows, options.onlyChanged, result, cooldown);
       },
     });
+    noteLedger(ctx, pass);
     ctx.doc.set(ENABLED_KEY, 'on');
   });
   result.message =

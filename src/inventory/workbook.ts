@@ -115,6 +115,15 @@ export interface PassOptions {
   warehouseListings?: readonly WarehouseListing[];
   /** Like beforeWrite, for the planned Warehouse stock rows (keyed by row key). */
   beforeWarehouseWrite?: (rows: readonly RowValues[]) => ReadonlyMap<string, RowValues>;
+  /** Sees the ledger as read, before anything is planned or written; throws to refuse a damaged one. */
+  checkLedger?: (found: LedgerSize) => void;
+}
+
+/** How big the Stock moves ledger is: rows, and opening counts among them. */
+export interface LedgerSize {
+  exists: boolean;
+  moves: number;
+  openings: number;
 }
 
 export interface PassResult {
@@ -130,6 +139,8 @@ export interface PassResult {
   /** Sheets API calls: 3 reads + the batchUpdate calls. */
   calls: number;
   cellsWritten: number;
+  /** The ledger after this pass's write. */
+  ledger: LedgerSize;
 }
 
 /** Reads everything once, plans, and writes in one go. The caller holds the document lock. */
@@ -142,16 +153,19 @@ export function inventoryPass(host: InventoryHost, options: PassOptions): PassRe
     foreignRows(snapshots.get(linesSpec.tab)),
     host.offset,
   );
+  const ledger = readLedger(
+    tabs.moves.snapshot.exists ? body(tabs.moves.snapshot) : [],
+    tabs.moves.positions,
+    host.offset,
+  );
+  const openings = ledger.filter((row) => row.key.startsWith('opening:')).length;
+  options.checkLedger?.({ exists: tabs.moves.snapshot.exists, moves: ledger.length, openings });
   const plan = planInventory({
     now,
     lang: options.lang,
     offset: host.offset,
     who: t(options.lang, 'inventory.who.sync'),
-    ledger: readLedger(
-      tabs.moves.snapshot.exists ? body(tabs.moves.snapshot) : [],
-      tabs.moves.positions,
-      host.offset,
-    ),
+    ledger,
     postings,
     inventory: tabs.inventoryRows,
     ...(options.imported ? { imported: options.imported } : {}),
@@ -187,6 +201,11 @@ export function inventoryPass(host: InventoryHost, options: PassOptions): PassRe
     updated: inventoryWrite.plan.updated.length,
     products: rows.length,
     calls: 3 + calls,
+    ledger: {
+      exists: true,
+      moves: ledger.length + plan.moves.length,
+      openings: openings + plan.counts.openings,
+    },
     cellsWritten:
       inventoryWrite.plan.cellsWritten +
       plan.moves.length * movesSpec.columns.length +

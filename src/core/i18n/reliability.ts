@@ -2,6 +2,8 @@
 // the sheet, the ledger guard, outcomes of unclear Ozon answers and the one-shop workbook.
 export const reliability = {
   en: {
+    'error.inventory.ledgerDamaged':
+      'The Stock moves tab is missing or damaged: it held {seen} moves ({openings} opening counts) and now holds {found} ({left} opening counts). Stock was not recomputed or pushed to Ozon, so wrong figures cannot reach Ozon. Restore the tab (Edit → Undo, or File → Version history), or run Import products from Ozon to start the ledger again.',
     'sync.setAside':
       'Set aside {count} {count|posting|postings} that Ozon sent in a shape the add-on cannot read: {postings}. Everything else synced; these are read again at the next sync.',
     'error.shop.other':
@@ -29,6 +31,8 @@ export const reliability = {
       'Repaired: {moved} rows changed place during the sync and were rewritten; {restored} deleted rows were put back.',
   },
   ru: {
+    'error.inventory.ledgerDamaged':
+      'Лист «Stock moves» удалён или повреждён: в нём было {seen} движений ({openings} начальных остатков), а сейчас {found} ({left} начальных остатков). Остатки не пересчитаны и не отправлены в Ozon, чтобы неверные цифры не попали в Ozon. Восстановите лист (Правка → Отменить или Файл → История версий) или выполните «Импорт товаров из Ozon», чтобы начать учёт заново.',
     'sync.setAside':
       'Отложено {count} {count|отправление|отправления|отправлений}: Ozon прислал их в виде, который дополнение не может прочитать: {postings}. Всё остальное синхронизировано; эти будут прочитаны заново при следующей синхронизации.',
     'error.shop.other':
@@ -56,6 +60,8 @@ export const reliability = {
       'Исправлено: {moved} строк сместились во время синхронизации и записаны заново; {restored} удалённых строк восстановлено.',
   },
   zh: {
+    'error.inventory.ledgerDamaged':
+      '“Stock moves”工作表已丢失或损坏：原有 {seen} 条库存变动（{openings} 条期初数量），现在只有 {found} 条（{left} 条期初数量）。库存未重新计算，也未推送到 Ozon，以免错误数字进入 Ozon。请恢复该工作表（编辑 → 撤消，或 文件 → 版本历史记录），或运行“从 Ozon 导入商品”重新开始台账。',
     'sync.setAside':
       '已暂时跳过 {count} 个 Ozon 以无法读取的格式发送的货件：{postings}。其余全部已同步；这些货件将在下次同步时重新读取。',
     'error.shop.other':
