@@ -168,14 +168,14 @@ export class SheetModel {
     this.book.checkCellLimit(dim === 'ROWS' ? count * this.maxCols : count * this.maxRows);
     if (dim === 'ROWS') {
       if (this.rows.length > at)
-        this.rows.splice(at, 0, ...new Array<(Cell | undefined)[]>(count).fill(undefined as never));
+        spliceIn(this.rows, at, 0, new Array<(Cell | undefined)[]>(count).fill(undefined as never));
       spliceSparse(this.rowHeights, at, 0, count);
       spliceSparse(this.hiddenRows, at, 0, count);
       this.maxRows += count;
       if (this.frozenRows > at) this.frozenRows += count;
     } else {
       for (const row of this.rows)
-        if (row && row.length > at) row.splice(at, 0, ...new Array<Cell | undefined>(count));
+        if (row && row.length > at) spliceIn(row, at, 0, new Array<Cell | undefined>(count));
       spliceSparse(this.colWidths, at, 0, count);
       spliceSparse(this.hiddenCols, at, 0, count);
       this.maxCols += count;
@@ -226,7 +226,7 @@ export class SheetModel {
     const order = Array.from({ length: max }, (_, i) => i);
     const moved = order.splice(from, count);
     const dest = to > from ? to - count : to;
-    order.splice(dest, 0, ...moved);
+    spliceIn(order, dest, 0, moved);
     this.permute(dim, order);
   }
 
@@ -248,9 +248,14 @@ export class SheetModel {
       dim,
       (i) => newIndex[i] ?? i,
       (s, e) => {
-        const mapped = [];
-        for (let i = s; i < e; i++) mapped.push(newIndex[i] ?? i);
-        return [Math.min(...mapped), Math.max(...mapped) + 1];
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (let i = s; i < e; i++) {
+          const m = newIndex[i] ?? i;
+          if (m < lo) lo = m;
+          if (m > hi) hi = m;
+        }
+        return [lo, hi + 1];
       },
     );
   }
@@ -352,7 +357,18 @@ export function compareValues(a: Scalar, b: Scalar): number {
 
 function spliceSparse<T>(arr: T[], at: number, del: number, ins: number): void {
   if (arr.length <= at) return;
-  arr.splice(at, del, ...new Array<T>(ins));
+  spliceIn(arr, at, del, new Array<T>(ins));
+}
+
+/**
+ * `arr.splice(at, del, ...items)` without spreading: a spread of a few hundred thousand rows overflows
+ * the call stack (a sheet of 250,000 rows is well inside Google's 10 M cells).
+ */
+export function spliceIn<T>(arr: T[], at: number, del: number, items: readonly T[]): void {
+  const tail = arr.splice(at);
+  tail.splice(0, del);
+  for (const item of items) arr.push(item);
+  for (const item of tail) arr.push(item);
 }
 
 function permuteSparse<T>(arr: T[], order: number[]): T[] {

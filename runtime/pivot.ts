@@ -65,9 +65,9 @@ function summarise(fn: Summary, values: Scalar[]): Scalar {
     case 'AVERAGE':
       return numbers.length ? numbers.reduce((s, n) => s + n, 0) / numbers.length : null;
     case 'MAX':
-      return numbers.length ? Math.max(...numbers) : null;
+      return numbers.length ? numbers.reduce((a, b) => (b > a ? b : a)) : null;
     case 'MIN':
-      return numbers.length ? Math.min(...numbers) : null;
+      return numbers.length ? numbers.reduce((a, b) => (b < a ? b : a)) : null;
     default:
       return numbers.reduce((s, n) => s + n, 0);
   }
@@ -247,7 +247,7 @@ export function refreshPivots(book: SpreadsheetModel): void {
     const grid = pivotOutput(source, pivot);
     const row = anchor.row as number;
     const col = anchor.col as number;
-    const cols = Math.max(...grid.map((g) => g.length), 0);
+    const cols = grid.reduce((n, g) => Math.max(n, g.length), 0);
     const rows = Math.min(grid.length, sheet.maxRows - row);
     const width = Math.min(cols, sheet.maxCols - col);
     for (let r = 0; r < rows; r++)

@@ -61,11 +61,11 @@ export function valuesService(ctx: ApiContext) {
     const r = resolve(range);
     let rows = values as unknown[][];
     if (majorDimension === 'COLUMNS') {
-      const width = Math.max(0, ...rows.map((c) => (Array.isArray(c) ? c.length : 0)));
+      const width = rows.reduce((n: number, c) => Math.max(n, Array.isArray(c) ? c.length : 0), 0);
       rows = Array.from({ length: width }, (_, i) => rows.map((c) => c[i]));
     }
     const height = rows.length;
-    const width = Math.max(0, ...rows.map((row) => (Array.isArray(row) ? row.length : 0)));
+    const width = rows.reduce((n: number, row) => Math.max(n, Array.isArray(row) ? row.length : 0), 0);
     if (!r.anchor) {
       if (height > r.g.endRow - r.g.startRow)
         throw new ApiError(

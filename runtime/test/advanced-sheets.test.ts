@@ -73,6 +73,25 @@ describe('advanced Sheets service', () => {
     expect(rt.counters).toMatchObject({ advancedSheetsCalls: 1, cellsWritten: 6 });
   });
 
+  it('takes sheets of a quarter of a million rows: inserts in the middle and sorts without overflowing', () => {
+    const rt = fixture(
+      withSheets(`
+      var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      var sheetId = sheet.getSheetId();
+      Sheets.Spreadsheets.batchUpdate({ requests: [
+        { updateSheetProperties: { properties: { sheetId: sheetId, gridProperties: { rowCount: 10, columnCount: 2 } },
+          fields: 'gridProperties(rowCount,columnCount)' } },
+        { updateCells: { start: { sheetId: sheetId, rowIndex: 0, columnIndex: 0 }, fields: 'userEnteredValue',
+          rows: [{ values: [{ userEnteredValue: { numberValue: 2 } }] }, { values: [{ userEnteredValue: { numberValue: 1 } }] }] } },
+        { insertDimension: { range: { sheetId: sheetId, dimension: 'ROWS', startIndex: 1, endIndex: 250001 } } },
+        { sortRange: { range: { sheetId: sheetId, startRowIndex: 0, endRowIndex: 250010, startColumnIndex: 0, endColumnIndex: 2 },
+          sortSpecs: [{ dimensionIndex: 0, sortOrder: 'ASCENDING' }] } },
+      ] }, id);
+      return [sheet.getMaxRows(), sheet.getRange(1, 1, 2, 1).getValues()];`),
+    );
+    expect(rt.run('go')).toEqual([250010, [[1], [2]]]);
+  });
+
   it('batchGet trims trailing empty rows and columns and renders values', () => {
     const rt = fixture(
       withSheets(`return Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['Sheet1!A1:E10', 'Sheet1', 'Sheet1!F1:G2', 'Sheet1!A:B'],

@@ -78,10 +78,11 @@ export function reconcile(
   const rows: ReconRow[] = [];
   for (const m of due.reverse()) {
     const [from, to] = monthRange(m.year, m.month);
-    rows.push(...reconcilePeriods(accruals, source.cashFlow(from, to)));
+    for (const r of reconcilePeriods(accruals, source.cashFlow(from, to))) rows.push(r);
   }
   for (const m of due)
-    rows.push(...reconcileMonth(m.key, accruals, source.realizationByPosting(m.year, m.month).lines));
+    for (const r of reconcileMonth(m.key, accruals, source.realizationByPosting(m.year, m.month).lines))
+      rows.push(r);
   const cells: Cell[][] = rows.map((r) => [
     SECTION[r.section],
     r.period,

@@ -312,7 +312,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
       calls.days += active.length;
       pages.forEach((page, i) => {
         const day = active[i];
-        day.raw.push(...page.accruals);
+        for (const a of page.accruals) day.raw.push(a);
         if (page.next === null) day.done = true;
         else day.lastId = page.next;
       });

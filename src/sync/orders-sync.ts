@@ -413,7 +413,7 @@ export function runSyncStep(
       const fresh = landed.added.filter((n) => pending.get(n)?.status.startsWith('awaiting'));
       counts.added += landed.added.length;
       counts.updated += landed.updated;
-      counts.fresh.push(...fresh);
+      for (const n of fresh) counts.fresh.push(n);
       job.added += landed.added.length;
       job.updated += landed.updated;
       noteFresh(job, fresh);

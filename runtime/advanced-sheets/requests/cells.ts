@@ -23,7 +23,10 @@ export function cellsRequests(ctx: ApiContext): Record<string, RequestHandler> {
         const st = r.start as Json;
         s = sheetById(st.sheetId);
         const height = rows.length;
-        const width = Math.max(0, ...rows.map((row) => ((row.values ?? []) as unknown[]).length));
+        const width = rows.reduce(
+          (n: number, row) => Math.max(n, ((row.values ?? []) as unknown[]).length),
+          0,
+        );
         g = {
           startRow: Number(st.rowIndex ?? 0),
           startCol: Number(st.columnIndex ?? 0),
@@ -54,7 +57,7 @@ export function cellsRequests(ctx: ApiContext): Record<string, RequestHandler> {
       const paths = fieldPaths(r.fields);
       const rows = (r.rows ?? []) as Json[];
       const start = s.lastRow();
-      const width = Math.max(0, ...rows.map((row) => ((row.values ?? []) as unknown[]).length));
+      const width = rows.reduce((n: number, row) => Math.max(n, ((row.values ?? []) as unknown[]).length), 0);
       if (start + rows.length > s.maxRows) s.insert('ROWS', s.maxRows, start + rows.length - s.maxRows);
       if (width > s.maxCols) s.insert('COLUMNS', s.maxCols, width - s.maxCols);
       rows.forEach((row, i) =>

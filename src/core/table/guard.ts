@@ -125,6 +125,6 @@ export function guardedRequests(
     runs: [],
     rowsNeeded: 0,
   });
-  requests.push(...deletes);
+  for (const d of deletes) requests.push(d);
   return requests;
 }
