@@ -76,6 +76,7 @@ export interface ServerApi {
   markQuestion(input: MarkQuestionInput): ServerData<'markQuestion'>;
   runSelfCheck(): ServerData<'runSelfCheck'>;
   getSelfCheck(): ServerData<'getSelfCheck'>;
+  getSupportReport(): ServerData<'getSupportReport'>;
 }
 
 export type ServerName = keyof ServerApi;

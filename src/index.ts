@@ -75,6 +75,7 @@ import {
 } from './settings/settings';
 import { runSelfCheck as runCheck, selfCheckView } from './selfcheck/run';
 import { recordClockRun } from './selfcheck/clock';
+import { supportReport } from './support/report';
 
 const NoInput = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
@@ -489,4 +490,9 @@ export function getSelfCheck(input?: unknown) {
 /** The self-check's one-off clock trigger: records what its execution sees, then removes itself. */
 export function onSelfCheckTrigger(e?: { triggerUid?: string; authMode?: unknown }): void {
   recordClockRun(e, 'probe-trigger', Date.now());
+}
+
+/** Settings' "Copy support report": masked JSON text (no key, Client-Id, phone, e-mail, address, name). */
+export function getSupportReport(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => supportReport(ctx));
 }

@@ -11,6 +11,7 @@ import { call, SidebarError, type ConnectionInfo } from '../rpc';
 import { errorText, field, notice, showFieldError, whileBusy, type Field, type Notice } from '../ui';
 import { renderReportSettings } from './report-settings';
 import { renderSyncSettings } from './sync-settings';
+import { renderSupportReport } from './support-report';
 import type { View, ViewContext } from './types';
 
 const LANGUAGE_LABELS = {
@@ -41,6 +42,7 @@ export const settingsView: View = {
       await renderSyncSettings(root);
       await renderReportSettings(root);
     }
+    renderSupportReport(root);
   },
 };
 
