@@ -8,6 +8,18 @@ import type { SheetsRequest } from '../core/table/requests';
 import { withSheetsQuota } from './sheets-quota';
 import type { TabSnapshot } from '../core/table/snapshot';
 import type { OffsetMinutes } from '../core/time/serial';
+import type { Lang } from '../core/i18n/messages';
+
+let sheetLang: (() => Lang) | undefined;
+
+/**
+ * How this execution finds the language the add-on's own headers are written in (set by appContext,
+ * asked only when a tab is read, so a call that reads no tab reads no property). Without it a tab's
+ * headers are left as they are.
+ */
+export function useSheetLanguage(lang: () => Lang): void {
+  sheetLang = lang;
+}
 
 function api(): GoogleAppsScript.Sheets {
   if (typeof Sheets === 'undefined' || !Sheets) {
@@ -112,6 +124,7 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
       ).valueRanges ?? [])
     : [];
 
+  const lang = sheetLang?.();
   const snapshots = new Map<string, TabSnapshot>();
   for (const spec of specs) {
     const place = placed.get(spec.tab);
@@ -128,6 +141,7 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
         metadata: metadata.get(props.sheetId) ?? new Map(),
         title: props.title,
         tabMarked: place.marked,
+        ...(lang ? { lang } : {}),
       });
     } else {
       let sheetId = 0;
@@ -143,6 +157,7 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
         values: [],
         metadata: new Map(),
         title: spec.tab,
+        ...(lang ? { lang } : {}),
       });
     }
   }

@@ -3,6 +3,7 @@ import { documentStore, userStore, type KeyValueStore } from '../adapters/proper
 import { userLocale } from '../adapters/session';
 import type { Lang } from '../core/i18n/messages';
 import { effectiveLang } from '../settings/settings';
+import { useSheetLanguage } from '../adapters/workbook';
 
 export interface AppContext {
   user: KeyValueStore;
@@ -20,7 +21,7 @@ export function appContext(): AppContext {
   let locale: string | undefined;
   let lang: Lang | undefined;
   let doc: KeyValueStore | undefined;
-  return {
+  const ctx: AppContext = {
     user,
     get doc() {
       return (doc ??= documentStore());
@@ -32,4 +33,6 @@ export function appContext(): AppContext {
       return (lang ??= effectiveLang(user, this.locale));
     },
   };
+  useSheetLanguage(() => ctx.lang);
+  return ctx;
 }

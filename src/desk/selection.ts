@@ -3,6 +3,7 @@
 import type { AppContext } from '../app/context';
 import { AppError } from '../core/errors';
 import { ORDERS_TAB } from '../core/orders/tables';
+import { isOwnHeader } from '../core/i18n/headers';
 import { MAX_POSTINGS, type DeskOrders, type DeskSelection, type NextResult } from '../shared/desk-schema';
 import { cacheColumn, COLUMN_CACHE, env, tr } from './env';
 import { appsScriptDeskHost, type DeskHost } from './host';
@@ -34,7 +35,7 @@ export function pollSelection(
   // A cache miss is null, and Number(null) would be column 0: read it as no cached column.
   const cached = Number(host.cacheGet(COLUMN_CACHE + sel.sheetId) ?? NaN);
   let col = Number.isInteger(cached) && cached >= 0 && cached < header.length ? cached : -1;
-  if (col < 0) col = header.findIndex((h) => String(h).trim().toLowerCase() === 'posting number');
+  if (col < 0) col = header.findIndex((h) => isOwnHeader(h, 'Posting number'));
   if (col < 0) col = 0;
   const postings = [
     ...new Set(rows.map((r) => String(r[col] ?? '').trim()).filter((p) => /^\d+(-\d+)+$/.test(p))),

@@ -88,7 +88,7 @@ export function planReports(
   tables.forEach((table, i) => {
     const tab = state(REPORT_SPECS[i].tab);
     ids.set(table.spec.tab, tab.sheetId);
-    for (const r of reportTabRequests(table.spec, tab, table.rows)) requests.push(r);
+    for (const r of reportTabRequests(table.spec, tab, table.rows, ctx.lang)) requests.push(r);
   });
   requests.push(
     ...dashboardRequests(state(DASHBOARD_TAB), {

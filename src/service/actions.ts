@@ -1,6 +1,7 @@
 // What the returns & messages sidebar does: the selected order's returns, chat and cancellation
 // requests; the seller's return workflow (with the stock ledger for resellable items); rFBS return
 // actions and cancellation answers confirmed by re-reading Ozon; chat history and replies.
+import { isOwnHeader } from '../core/i18n/headers';
 import { withDocumentLock } from '../adapters/lock';
 import { activeSelection, readHeaderAndRows } from '../adapters/selection';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
@@ -144,7 +145,7 @@ function selectedPosting(): string | null {
   if (!sel || sel.startRow < 1 || sel.endRow <= sel.startRow) return null;
   const { header, rows } = readHeaderAndRows(sel.sheetName, sel.startRow, sel.startRow + 1);
   const values = rows[0] ?? [];
-  const col = header.findIndex((h) => String(h).trim().toLowerCase() === 'posting number');
+  const col = header.findIndex((h) => isOwnHeader(h, 'Posting number'));
   if (col < 0) return null;
   const posting = String(values[col] ?? '').trim();
   return posting || null;

@@ -3,6 +3,7 @@
 // message id changed). Phase by phase within one execution's budget; the position is kept in document
 // properties so the next run continues. Each tab is read once per execution; writes are batchUpdates
 // of the changed cells only, and the seller's columns are never touched.
+import { isOwnHeader } from '../core/i18n/headers';
 import { readJson, type KeyValueStore } from '../adapters/properties';
 import { t, type Lang } from '../core/i18n/messages';
 import { ordersSpec } from '../core/orders/tables';
@@ -205,7 +206,7 @@ export function postingLookup(orders: TabSnapshot): (order: string) => string {
   const header = (orders.values[0] ?? []).map((h) => String(h ?? ''));
   const find = (key: string, text: string) => {
     for (const [index, k] of orders.metadata) if (k === key) return index;
-    return header.indexOf(text);
+    return header.findIndex((h) => isOwnHeader(h, text));
   };
   const postingCol = find('posting_number', 'Posting number');
   const orderCol = find('order_number', 'Order number');

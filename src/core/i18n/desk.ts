@@ -2,7 +2,7 @@
 export const desk = {
   en: {
     'menu.pickList': 'Build pick list',
-    'menu.packingSlips': 'Packing slips for selected orders',
+    'menu.packingSlips': 'Packing slips',
     'menu.nextUnverified': 'Next unverified order',
     'error.desk.posting.required': 'Choose an order (a posting number).',
     'error.desk.posting.format': 'This is not an Ozon posting number (it looks like 12345678-0001-1).',
@@ -199,7 +199,7 @@ export const desk = {
   },
   ru: {
     'menu.pickList': 'Собрать лист подбора',
-    'menu.packingSlips': 'Упаковочные листы для выбранных заказов',
+    'menu.packingSlips': 'Упаковочные листы',
     'menu.nextUnverified': 'Следующий непроверенный заказ',
     'error.desk.posting.required': 'Выберите заказ (номер отправления).',
     'error.desk.posting.format': 'Это не номер отправления Ozon (он выглядит так: 12345678-0001-1).',
@@ -395,7 +395,7 @@ export const desk = {
   },
   zh: {
     'menu.pickList': '生成拣货单',
-    'menu.packingSlips': '所选订单的装箱单',
+    'menu.packingSlips': '装箱单',
     'menu.nextUnverified': '下一个未核对订单',
     'error.desk.posting.required': '请选择一个订单（货件号）。',
     'error.desk.posting.format': '这不是 Ozon 货件号（格式如 12345678-0001-1）。',

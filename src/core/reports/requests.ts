@@ -1,6 +1,8 @@
 // Sheets API requests that rewrite a report tab in full: the tab, its filter (with the seller's
 // criteria), column formats and anything else on it (charts the seller added) stay; the rows are
 // replaced by the new build, and the grid is cut or grown to fit them exactly.
+import { headerIn } from '../i18n/headers';
+import type { Lang } from '../i18n/messages';
 import { cellData, type SheetsRequest } from '../table/requests';
 import { numberFormat, type Cell } from '../table/spec';
 import type { ReportColumn, ReportSpec } from './specs';
@@ -27,7 +29,12 @@ function rowData(values: readonly Cell[]) {
   return { values: values.map((v) => cellData(v)) };
 }
 
-export function reportTabRequests(spec: ReportSpec, tab: TabState, rows: readonly Cell[][]): SheetsRequest[] {
+export function reportTabRequests(
+  spec: ReportSpec,
+  tab: TabState,
+  rows: readonly Cell[][],
+  lang: Lang = 'en',
+): SheetsRequest[] {
   const { sheetId } = tab;
   const width = spec.columns.length;
   // A header and at least one (empty) data row: the grid may not be cut to nothing.
@@ -77,7 +84,7 @@ export function reportTabRequests(spec: ReportSpec, tab: TabState, rows: readonl
       rows: [
         {
           values: spec.columns.map((c) => ({
-            userEnteredValue: { stringValue: c.header },
+            userEnteredValue: { stringValue: headerIn(lang, c.header) },
             userEnteredFormat: { textFormat: { bold: true }, backgroundColor: HEADER_BACKGROUND },
           })),
         },

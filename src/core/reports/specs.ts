@@ -1,5 +1,5 @@
-// The generated report tabs. Headers stay in English whatever the seller's language, so pivot
-// tables, charts and formulas built on them keep working; column order is fixed because every
+// The generated report tabs. Headers are written in the seller's language (src/core/i18n/headers.ts);
+// pivot tables and charts refer to columns by position, and column order is fixed because every
 // build rewrites the whole tab.
 import type { ColumnKind, ColumnSpec } from '../table/spec';
 

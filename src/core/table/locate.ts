@@ -1,6 +1,7 @@
 // Finds the add-on's columns in a tab the seller may have rearranged: first by the developer
 // metadata stored on each column (it moves with the column), then by header text.
 import type { ColumnSpec, TableSpec } from './spec';
+import { isOwnHeader } from '../i18n/headers';
 
 export interface ColumnLayout {
   /** Column key → 0-based column index in the sheet. */
@@ -34,7 +35,9 @@ export function locateColumns(
   for (const column of spec.columns) {
     if (positions.has(column.key)) continue;
     const wanted = normalise(column.header);
-    const index = header.findIndex((text, i) => !claimed.has(i) && normalise(text) === wanted);
+    const index = header.findIndex(
+      (text, i) => !claimed.has(i) && (normalise(text) === wanted || isOwnHeader(text, column.header)),
+    );
     if (index >= 0) {
       positions.set(column.key, index);
       claimed.add(index);

@@ -11,6 +11,8 @@ import {
   type ColumnSpec,
   type TableSpec,
 } from './spec';
+import { headerIn } from '../i18n/headers';
+import type { Lang } from '../i18n/messages';
 import type { CellRun, UpsertPlan } from './upsert';
 
 export type SheetsRequest = Record<string, unknown>;
@@ -92,6 +94,10 @@ export interface TabSetup {
   mark: readonly string[];
   /** An existing tab found by title only: it gets its tab metadata back. */
   markTab?: boolean;
+  /** The language of the headers written (default English). */
+  lang?: Lang;
+  /** Keys of columns whose own header is rewritten in `lang` (a language change). */
+  relabel?: readonly string[];
   /** Extra requests for a new tab (conditional formats and the like), built by the tab's owner. */
   decorate?: (positions: ReadonlyMap<string, number>, sheetId: number) => SheetsRequest[];
 }
@@ -158,7 +164,7 @@ export function setupRequests(setup: TabSetup): SheetsRequest[] {
           {
             values: [
               {
-                userEnteredValue: { stringValue: column.header },
+                userEnteredValue: { stringValue: headerIn(setup.lang ?? 'en', column.header) },
                 userEnteredFormat: { textFormat: { bold: true }, backgroundColor: HEADER_BACKGROUND },
               },
             ],
@@ -190,6 +196,18 @@ export function setupRequests(setup: TabSetup): SheetsRequest[] {
   }
   for (const key of setup.mark) requests.push(metadataRequest(sheetId, positions.get(key) as number, key));
   if (setup.existing && setup.markTab) requests.push(tabMetadataRequest(sheetId, spec.tab));
+  for (const key of setup.relabel ?? []) {
+    const column = byKey.get(key) as ColumnSpec;
+    requests.push({
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: positions.get(key) as number },
+        rows: [
+          { values: [{ userEnteredValue: { stringValue: headerIn(setup.lang ?? 'en', column.header) } }] },
+        ],
+        fields: 'userEnteredValue',
+      },
+    });
+  }
   if (!setup.existing) {
     requests.push({ setBasicFilter: { filter: { range: { sheetId, startRowIndex: 0 } } } });
     requests.push(...(setup.decorate?.(positions, sheetId) ?? []));

@@ -3,6 +3,8 @@
 import { locateColumns, placeMissing } from './locate';
 import { setupRequests, type SheetsRequest } from './requests';
 import type { TableSpec } from './spec';
+import { headerIn, isOwnHeader } from '../i18n/headers';
+import type { Lang } from '../i18n/messages';
 import type { UpsertPlan } from './upsert';
 
 export interface TabSnapshot {
@@ -19,6 +21,8 @@ export interface TabSnapshot {
   title?: string;
   /** False for an existing tab found by its title only: it gets its tab metadata back. */
   tabMarked?: boolean;
+  /** The seller's language: new headers are written in it, the add-on's own headers follow it. */
+  lang?: Lang;
 }
 
 export interface PreparedTab {
@@ -41,7 +45,21 @@ export function prepareTab(
     : { positions: new Map<string, number>(), missing: [...spec.columns], unmarked: [] };
   const used = Math.max(header.length, 0);
   const positions = placeMissing(layout, used);
+  const lang = snapshot.lang;
+  // Headers the add-on wrote (in any language) follow the seller's language; renamed ones stay.
+  const relabel =
+    snapshot.exists && lang
+      ? spec.columns
+          .filter((c) => positions.has(c.key) && !layout.missing.includes(c))
+          .filter((c) => {
+            const text = header[positions.get(c.key) as number];
+            return isOwnHeader(text, c.header) && String(text).trim() !== headerIn(lang, c.header);
+          })
+          .map((c) => c.key)
+      : [];
   const setup = setupRequests({
+    lang: lang ?? 'en',
+    relabel,
     spec,
     sheetId: snapshot.sheetId,
     ...(snapshot.exists
@@ -74,7 +92,10 @@ export function applySetup(prepared: PreparedTab): void {
   for (const column of snapshot.spec.columns) {
     const index = positions.get(column.key) as number;
     snapshot.metadata.set(index, column.key);
-    if (header[index] === undefined || header[index] === '') header[index] = column.header;
+    if (header[index] === undefined || header[index] === '')
+      header[index] = headerIn(snapshot.lang ?? 'en', column.header);
+    else if (snapshot.lang && isOwnHeader(header[index], column.header))
+      header[index] = headerIn(snapshot.lang, column.header);
   }
 }
 
