@@ -5,7 +5,14 @@ import type { KeyValueStore } from '../adapters/properties';
 import { AppError } from '../core/errors';
 import { t, type Lang } from '../core/i18n/messages';
 import type { OrderPosting } from '../core/orders/posting';
-import { lineRows, linesSpec, orderRow, ordersSpec, statusColourRules } from '../core/orders/tables';
+import {
+  lineRows,
+  linesSpec,
+  orderRow,
+  ordersSpec,
+  relabelOrderRows,
+  statusColourRules,
+} from '../core/orders/tables';
 import { checkWrite, guardedRequests, keysOf, rowAsRead } from '../core/table/guard';
 import { columnLetter, type SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
@@ -26,7 +33,7 @@ import {
   type WindowCursor,
   type WindowSplitter,
 } from './job';
-import { logRequest, syncLogSpec, type LogEntry } from './sync-log';
+import { logRelabelRequests, logRequest, syncLogSpec, type LogEntry } from './sync-log';
 import { loadSetAside, saveSetAside, setAsideText, type SetAside } from './set-aside';
 
 export interface PostingRound {
@@ -151,9 +158,11 @@ function landPostings(
   restore: { orders: Map<string, RowValues>; lines: Map<string, RowValues> },
 ) {
   const orders = tabs.orders.snapshot;
+  const skip = new Set([...postings.keys(), ...restore.orders.keys()]);
   const ordersPlan = planUpsert(ordersSpec, tabs.orders.positions, dataRows(orders), [
     ...orderRows(env, tabs, postings),
     ...restore.orders.values(),
+    ...relabelOrderRows(orders.values, tabs.orders.positions, env.lang, skip),
   ]);
 
   // Lines that vanished from a posting (a partial cancellation, a split) are removed.
@@ -181,7 +190,8 @@ function landPostings(
     linesPlan,
     remove,
     added: ordersPlan.added,
-    updated: ordersPlan.updated.length,
+    // Rows only relabelled after a language change are not updated postings.
+    updated: ordersPlan.updated.filter((key) => skip.has(key)).length,
   };
 }
 
@@ -501,7 +511,10 @@ export function runSyncStep(
       message,
     };
     const log = tabs.log;
-    env.write([logRequest(log.snapshot.sheetId, log.positions, logEntry(env, started, source, outcome))]);
+    env.write([
+      ...logRelabelRequests(log.snapshot.sheetId, log.positions, log.snapshot.values, env.lang),
+      logRequest(log.snapshot.sheetId, log.positions, logEntry(env, started, source, outcome)),
+    ]);
     return outcome;
   } catch (error) {
     // Google's per-minute Sheets quota is not a failure: the job was saved only with rows written,

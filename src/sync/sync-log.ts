@@ -1,6 +1,8 @@
 // The "Sync log" tab: one row per sync execution, appended at the end whatever the seller did above.
 import type { TableSpec, Cell } from '../core/table/spec';
 import { cellData, type SheetsRequest } from '../core/table/requests';
+import { messageBook, phraseBook } from '../core/i18n/relabel';
+import { t, type Lang } from '../core/i18n/messages';
 
 export const syncLogSpec: TableSpec = {
   tab: 'Sync log',
@@ -33,5 +35,64 @@ export function logRequest(
   }
   return {
     appendCells: { sheetId, rows: [{ values }], fields: 'userEnteredValue,userEnteredFormat.numberFormat' },
+  };
+}
+
+const SOURCES = ['sync.sourceMenu', 'sync.sourceTrigger', 'sync.sourceSidebar'] as const;
+const TEMPLATES = [null, 'service.sync.source', 'feedback.sync.source'] as const;
+const sourceBook = phraseBook((lang) =>
+  TEMPLATES.flatMap((template) =>
+    SOURCES.map((key) => (template ? t(lang, template, { source: t(lang, key) }) : t(lang, key))),
+  ),
+);
+const resultBook = messageBook([
+  'sync.resultOk',
+  'sync.resultPartial',
+  'sync.resultFailed',
+  'sync.resultLocked',
+]);
+
+/**
+ * Rewrites the log's Source and Result words in `lang` on rows that read in another language (after a
+ * language change), so the log reads in one language. Free text (an error's message) stays as written.
+ */
+export function logRelabelRequests(
+  sheetId: number,
+  positions: ReadonlyMap<string, number>,
+  values: readonly (readonly unknown[])[],
+  lang: Lang,
+): SheetsRequest[] {
+  const books = { source: sourceBook, result: resultBook } as const;
+  const requests: SheetsRequest[] = [];
+  for (const [key, book] of Object.entries(books)) {
+    const col = positions.get(key);
+    if (col === undefined) continue;
+    const column = values.map((row) => row[col]);
+    const wanted = column.map((text, i) => (i === 0 ? null : book.in(lang, text)));
+    const changed = wanted.flatMap((want, i) => (want !== null && want !== column[i] ? [i] : []));
+    if (changed.length)
+      requests.push(columnRun(sheetId, col, changed[0], changed[changed.length - 1], column, wanted));
+  }
+  return requests;
+}
+
+/** One request writing rows [first, last] of a column: the relabelled words, other cells as read. */
+function columnRun(
+  sheetId: number,
+  col: number,
+  first: number,
+  last: number,
+  read: readonly unknown[],
+  wanted: readonly (string | null)[],
+): SheetsRequest {
+  const rows = [];
+  for (let i = first; i <= last; i++) {
+    const value = wanted[i] ?? read[i];
+    const cell: Cell =
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+    rows.push({ values: [cellData(cell)] });
+  }
+  return {
+    updateCells: { start: { sheetId, rowIndex: first, columnIndex: col }, rows, fields: 'userEnteredValue' },
   };
 }

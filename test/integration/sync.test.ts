@@ -111,7 +111,7 @@ describe('orders sync', () => {
       ) as GoogleAppsScript.Spreadsheet.Sheet;
       sheet.insertColumnBefore(3);
       sheet.getRange(1, 3).setValue('My notes');
-      sheet.getRange(1, 2).setValue('Номер заказа'); // the seller renames one of the add-on's headers
+      sheet.getRange(1, 2).setValue('Заказ №'); // the seller renames one of the add-on's headers
       const rows = sheet.getLastRow() - 1;
       const numbers = sheet.getRange(2, 1, rows, 1).getValues();
       const mine = numbers.map((r: unknown[], i: number) => [i % 3 === 0 ? `check ${r[0]}` : '']);
@@ -128,7 +128,7 @@ describe('orders sync', () => {
       const number = String(row['Posting number']);
       expect(row['My notes']).toBe(notes.get(number) ?? '');
     }
-    expect(orders[0]).toHaveProperty('Номер заказа');
+    expect(orders[0]).toHaveProperty('Заказ №');
     expect(orders[0]).not.toHaveProperty('Order number');
     expectSheetMatchesShop(rt, sim);
   });
@@ -154,8 +154,9 @@ describe('orders sync', () => {
     expect(result.message).not.toContain('wrong-key-0000-1111');
     expect(JSON.stringify(rt.spreadsheet.sheet('Orders').values())).toBe(before);
     const log = tabRecords(rt, 'Sync log');
-    expect(log[log.length - 1]).toMatchObject({ Result: 'ошибка' });
-    expect(String(log[log.length - 1].Error)).toMatch(/ключ|Api-Key/i);
+    // The locale is Russian: so are the add-on's headers.
+    expect(log[log.length - 1]).toMatchObject({ Результат: 'ошибка' });
+    expect(String(log[log.length - 1]['Ошибка'])).toMatch(/ключ|Api-Key/i);
     expect(rt.logs.join('\n')).not.toContain('wrong-key-0000-1111');
   });
 

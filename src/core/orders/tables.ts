@@ -187,3 +187,30 @@ export function statusColourRules(statusCol: string, range: object): object[] {
     rule(['cancelled_from_split_pending'], { red: 0.93, green: 0.93, blue: 0.93 }),
   ];
 }
+
+/**
+ * Rows that rewrite Orders' own words (the status, from the hidden status code) in `lang` where a row
+ * still reads in another language: after a language change every row reads in one language, not only
+ * the postings a sync fetched again. Rows of `skip` (fetched or restored this run) are left out.
+ */
+export function relabelOrderRows(
+  values: readonly (readonly unknown[])[],
+  positions: ReadonlyMap<string, number>,
+  lang: Lang,
+  skip: ReadonlySet<string> = new Set(),
+): RowValues[] {
+  const keyCol = positions.get('posting_number');
+  const codeCol = positions.get('status_code');
+  const statusCol = positions.get('status');
+  if (keyCol === undefined || codeCol === undefined || statusCol === undefined) return [];
+  const rows: RowValues[] = [];
+  for (const row of values.slice(1)) {
+    const key = row[keyCol];
+    const code = row[codeCol];
+    if (key === undefined || key === null || key === '' || typeof code !== 'string' || !code) continue;
+    if (skip.has(String(key))) continue;
+    const status = statusText(lang, code);
+    if (row[statusCol] !== status) rows.push({ posting_number: String(key), status });
+  }
+  return rows;
+}
