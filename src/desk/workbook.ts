@@ -3,8 +3,9 @@
 import { LANGS, t, type Lang } from '../core/i18n/messages';
 import { deadline } from '../core/desk/deadline';
 import { allowedActions, checklist, deskState, type PostingFacts } from '../core/desk/rules';
-import { statusText } from '../core/orders/tables';
+import { statusText, substatusText } from '../core/orders/tables';
 import { linesSpec, ordersSpec } from '../core/orders/tables';
+import { OPEN_STATUSES } from '../core/orders/posting';
 import { runRequest, type SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { Cell, ColumnSpec } from '../core/table/spec';
@@ -87,7 +88,7 @@ export function readDesk(host: DeskHost, lang: Lang): DeskBook {
       orderNumber: text(cell('order_number')),
       schema: text(cell('schema')),
       status,
-      substatus: text(cell('substatus')),
+      substatus: text(cell('substatus_code')) || text(cell('substatus')),
       lines: own,
       items: num(cell('items')),
       total: num(cell('total')),
@@ -100,7 +101,9 @@ export function readDesk(host: DeskHost, lang: Lang): DeskBook {
       needsData: text(cell('needs_data')),
     };
     const shipByIso = iso(cell('ship_by'));
-    const left = deadline(now, shipByIso ? Date.parse(shipByIso) : null);
+    // A ship-by deadline applies only while the posting is still to be shipped (not once it is on
+    // its way, delivered or cancelled).
+    const left = OPEN_STATUSES.has(status) ? deadline(now, shipByIso ? Date.parse(shipByIso) : null) : null;
     const packages = cell('packages');
     const order: DeskOrder = {
       posting,
@@ -109,6 +112,7 @@ export function readDesk(host: DeskHost, lang: Lang): DeskBook {
       status,
       statusText: status ? statusText(lang, status) : text(cell('status')),
       substatus: facts.substatus,
+      substatusText: substatusText(lang, facts.substatus),
       state: deskState(facts),
       orderedAt: iso(cell('ordered_at')),
       shipBy: shipByIso,

@@ -187,7 +187,9 @@ export interface DeskOrder {
   schema: string;
   status: string;
   statusText: string;
+  /** Ozon's substatus code, and in words. */
   substatus: string;
+  substatusText: string;
   state: DeskState;
   /** ISO instants or null. */
   orderedAt: string | null;

@@ -338,7 +338,9 @@ describe('data Ozon needs before packing, in the runtime', () => {
       packages: [{ items: [{ sku: String(q.lines[0].sku), quantity: 1 }] }],
     });
     expect(error.message).toBe(t('en', 'error.desk.shipFailed', { posting: q.postingNumber }));
-    expect(order(shop, q.postingNumber)['Substatus']).toBe('ship_failed');
+    // In words, with Ozon's code beside it for filtering.
+    expect(order(shop, q.postingNumber)['Substatus']).toBe(t('en', 'substatus.ship_failed'));
+    expect(order(shop, q.postingNumber)['Substatus code']).toBe('ship_failed');
     expect(order(shop, q.postingNumber)['Status code']).toBe('awaiting_packaging');
   });
 

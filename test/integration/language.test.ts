@@ -5,6 +5,7 @@ import { demoShop, type Runtime } from '../support/shop';
 import { t, type Lang } from '../../src/core/i18n/messages';
 import { headerIn } from '../../src/core/i18n/headers';
 import { FBS_STATUSES } from '../../src/core/orders/posting';
+import { substatusText } from '../../src/core/orders/tables';
 
 const sync = (rt: Runtime) => rt.run<{ ok: boolean; data: { result: string } }>('syncOrders').data;
 
@@ -61,6 +62,12 @@ describe('a language change', () => {
       statuses.forEach((status, i) =>
         expect([codesNow[i], status]).toEqual([codesNow[i], t(lang, `status.${codesNow[i]}` as never)]),
       );
+      // Substatuses in words, Ozon's code kept in the hidden column for filtering.
+      const subCodes = column(rt, 'Orders', headerIn(lang, 'Substatus code')).map(String);
+      expect(subCodes.filter((c) => /^posting_/.test(c)).length).toBeGreaterThan(0);
+      const subs = column(rt, 'Orders', headerIn(lang, 'Substatus')).map(String);
+      subs.forEach((sub, i) => expect(sub).toBe(substatusText(lang, subCodes[i])));
+      expect(subs.filter((s) => /posting_/.test(s))).toEqual([]);
       const others = (['en', 'ru', 'zh'] as const).filter((l) => l !== lang);
       for (const other of others) {
         const foreign = statusWords(other);

@@ -112,7 +112,11 @@ export function orderCard(order: DeskOrder): HTMLElement {
           `${tr('desk.needs.title')}: ${order.needsData}`,
         )
       : null,
-    row('desk.field.status', order.statusText + (order.substatus ? ` · ${order.substatus}` : ''), 'status'),
+    row(
+      'desk.field.status',
+      order.statusText + (order.substatusText ? ` · ${order.substatusText}` : ''),
+      'status',
+    ),
     row('desk.field.shipBy', deadlineText(order), 'ship-by'),
     row('desk.field.orderNumber', order.orderNumber),
     row('desk.field.orderedAt', moscowTime(order.orderedAt)),

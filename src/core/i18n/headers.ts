@@ -216,6 +216,7 @@ const HEADERS: Record<string, { ru: string; zh: string }> = {
   Status: { ru: 'Статус', zh: '状态' },
   'Status changed': { ru: 'Статус изменён', zh: '状态变更时间' },
   'Status code': { ru: 'Код статуса', zh: '状态代码' },
+  'Substatus code': { ru: 'Код подстатуса', zh: '子状态代码' },
   'Status group': { ru: 'Группа статусов', zh: '状态分组' },
   'Stock available': { ru: 'Доступный остаток', zh: '可用库存' },
   'Stock level (SKU)': { ru: 'Уровень остатка (SKU)', zh: '库存水平（SKU）' },

@@ -18,6 +18,7 @@ import { finance } from './finance';
 import { fbp } from './fbp';
 import { promotions } from './promotions';
 import { selfcheck } from './selfcheck';
+import { codes } from './codes';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -46,6 +47,7 @@ const parts = [
   part(finance),
   part(promotions),
   part(selfcheck),
+  part(codes),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;

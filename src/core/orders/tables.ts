@@ -1,5 +1,6 @@
 // The Orders and Order lines tabs: their columns and how a posting fills them.
 import { needsText } from '../handover/needs';
+import { SUBSTATUS_CODES } from '../i18n/codes';
 import { t, type Lang, type MessageKey } from '../i18n/messages';
 import type { RowValues, TableSpec } from '../table/spec';
 import { isoToSerial, type OffsetMinutes } from '../time/serial';
@@ -44,6 +45,8 @@ export const ordersSpec: TableSpec = {
     // What Ozon needs before packing; the pick list and batch ship leave such postings out.
     { key: 'needs_data', header: 'Needs data', kind: 'text', role: 'sync', width: 180 },
     { key: 'status_code', header: 'Status code', kind: 'text', role: 'sync', width: 140, hidden: true },
+    // The substatus as Ozon's code, for filtering (Substatus shows it in words).
+    { key: 'substatus_code', header: 'Substatus code', kind: 'text', role: 'sync', width: 140, hidden: true },
     { key: 'buyer_id', header: 'Buyer ID', kind: 'id', role: 'sync', width: 110, hidden: true },
     { key: 'new', header: 'New', kind: 'text', role: 'insert', width: 45 },
     { key: 'verified', header: 'Verified', kind: 'text', role: 'seller', width: 120 },
@@ -88,6 +91,13 @@ export const linesSpec: TableSpec = {
 
 export const NEW_MARK = '●';
 
+export function substatusText(lang: Lang, code: string): string {
+  if (!code) return '';
+  return SUBSTATUS_CODES.includes(code)
+    ? t(lang, `substatus.${code}` as MessageKey)
+    : t(lang, 'substatus.unknown', { code });
+}
+
 export function statusText(lang: Lang, code: string): string {
   return (FBS_STATUSES as readonly string[]).includes(code)
     ? t(lang, `status.${code}` as MessageKey)
@@ -111,7 +121,8 @@ export function orderRow(p: OrderPosting, ctx: RowContext): RowValues {
     order_number: p.orderNumber,
     schema: p.schema,
     status: statusText(ctx.lang, p.status),
-    substatus: p.substatus,
+    substatus: substatusText(ctx.lang, p.substatus),
+    substatus_code: p.substatus,
     ordered_at: isoToSerial(p.orderedAt, ctx.offset),
     ship_by: isoToSerial(p.shipBy, ctx.offset),
     delivering_date: isoToSerial(p.deliveringDate, ctx.offset),
@@ -189,7 +200,7 @@ export function statusColourRules(statusCol: string, range: object): object[] {
 }
 
 /**
- * Rows that rewrite Orders' own words (the status, from the hidden status code) in `lang` where a row
+ * Rows that rewrite Orders' own words (status and substatus, from their hidden codes) in `lang` where a row
  * still reads in another language: after a language change every row reads in one language, not only
  * the postings a sync fetched again. Rows of `skip` (fetched or restored this run) are left out.
  */
@@ -202,6 +213,8 @@ export function relabelOrderRows(
   const keyCol = positions.get('posting_number');
   const codeCol = positions.get('status_code');
   const statusCol = positions.get('status');
+  const subCol = positions.get('substatus');
+  const subCodeCol = positions.get('substatus_code');
   if (keyCol === undefined || codeCol === undefined || statusCol === undefined) return [];
   const rows: RowValues[] = [];
   for (const row of values.slice(1)) {
@@ -209,8 +222,23 @@ export function relabelOrderRows(
     const code = row[codeCol];
     if (key === undefined || key === null || key === '' || typeof code !== 'string' || !code) continue;
     if (skip.has(String(key))) continue;
+    const relabelled: RowValues = {};
     const status = statusText(lang, code);
-    if (row[statusCol] !== status) rows.push({ posting_number: String(key), status });
+    if (row[statusCol] !== status) relabelled.status = status;
+    if (subCol !== undefined && subCodeCol !== undefined) {
+      // A row from before the hidden code column holds the raw code in Substatus.
+      const written = row[subCodeCol];
+      const raw = row[subCol];
+      const sub =
+        typeof written === 'string' && written
+          ? written
+          : typeof raw === 'string' && /^[a-z][a-z_]*$/.test(raw)
+            ? raw
+            : '';
+      if (sub && row[subCodeCol] !== sub) relabelled.substatus_code = sub;
+      if (sub && row[subCol] !== substatusText(lang, sub)) relabelled.substatus = substatusText(lang, sub);
+    }
+    if (Object.keys(relabelled).length) rows.push({ posting_number: String(key), ...relabelled });
   }
   return rows;
 }

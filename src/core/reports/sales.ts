@@ -60,6 +60,7 @@ export function readPostings(orders: SourceTable | null): Map<string, PostingInf
   if (!orders) return postings;
   const c = (key: string) => orders.col.get(key);
   const [numberCol, statusCol, substatusCol] = [c('posting_number'), c('status_code'), c('substatus')];
+  const substatusCodeCol = c('substatus_code');
   for (const row of orders.rows) {
     const posting = text(row, numberCol);
     if (!posting) continue;
@@ -69,7 +70,7 @@ export function readPostings(orders: SourceTable | null): Map<string, PostingInf
       order: text(row, c('order_number')),
       schema: text(row, c('schema')),
       statusCode,
-      group: statusGroup(statusCode, text(row, substatusCol)),
+      group: statusGroup(statusCode, text(row, substatusCodeCol) || text(row, substatusCol)),
       orderedAt: num(row, c('ordered_at')),
       shipBy: num(row, c('ship_by')),
       warehouse: text(row, c('warehouse')),

@@ -1,4 +1,4 @@
-import { lineRows, orderRow, NEW_MARK, statusText } from '../../../src/core/orders/tables';
+import { lineRows, orderRow, NEW_MARK, relabelOrderRows, statusText } from '../../../src/core/orders/tables';
 import type { OrderPosting } from '../../../src/core/orders/posting';
 import { fixedOffset, isoToSerial, localDay, toSerial, fromSerial } from '../../../src/core/time/serial';
 
@@ -60,6 +60,15 @@ function posting(overrides: Partial<OrderPosting> = {}): OrderPosting {
 }
 
 describe('serial dates', () => {
+  it('reads a whole minute back as that minute (Ship by 14:00 is never 13:59 in the sidebar)', () => {
+    for (let minute = 0; minute < 24 * 60; minute += 7) {
+      const ms = Date.parse('2026-11-20T00:00:00Z') + minute * 60_000;
+      expect(new Date(fromSerial(toSerial(ms, moscow), moscow)).toISOString()).toBe(
+        new Date(ms).toISOString(),
+      );
+    }
+  });
+
   it('puts an order placed at 21:30 UTC on the next Moscow day', () => {
     const ms = Date.parse('2026-11-19T21:30:00Z');
     expect(localDay(ms, moscow)).toBe('2026-11-20');
@@ -111,5 +120,36 @@ describe('lineRows', () => {
     expect(rows.map((r) => r.offer_id)).toEqual(['000123', '0451-B']);
     expect(rows[0].line_total).toBe(0.2);
     expect(rows[0].line_key).toBe('0012345678-0001-1/1001');
+  });
+});
+
+describe('relabelOrderRows', () => {
+  const positions = new Map([
+    ['posting_number', 0],
+    ['status', 1],
+    ['substatus', 2],
+    ['status_code', 3],
+    ['substatus_code', 4],
+  ]);
+  it('rewrites statuses and substatuses in the language from their codes, and moves a raw code to its column', () => {
+    const values = [
+      ['Posting number', 'Status', 'Substatus', 'Status code', 'Substatus code'],
+      ['1-1-1', 'Delivered', 'Received at the pick-up point', 'delivered', 'posting_received'],
+      ['1-1-2', 'Доставлено', 'Получено в пункте выдачи', 'delivered', 'posting_received'],
+      ['1-1-3', 'Delivered', 'posting_received', 'delivered', ''], // a row from before the code column
+      ['1-1-4', 'Delivered', 'posting_received', 'delivered', ''], // fetched this run: left to the sync
+    ];
+    expect(relabelOrderRows(values, positions, 'ru', new Set(['1-1-4']))).toEqual([
+      { posting_number: '1-1-1', status: 'Доставлено', substatus: 'Получено в пункте выдачи' },
+      {
+        posting_number: '1-1-3',
+        status: 'Доставлено',
+        substatus: 'Получено в пункте выдачи',
+        substatus_code: 'posting_received',
+      },
+    ]);
+    expect(relabelOrderRows(values.slice(0, 3), positions, 'en')).toEqual([
+      { posting_number: '1-1-2', status: 'Delivered', substatus: 'Received at the pick-up point' },
+    ]);
   });
 });

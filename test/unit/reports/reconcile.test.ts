@@ -89,7 +89,7 @@ describe('reports reconcile with Orders and Order lines', () => {
   const statusOf = new Map(
     orders.rows.map((row) => [
       String(row[o('posting_number')]),
-      statusGroup(String(row[o('status_code')]), String(row[o('substatus')])),
+      statusGroup(String(row[o('status_code')]), String(row[o('substatus_code')])),
     ]),
   );
   const source = (key: string, keep: (group: string) => boolean) => {
