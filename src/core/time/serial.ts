@@ -14,7 +14,8 @@ export function fromSerial(serial: number, offset: OffsetMinutes): number {
   const local = (serial - EPOCH_SERIAL) * DAY_MS;
   // The offset is looked up at the instant itself; one correction step settles DST edges.
   const guess = local - offset(local) * 60_000;
-  return local - offset(guess) * 60_000;
+  // A serial carries float error of a few microseconds: 14:00 must not read back as 13:59:59.999.
+  return Math.round(local - offset(guess) * 60_000);
 }
 
 /** ISO timestamp from Ozon → serial, or null for empty/invalid values. */
