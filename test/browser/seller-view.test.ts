@@ -61,7 +61,10 @@ function shopWords(wb: Workbench): Set<string> {
 }
 
 function tokens(text: string): string[] {
-  return text.split(/[\s,.;:!?()«»"“”'’/|·…—–\d%№#+=*<>[\]{}]+/u).filter(Boolean);
+  // Latin and Chinese punctuation (full-width brackets, commas, colons) both separate words.
+  return text
+    .split(/[\s,.;:!?()«»"“”'’/|·…—–\d%№#+=*<>[\]{}（）：，。、！？；「」【】《》]+/u)
+    .filter(Boolean);
 }
 
 /** Words of `text` in another script than `lang`'s, not allowed as names, codes or shop data. */
