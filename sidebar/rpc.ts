@@ -60,6 +60,7 @@ export interface ServerApi {
   saveInventorySettings(input: InventorySettingsInput): ServerData<'saveInventorySettings'>;
   syncService(input: { source: 'sidebar' }): ServerData<'syncService'>;
   getServiceContext(): ServerData<'getServiceContext'>;
+  pollServiceSelection(input: { known: string }): ServerData<'pollServiceSelection'>;
   saveReturnWork(input: SaveReturnInput): ServerData<'saveReturnWork'>;
   getRfbsReturn(input: RfbsReturnInput): ServerData<'getRfbsReturn'>;
   rfbsReturnAction(input: RfbsActionInput): ServerData<'rfbsReturnAction'>;

@@ -407,6 +407,10 @@ export function getServiceContext(input?: unknown) {
   return handle(NoInput, input, (_v, ctx) => service.serviceContext(ctx));
 }
 
+export function pollServiceSelection(input: unknown) {
+  return handle(PollInput, input, (value) => service.pollServiceSelection(value.known));
+}
+
 export function saveReturnWork(input: unknown) {
   return handle(SaveReturnInput, input, (value, ctx) => service.saveReturnWork(ctx, value));
 }

@@ -15,6 +15,7 @@ import {
 } from '../../src/shared/service-schema';
 import { append, h, replaceChildren } from '../dom';
 import { getLang, tr, trIssue } from '../i18n';
+import { deskPollMs } from '../poll-interval';
 import { call } from '../rpc';
 import { confirmBox, errorText, notice, whileBusy } from '../ui';
 import type { View } from './types';
@@ -66,6 +67,7 @@ export const serviceView: View = {
       await busy(tr('sidebar.loading'), async () => {
         try {
           const data = await call('getServiceContext');
+          shown = data.posting;
           replaceChildren(body, ...sections(data));
         } catch (error) {
           say('error', errorText(error));
@@ -371,13 +373,11 @@ export const serviceView: View = {
           }
         });
       };
-      void busy(tr('sidebar.loading'), async () => {
-        try {
-          show(await call('getChatHistory', { chatId: c.chatId }), false);
-        } catch (error) {
-          say('error', errorText(error));
-        }
-      });
+      // The history loads as soon as the chat is shown (the context load is still busy then, so this
+      // call does not wait for the busy gate).
+      void call('getChatHistory', { chatId: c.chatId })
+        .then((history) => show(history, false))
+        .catch((error: unknown) => say('error', errorText(error)));
       return h(
         'div',
         { class: 'card', attrs: { 'data-chat': c.chatId } },
@@ -395,6 +395,33 @@ export const serviceView: View = {
         ),
       );
     };
+
+    // Follows the sheet's selection as the order desk does: a cheap poll (no read while the active
+    // row stays put, no Sheets API quota when it moves); the context reloads when the posting changes.
+    let key = '';
+    let shown: string | null | undefined;
+    let polling = false;
+    const follow = async (): Promise<void> => {
+      const selection = await call('pollServiceSelection', { known: key });
+      if (!selection.changed) return;
+      key = selection.key;
+      if (selection.posting === shown) return;
+      shown = selection.posting;
+      replaceChildren(message);
+      await load();
+    };
+    const timer = window.setInterval(() => {
+      if (!root.isConnected) {
+        window.clearInterval(timer);
+        return;
+      }
+      if (document.visibilityState !== 'visible' || polling || root.getAttribute('aria-busy') === 'true')
+        return;
+      polling = true;
+      follow()
+        .catch(() => undefined)
+        .finally(() => (polling = false));
+    }, deskPollMs());
 
     void ctx;
     append(

@@ -1,5 +1,6 @@
 // The seller's selection in the active spreadsheet: which tab and row the active cell is on (one call
 // each, no cell reads), the selected range, and moving it.
+import { METADATA_KEY } from '../core/table/spec';
 
 export interface ActiveRow {
   tab: string;
@@ -75,4 +76,20 @@ export function readHeaderAndRows(
   const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
   const rows = last > startRow ? sheet.getRange(startRow + 1, 1, last - startRow, width).getValues() : [];
   return { header, rows };
+}
+
+/**
+ * 0-based column of a tab carrying the add-on's column identity `key` (its developer metadata, which
+ * moves with the column and survives a renamed header), or -1. Through SpreadsheetApp: no Sheets API
+ * quota, so a sidebar may ask on every selection change.
+ */
+export function columnWithIdentity(tab: string, key: string): number {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab);
+  if (!sheet) return -1;
+  const found = sheet.createDeveloperMetadataFinder().withKey(METADATA_KEY).withValue(key).find();
+  for (const meta of found) {
+    const column = meta.getLocation().getColumn();
+    if (column) return column.getColumn() - 1;
+  }
+  return -1;
 }

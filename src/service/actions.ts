@@ -3,7 +3,7 @@
 // actions and cancellation answers confirmed by re-reading Ozon; chat history and replies.
 import { isOwnHeader } from '../core/i18n/headers';
 import { withDocumentLock } from '../adapters/lock';
-import { activeSelection, readHeaderAndRows } from '../adapters/selection';
+import { activeSelection, columnWithIdentity, readHeaderAndRows } from '../adapters/selection';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
 import type { AppContext } from '../app/context';
 import { BUDGET, deadlineFrom } from '../app/budgets';
@@ -63,6 +63,7 @@ import type {
   SaveReturnResult,
   SendMessageValue,
   ServiceContextView,
+  ServiceSelection,
 } from '../shared/service-schema';
 import { refreshPostings } from '../sync/refresh';
 import { landRows } from './sync';
@@ -139,20 +140,39 @@ function cancellationView(
   };
 }
 
-/** The posting number on the active row, when the active tab has a "Posting number" column. */
-function selectedPosting(): string | null {
+/**
+ * The posting number on the active row, when the active tab has the add-on's posting column: found by
+ * its column identity (developer metadata), so a renamed or moved header still works; by its header
+ * text (in any of the three languages) only on a tab without the identity.
+ */
+function selectedPosting(): { key: string; posting: string | null } {
   const sel = activeSelection();
-  if (!sel || sel.startRow < 1 || sel.endRow <= sel.startRow) return null;
+  if (!sel) return { key: 'none', posting: null };
+  const key = `${sel.sheetId}:${sel.startRow}`;
+  if (sel.startRow < 1 || sel.endRow <= sel.startRow) return { key, posting: null };
   const { header, rows } = readHeaderAndRows(sel.sheetName, sel.startRow, sel.startRow + 1);
   const values = rows[0] ?? [];
-  const col = header.findIndex((h) => isOwnHeader(h, 'Posting number'));
-  if (col < 0) return null;
+  let col = columnWithIdentity(sel.sheetName, 'posting_number');
+  if (col < 0 || col >= header.length) col = header.findIndex((h) => isOwnHeader(h, 'Posting number'));
+  if (col < 0) return { key, posting: null };
   const posting = String(values[col] ?? '').trim();
-  return posting || null;
+  return { key, posting: posting || null };
+}
+
+/**
+ * What the returns & messages sidebar polls: the posting on the active row. No read at all while the
+ * active row stays put, and no Sheets API quota when it moves (SpreadsheetApp reads only).
+ */
+export function pollServiceSelection(known: string): ServiceSelection {
+  const sel = activeSelection();
+  const key = sel ? `${sel.sheetId}:${sel.startRow}` : 'none';
+  if (key === known) return { key, changed: false, posting: null };
+  const { posting } = selectedPosting();
+  return { key, changed: true, posting };
 }
 
 export function serviceContext(ctx: AppContext): ServiceContextView {
-  const posting = selectedPosting();
+  const { posting } = selectedPosting();
   const tabs = prepared([returnsSpec, messagesSpec, cancellationsSpec]);
   const offset = cachedOffset(spreadsheetOffset());
   const toMs = (serial: number) => fromSerial(serial, offset);

@@ -156,6 +156,13 @@ export interface CancellationView {
   deadline: string | null;
 }
 
+/** What the returns & messages sidebar's poll answers: the active row, and its posting when it moved. */
+export interface ServiceSelection {
+  key: string;
+  changed: boolean;
+  posting: string | null;
+}
+
 export interface ServiceContextView {
   posting: string | null;
   order: string | null;

@@ -137,3 +137,26 @@ test('answering cancellation requests: reject needs a comment, approve cancels t
   expect(rows.find((r) => r['Request ID'] === String(a.id))?.['State code']).toBe('APPROVED');
   expect(rows.find((r) => r['Request ID'] === String(b.id))?.['State code']).toBe('REJECTED');
 });
+
+test('follows the selection (even with a renamed posting header) and shows a chat’s history at once', async () => {
+  const chats = records('Messages').filter((r) => String(r['Posting number']));
+  const postings = [...new Set(chats.map((r) => String(r['Posting number'])))];
+  const orders = new Set(records('Orders').map((r) => String(r['Posting number'])));
+  const [first, second] = postings.filter((p) => orders.has(p));
+  if (!first || !second) throw new Error('the demo shop needs two orders with chats');
+  // The seller renames the add-on's posting column: its identity (developer metadata) still finds it.
+  wb.runtime.asUser((g) => {
+    const sheet = g.SpreadsheetApp.getActive().getSheetByName('Orders') as GoogleAppsScript.Spreadsheet.Sheet;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    sheet.getRange(1, header.indexOf('Posting number') + 1).setValue('Отправление (моё)');
+  });
+  selectRow('Orders', 'Отправление (моё)', first);
+  const frame = await openService();
+  await frame.locator('[data-role="selected"]', { hasText: first }).waitFor();
+  // The history is there without pressing Send.
+  await frame.locator('[data-role="messages"] .msg').first().waitFor();
+  // Another row selected in the sheet: the sidebar follows by itself.
+  selectRow('Orders', 'Отправление (моё)', second);
+  await frame.locator('[data-role="selected"]', { hasText: second }).waitFor({ timeout: 15_000 });
+  await frame.locator('[data-role="messages"] .msg').first().waitFor();
+});
