@@ -134,6 +134,41 @@ describe('inventory in the runtime', () => {
     }
   });
 
+  it('imported after a sync: each opening count is Ozon’s figure, no earlier shipment is booked', () => {
+    const { rt, sim } = setup(40, 300);
+    ok(rt.run('syncOrders'));
+    const packed = table(rt, 'Orders').filter(
+      (o) => o['Schema'] !== 'FBO' && o['Status code'] === 'awaiting_deliver',
+    );
+    expect(packed.length).toBeGreaterThan(0);
+    rt.clock.advance(60_000);
+    ok(rt.run('importProducts'));
+    const rows = table(rt, 'Inventory').filter((r) => r['Ozon stock'] !== '' && r['Ozon stock'] !== null);
+    expect(rows.length).toBeGreaterThan(0);
+    // Right after the import nothing differs from Ozon, and only opening counts are in the ledger.
+    for (const row of rows) expect([row['Offer ID'], row['Difference']]).toEqual([row['Offer ID'], 0]);
+    // An offer with an opening count has nothing else booked before it (offers Ozon no longer lists,
+    // with no opening count, still get their shipments).
+    const moves = table(rt, 'Stock moves');
+    const opened = new Set(
+      moves.filter((m) => m['Reason'] === t('en', 'inventory.reason.opening')).map((m) => m['Offer ID']),
+    );
+    expect(opened.size).toBe(rows.length);
+    expect(
+      moves.filter((m) => opened.has(m['Offer ID']) && m['Reason'] !== t('en', 'inventory.reason.opening')),
+    ).toEqual([]);
+    // Later movements are booked, each dated when it happened (never ahead of the clock).
+    rt.clock.advance(12 * 3_600_000);
+    sim.advance(0);
+    ok(rt.run('syncOrders'));
+    ok(rt.run('refreshInventory'));
+    const later = table(rt, 'Stock moves').filter(
+      (m) => m['Reason'] === t('en', 'inventory.reason.shipment'),
+    );
+    expect(later.length).toBeGreaterThan(0);
+    for (const m of later) expect((m['When'] as Date).getTime()).toBeLessThanOrEqual(rt.clock.now());
+  });
+
   it('pushes in batches of 100, reports Ozon’s per-item errors and rows it cannot send', () => {
     // One warehouse: Inventory's own push. (A seller with several is pushed per warehouse, from the
     // Warehouse stock tab: test/integration/warehouse-stock.test.ts.)

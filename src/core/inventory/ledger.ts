@@ -71,6 +71,10 @@ export interface PostingFacts {
   status: string;
   /** When the goods left or were due to leave (ship-by, else ordered-at), epoch ms; null if unknown. */
   shipAt: number | null;
+  /** When Ozon took the posting into delivery (its delivering date), epoch ms; absent if unknown. */
+  handedAt?: number | null;
+  /** When the posting reached its current status (first seen by a sync), epoch ms; absent if unknown. */
+  changedAt?: number | null;
   lines: { offerId: string; sku: string; name: string; quantity: number }[];
   /** The seller's warehouse the posting ships from (the Orders tab's Warehouse column). */
   warehouse?: string;
@@ -181,12 +185,11 @@ export function deriveOrderMoves(
       const sKey = shipmentKey(p.postingNumber, offerId);
       if (shipped) {
         if (index.keys.has(sKey) || keys.has(sKey)) continue;
-        const opened = index.openedAt.get(offerId);
-        const at = p.shipAt ?? now;
-        if (opened !== undefined && HANDED_OVER_STATUSES.has(p.status) && at < opened) continue;
+        const at = shipmentTime(p, index.openedAt.get(offerId), now);
+        if (at === null) continue;
         keys.add(sKey);
         moves.push({
-          when: Math.min(at, now),
+          when: at,
           offerId,
           quantity: -quantity,
           reason: 'shipment',
@@ -214,6 +217,31 @@ export function deriveOrderMoves(
     }
   }
   return moves;
+}
+
+/**
+ * When a posting's goods left the seller's stock as the ledger books it, or null when the offer's
+ * opening count already reflects it. The opening count is Ozon's figure at that moment, and Ozon
+ * still counts goods packed but not yet handed over: those are booked when Ozon takes them into
+ * delivery; goods handed over before the count are not booked at all. A move is dated when it
+ * happened (Ozon's delivering date, else when the status was first seen), never by the ship-by
+ * deadline, which may lie days ahead.
+ */
+export function shipmentTime(p: PostingFacts, opened: number | undefined, now: number): number | null {
+  const handedOver = HANDED_OVER_STATUSES.has(p.status);
+  const handedAt = p.handedAt ?? null;
+  const seen = p.changedAt ?? null;
+  const happened = handedOver ? (handedAt ?? seen ?? p.shipAt) : (seen ?? p.shipAt);
+  if (opened !== undefined) {
+    if (handedOver) {
+      const left = handedAt ?? seen ?? p.shipAt;
+      if (left !== null && left < opened) return null;
+    } else if ((seen ?? p.shipAt ?? now) < opened) {
+      // Packed before the count: Ozon still counted it; booked once it is handed over.
+      return null;
+    }
+  }
+  return Math.min(happened ?? now, now);
 }
 
 export interface ReturnReceivedInput {

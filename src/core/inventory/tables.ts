@@ -119,11 +119,15 @@ export function readPostings(
     const orderedAt = numberOrNull(at(row, orders.positions, 'ordered_at'));
     const serial = shipBy ?? orderedAt;
     const warehouse = text(at(row, orders.positions, 'warehouse'));
+    const delivering = numberOrNull(at(row, orders.positions, 'delivering_date'));
+    const changed = numberOrNull(at(row, orders.positions, 'last_changed'));
     byNumber.set(postingNumber, {
       postingNumber,
       schema: text(at(row, orders.positions, 'schema')),
       status: text(at(row, orders.positions, 'status_code')),
       shipAt: serial === null ? null : fromSerial(serial, offset),
+      ...(delivering === null ? {} : { handedAt: fromSerial(delivering, offset) }),
+      ...(changed === null ? {} : { changedAt: fromSerial(changed, offset) }),
       lines: [],
       ...(warehouse ? { warehouse } : {}),
     });

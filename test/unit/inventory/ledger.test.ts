@@ -92,20 +92,48 @@ describe('deriving moves from orders', () => {
     expect(index.onHand.get('A')).toBe(0);
   });
 
-  it('skips postings handed over before the offer’s opening count (already in Ozon’s figure)', () => {
+  it('books only what moved after the opening count (Ozon’s figure then), dated when it happened', () => {
     const opened = NOW - DAY;
+    const H = 3_600_000;
     const index = indexLedger([{ offerId: 'A', quantity: 10, when: opened, key: 'opening:A' }]);
+    const at = (p: PostingFacts, patch: Partial<PostingFacts>) => ({ ...p, ...patch });
     const moves = deriveOrderMoves(
       [
         posting('old', 'delivered', [['A', 1]], 'FBS', opened - 5 * DAY),
-        posting('packed-before', 'awaiting_deliver', [['A', 2]], 'FBS', opened - DAY),
-        posting('after', 'delivering', [['A', 3]], 'FBS', opened + 3_600_000),
+        // Packed before the count: Ozon still counted its goods, so nothing is booked yet…
+        at(posting('packed-before', 'awaiting_deliver', [['A', 2]], 'FBS', opened + DAY), {
+          changedAt: opened - H,
+        }),
+        // …and once Ozon takes it into delivery after the count, it is booked then.
+        at(posting('handed-after', 'delivering', [['A', 3]], 'FBS', opened + 2 * DAY), {
+          changedAt: opened + 5 * H,
+          handedAt: opened + 4 * H,
+        }),
+        // Handed over before the count although its ship-by deadline is days ahead: not booked.
+        at(posting('early', 'delivering', [['A', 4]], 'FBS', opened + 2 * DAY), { handedAt: opened - 2 * H }),
+        // Packed after the count: booked when the sync saw it packed, not at the ship-by deadline.
+        at(posting('packed-after', 'awaiting_deliver', [['A', 5]], 'FBS', NOW + DAY), {
+          changedAt: opened + 6 * H,
+        }),
       ],
       index,
       NOW,
       's',
     );
-    expect(moves.map((m) => m.key)).toEqual(['shipment:packed-before:A', 'shipment:after:A']);
+    expect(moves.map((m) => [m.key, m.when])).toEqual([
+      ['shipment:handed-after:A', opened + 4 * H],
+      ['shipment:packed-after:A', opened + 6 * H],
+    ]);
+  });
+
+  it('without an opening count books every shipment, never dated in the future', () => {
+    const moves = deriveOrderMoves(
+      [posting('p', 'awaiting_deliver', [['A', 1]], 'FBS', NOW + 2 * DAY)],
+      indexLedger([]),
+      NOW,
+      's',
+    );
+    expect(moves.map((m) => m.when)).toEqual([NOW]);
   });
 });
 
