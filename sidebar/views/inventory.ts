@@ -211,7 +211,8 @@ function pushReport(result: PushStockResult): HTMLElement {
     'div',
     {},
     notice({ kind: result.failed.length ? 'error' : 'ok', text: result.message }),
-    list('push-failed', tr('inventory.push.failedList'), [...result.failed, ...result.skipped]),
+    list('push-failed', tr('inventory.push.failedList'), result.failed),
+    list('push-skipped', tr('inventory.push.skippedList'), result.skipped),
     list('push-updated', tr('inventory.push.updatedList'), result.updated),
   );
 }

@@ -55,6 +55,8 @@ import type { ImportedProduct } from '../core/inventory/ozon';
 export const ENABLED_KEY = 'ODESK_INVENTORY';
 export const PUSH_AFTER_SYNC_KEY = 'ODESK_PUSH_AFTER_SYNC';
 const LAST_PUSH_KEY = 'ODESK_INVENTORY_LAST_PUSH';
+/** When products were last imported: an offer still without a product ID then is not on Ozon. */
+const LAST_IMPORT_KEY = 'ODESK_INVENTORY_LAST_IMPORT';
 
 export interface RefreshSummary {
   shipments: number;
@@ -201,6 +203,7 @@ export function importProducts(ctx: AppContext, host: InventoryHost = appsScript
     });
     noteLedger(ctx, pass); // a re-import is the seller's fresh start of the ledger
     ctx.doc.set(ENABLED_KEY, 'on');
+    ctx.doc.set(LAST_IMPORT_KEY, String(host.now()));
     const message = [
       t(ctx.lang, 'inventory.imported', {
         products: products.length,
@@ -420,7 +423,12 @@ function sendStock(
       offerId: s.offerId,
       warehouse: s.warehouse,
       stock: 0,
-      reason: t(ctx.lang, `inventory.skip.${s.reason}`, { warehouse: s.warehouse }),
+      // Right after an import, an offer without a product ID is not among the seller's Ozon products:
+      // advising another import would send them round in a circle.
+      reason:
+        s.reason === 'no_product' && ctx.doc.get(LAST_IMPORT_KEY)
+          ? t(ctx.lang, 'inventory.skip.not_on_ozon')
+          : t(ctx.lang, `inventory.skip.${s.reason}`, { warehouse: s.warehouse }),
     });
   }
   const patch = new Map<string, RowValues>();

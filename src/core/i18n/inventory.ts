@@ -31,6 +31,9 @@ export const inventory = {
     'inventory.pushNothing': 'Nothing to send: Ozon already has the current figures.',
     'inventory.recorded': '{reason} for {offerId} recorded: on hand {onHand}, available {available}.',
     'inventory.skip.no_product': 'Not an Ozon product of yours (no product ID): run “Import products”.',
+    'inventory.skip.not_on_ozon':
+      'Ozon has no product with this offer ID among yours (archived or removed on Ozon?): nothing was sent for it.',
+    'inventory.push.skippedList': 'Skipped',
     'inventory.skip.no_warehouse': 'No warehouse in the Warehouse column.',
     'inventory.skip.unknown_warehouse': '“{warehouse}” is not one of your Ozon warehouses.',
     'inventory.push.error': 'Ozon: {message}',
@@ -100,6 +103,9 @@ export const inventory = {
     'inventory.pushNothing': 'Отправлять нечего: в Ozon уже актуальные остатки.',
     'inventory.recorded': '{reason} по {offerId} записано: в наличии {onHand}, доступно {available}.',
     'inventory.skip.no_product': 'Нет такого товара в Ozon (нет Product ID): выполните «Загрузить товары».',
+    'inventory.skip.not_on_ozon':
+      'Среди ваших товаров в Ozon нет товара с таким артикулом (в архиве или удалён в Ozon?): для него ничего не отправлено.',
+    'inventory.push.skippedList': 'Пропущено',
     'inventory.skip.no_warehouse': 'Не указан склад в столбце «Склад».',
     'inventory.skip.unknown_warehouse': '«{warehouse}» — не ваш склад в Ozon.',
     'inventory.push.error': 'Ozon: {message}',
@@ -169,6 +175,9 @@ export const inventory = {
     'inventory.pushNothing': '无需发送：Ozon 上已是最新库存。',
     'inventory.recorded': '已记录 {offerId} 的{reason}：现有 {onHand}，可售 {available}。',
     'inventory.skip.no_product': '不是您在 Ozon 上的商品（没有 Product ID）：请运行“导入商品”。',
+    'inventory.skip.not_on_ozon':
+      '您在 Ozon 上的商品中没有此货号（已归档或已在 Ozon 删除？）：未为其发送任何内容。',
+    'inventory.push.skippedList': '已跳过',
     'inventory.skip.no_warehouse': '“仓库”列中没有填写仓库。',
     'inventory.skip.unknown_warehouse': '“{warehouse}”不是您在 Ozon 上的仓库。',
     'inventory.push.error': 'Ozon：{message}',
