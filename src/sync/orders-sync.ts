@@ -33,6 +33,7 @@ import {
   type WindowCursor,
   type WindowSplitter,
 } from './job';
+import { headerIn } from '../core/i18n/headers';
 import { logRelabelRequests, logRequest, syncLogSpec, type LogEntry } from './sync-log';
 import { loadSetAside, saveSetAside, setAsideText, type SetAside } from './set-aside';
 
@@ -378,7 +379,9 @@ export function runSyncStep(
       [tabs.lines, linesSpec],
     ] as const) {
       if (!prepared.recreated.length) continue;
-      const columns = prepared.recreated.map((key) => `“${columnSpec(spec, key).header}”`).join(', ');
+      const columns = prepared.recreated
+        .map((key) => `“${headerIn(env.lang, columnSpec(spec, key).header)}”`)
+        .join(', ');
       notes.push(
         t(env.lang, 'repair.columns', {
           count: prepared.recreated.length,

@@ -4,7 +4,8 @@
 // what was repaired, in the seller's language.
 import { demoShop, tabRecords, type DemoShop } from '../../support/shop';
 import { deleteColumn, deleteRowOf, renameTab, setCell } from '../../support/seller';
-import { t } from '../../../src/core/i18n/messages';
+import { t, type Lang } from '../../../src/core/i18n/messages';
+import { headerIn } from '../../../src/core/i18n/headers';
 
 jest.setTimeout(300_000);
 
@@ -14,13 +15,14 @@ function sync(shop: DemoShop) {
 }
 
 /** Every posting Ozon settled before the last sync's mark is in `tab` exactly once, with its status. */
-function expectOrdersMatchOzon(shop: DemoShop, tab = 'Orders') {
+function expectOrdersMatchOzon(shop: DemoShop, tab = 'Orders', lang: Lang = 'en') {
+  const h = (english: string) => headerIn(lang, english);
   const seen = new Map<string, string>();
   const doubled: string[] = [];
   for (const row of tabRecords(shop.rt, tab)) {
-    const key = String(row['Posting number']);
+    const key = String(row[h('Posting number')]);
     if (seen.has(key)) doubled.push(key);
-    seen.set(key, String(row['Status code']));
+    seen.set(key, String(row[h('Status code')]));
   }
   expect(doubled).toEqual([]);
   const mark = JSON.parse(shop.rt.properties.document.get('ODESK_SYNC_MARK') as string) as { to: string };
@@ -34,9 +36,9 @@ function expectOrdersMatchOzon(shop: DemoShop, tab = 'Orders') {
   expect(wrong).toHaveLength(0);
 }
 
-function lastLog(shop: DemoShop): string {
+function lastLog(shop: DemoShop, lang: Lang = 'en'): string {
   const rows = tabRecords(shop.rt, 'Sync log');
-  return String(rows[rows.length - 1]['Error']);
+  return String(rows[rows.length - 1][headerIn(lang, 'Error')]);
 }
 
 function sheetTitles(shop: DemoShop): string[] {
@@ -78,43 +80,46 @@ describe('tabs and columns found by developer metadata', () => {
 
   test('the hidden Status code column deleted: put back hidden, refilled, and the log says so', () => {
     const shop = freshShop('ru');
-    deleteColumn(shop.rt, 'Orders', 'Status code');
+    deleteColumn(shop.rt, 'Orders', headerIn('ru', 'Status code'));
     shop.rt.clock.advance(3_600_000);
     sync(shop);
-    expectOrdersMatchOzon(shop);
+    expectOrdersMatchOzon(shop, 'Orders', 'ru');
     const sheet = shop.rt.spreadsheet.sheet('Orders');
     const header = (sheet.values() as unknown[][])[0].map(String);
-    expect(header.filter((h) => h === 'Status code')).toHaveLength(1);
+    expect(header.filter((h) => h === headerIn('ru', 'Status code'))).toHaveLength(1);
     let hidden = false;
     shop.rt.asUser((g) => {
       const s = (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
         .getActiveSpreadsheet()
         .getSheetByName('Orders')!;
-      hidden = s.isColumnHiddenByUser(header.indexOf('Status code') + 1);
+      hidden = s.isColumnHiddenByUser(header.indexOf(headerIn('ru', 'Status code')) + 1);
     });
     expect(hidden).toBe(true);
-    expect(lastLog(shop)).toBe(
-      t('ru', 'repair.columns', { count: 1, columns: '“Status code”', tab: 'Orders' }),
+    // In Russian throughout, the column named as its Russian header.
+    expect(lastLog(shop, 'ru')).toBe(
+      t('ru', 'repair.columns', { count: 1, columns: `“${headerIn('ru', 'Status code')}”`, tab: 'Orders' }),
     );
     // The next sync has nothing to repair.
     shop.rt.clock.advance(3_600_000);
     sync(shop);
-    expect(lastLog(shop)).toBe('');
+    expect(lastLog(shop, 'ru')).toBe('');
   });
 
   test('postings whose rows were deleted come back, with the seller’s other rows untouched', () => {
     const shop = freshShop('zh');
-    const numbers = tabRecords(shop.rt, 'Orders').map((r) => String(r['Posting number']));
-    for (const n of numbers.slice(0, 5)) setCell(shop.rt, 'Orders', 'Posting number', n, 'Note', `note ${n}`);
-    for (const n of numbers.slice(10, 15)) deleteRowOf(shop.rt, 'Orders', 'Posting number', n);
+    const h = (english: string) => headerIn('zh', english);
+    const numbers = tabRecords(shop.rt, 'Orders').map((r) => String(r[h('Posting number')]));
+    for (const n of numbers.slice(0, 5))
+      setCell(shop.rt, 'Orders', h('Posting number'), n, h('Note'), `note ${n}`);
+    for (const n of numbers.slice(10, 15)) deleteRowOf(shop.rt, 'Orders', h('Posting number'), n);
     shop.rt.clock.advance(3_600_000);
     sync(shop);
-    expectOrdersMatchOzon(shop);
+    expectOrdersMatchOzon(shop, 'Orders', 'zh');
     const rows = tabRecords(shop.rt, 'Orders');
-    for (const n of numbers.slice(10, 15)) expect(rows.some((r) => r['Posting number'] === n)).toBe(true);
+    for (const n of numbers.slice(10, 15)) expect(rows.some((r) => r[h('Posting number')] === n)).toBe(true);
     for (const n of numbers.slice(0, 5))
-      expect(rows.find((r) => r['Posting number'] === n)?.['Note']).toBe(`note ${n}`);
-    expect(lastLog(shop)).toBe(t('zh', 'repair.rows', { count: 5, tab: 'Orders' }));
+      expect(rows.find((r) => r[h('Posting number')] === n)?.[h('Note')]).toBe(`note ${n}`);
+    expect(lastLog(shop, 'zh')).toBe(t('zh', 'repair.rows', { count: 5, tab: 'Orders' }));
   });
 
   test('a moved and renamed column is still found: values land in it, no duplicate column', () => {
@@ -128,14 +133,14 @@ describe('tabs and columns found by developer metadata', () => {
         .getSheetByName('Orders')!;
       // Status goes first, and the seller renames it.
       s.moveColumns(s.getRange(1, statusAt + 1, s.getMaxRows(), 1), 1);
-      s.getRange(1, 1).setValue('Статус');
+      s.getRange(1, 1).setValue('Мой статус'); // not the add-on's own Russian header, so it stays
     });
     const width = header().length;
     shop.sim.advance(2);
     shop.rt.clock.advance(3_600_000);
     sync(shop);
     expect(header().length).toBe(width);
-    expect(header()[0]).toBe('Статус');
+    expect(header()[0]).toBe('Мой статус');
     expect(header()).not.toContain('Status');
     expectOrdersMatchOzon(shop);
     const statusText = new Set([...shop.sim.state.postings.values()].map((p) => p.status));
