@@ -37,15 +37,15 @@ import { BUDGET, deadlineFrom } from '../app/budgets';
 import { ozonClientFor } from '../app/ozon';
 import { STOCK_PAIR_COOLDOWN_MS } from '../ozon/stock-pacing';
 import { appsScriptHost, notify, withInventoryLock, type InventoryHost } from './host';
+import { alertText, inventoryPass, landInventory, prepareInventoryTabs, type LedgerSize } from './workbook';
 import {
-  alertText,
-  appendMoves,
-  inventoryPass,
-  prepareInventoryTabs,
-  upsertInventory,
-  type LedgerSize,
-} from './workbook';
-import { inventorySpec, movesSpec, reasonText, statusText } from '../core/inventory/tables';
+  inventoryFormatRules,
+  inventorySpec,
+  moveRow,
+  movesSpec,
+  reasonText,
+  statusText,
+} from '../core/inventory/tables';
 import type { OzonClient } from '../ozon/client';
 import { TARGET_COVER_KEY, targetCoverDays } from '../ozon-stock/settings';
 import { stocksByWarehouse, type ProductWarehouseStock } from '../ozon/warehouse-stock';
@@ -291,9 +291,15 @@ export function recordStockMove(
       days_of_cover: cover,
       last_movement: toSerial(now, host.offset),
     };
-    const lines = appendMoves(tabs.moves, [move], ctx.lang, host);
-    const inventoryWrite = upsertInventory(tabs.inventory, [cells]);
-    host.write([...tabs.setup, ...lines, ...inventoryWrite.requests]);
+    // Each row found by its key at the write (the seller may sort or insert rows meanwhile).
+    landInventory(
+      host,
+      [
+        { spec: inventorySpec, rows: [cells], decorate: inventoryFormatRules, create: true },
+        { spec: movesSpec, rows: [moveRow(move, ctx.lang, host.offset)], create: true },
+      ],
+      snapshots,
+    );
     ctx.doc.set(ENABLED_KEY, 'on');
     return {
       offerId: input.offerId,

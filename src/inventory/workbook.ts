@@ -1,5 +1,6 @@
 // One pass over the inventory's tabs: read Inventory, Stock moves, Orders and Order lines once (three
-// Sheets calls), plan with the pure core, and write every change in one chunked batchUpdate.
+// Sheets calls), plan with the pure core, and land every change through core/table/land: rows found
+// by their keys at the write, checked after it, re-planned when the seller moved rows meanwhile.
 import type { Lang } from '../core/i18n/messages';
 import { t } from '../core/i18n/messages';
 import type { LedgerIndex, StockMove } from '../core/inventory/ledger';
@@ -17,10 +18,10 @@ import {
 } from '../core/inventory/tables';
 import { linesSpec, ordersSpec } from '../core/orders/tables';
 import { locateColumns } from '../core/table/locate';
-import { planRequests, type SheetsRequest } from '../core/table/requests';
+import type { SheetsRequest } from '../core/table/requests';
 import { prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
+import { landTables, type TableTarget, type TablesLanding } from '../core/table/land';
 import type { InventoryHost } from './host';
 import { warehouseStockSpec, type WarehouseListing } from '../core/inventory/warehouses';
 import { warehousePass } from './warehouse-stock';
@@ -49,51 +50,6 @@ export function prepareInventoryTabs(snapshots: Map<string, TabSnapshot>): Inven
     moves,
     inventoryRows: readInventory(body(inventory.snapshot), inventory.positions),
     setup: [...inventory.setup, ...moves.setup],
-  };
-}
-
-/** Requests appending moves at the end of the ledger (the snapshot tells where the end is). */
-export function appendMoves(
-  moves: PreparedTab,
-  newMoves: readonly StockMove[],
-  lang: Lang,
-  host: InventoryHost,
-): SheetsRequest[] {
-  if (!newMoves.length) return [];
-  const snapshot = moves.snapshot;
-  const rows = snapshot.exists ? body(snapshot) : [];
-  const plan = planUpsert(
-    movesSpec,
-    moves.positions,
-    { firstRow: 1, rows },
-    newMoves.map((m) => moveRow(m, lang, host.offset)),
-  );
-  return planRequests(
-    movesSpec,
-    snapshot.sheetId,
-    snapshot.exists ? snapshot.rowCount : 200,
-    moves.positions,
-    plan,
-  );
-}
-
-export function upsertInventory(tab: PreparedTab, rows: readonly RowValues[]) {
-  const snapshot = tab.snapshot;
-  const plan = planUpsert(
-    inventorySpec,
-    tab.positions,
-    { firstRow: 1, rows: snapshot.exists ? body(snapshot) : [] },
-    rows,
-  );
-  return {
-    plan,
-    requests: planRequests(
-      inventorySpec,
-      snapshot.sheetId,
-      snapshot.exists ? snapshot.rowCount : 200,
-      tab.positions,
-      plan,
-    ),
   };
 }
 
@@ -136,11 +92,13 @@ export interface PassResult {
   added: number;
   updated: number;
   products: number;
-  /** Sheets API calls: 3 reads + the batchUpdate calls. */
+  /** Sheets API calls: the reads (3 each) and the batchUpdate calls. */
   calls: number;
   cellsWritten: number;
   /** The ledger after this pass's write. */
   ledger: LedgerSize;
+  /** Rows rewritten because the seller moved rows or columns while the pass wrote. */
+  repaired: number;
 }
 
 /** Reads everything once, plans, and writes in one go. The caller holds the document lock. */
@@ -182,14 +140,19 @@ export function inventoryPass(host: InventoryHost, options: PassOptions): PassRe
   const rows = patch
     ? plan.rows.map((row) => ({ ...row, ...(patch.get(String(row.offer_id)) ?? {}) }))
     : plan.rows;
-  const inventoryWrite = upsertInventory(tabs.inventory, rows);
-  const requests = [
-    ...tabs.setup,
-    ...inventoryWrite.requests,
-    ...appendMoves(tabs.moves, plan.moves, options.lang, host),
-    ...warehouse.requests,
-  ];
-  const calls = requests.length ? host.write(requests) : 0;
+  // A push spent time at Ozon since the read: the tabs are read again right before the write, and
+  // every row is found by its key then (the seller may have sorted, inserted or deleted rows).
+  const pushed = Boolean(options.beforeWrite || options.beforeWarehouseWrite);
+  const landing = landInventory(
+    host,
+    [
+      { spec: inventorySpec, rows, decorate: inventoryFormatRules, create: true },
+      { spec: movesSpec, rows: plan.moves.map((m) => moveRow(m, options.lang, host.offset)), create: true },
+      ...(warehouse.target ? [{ spec: warehouseStockSpec, rows: warehouse.rows }] : []),
+    ],
+    pushed ? undefined : snapshots,
+  );
+  const inventoryPlan = landing.plans.get(inventorySpec.tab);
   return {
     moves: plan.moves,
     counts: plan.counts,
@@ -197,20 +160,39 @@ export function inventoryPass(host: InventoryHost, options: PassOptions): PassRe
     rows,
     index: plan.index,
     tabs,
-    added: inventoryWrite.plan.added.length,
-    updated: inventoryWrite.plan.updated.length,
+    added: inventoryPlan?.added.length ?? 0,
+    updated: inventoryPlan?.updated.length ?? 0,
     products: rows.length,
-    calls: 3 + calls,
     ledger: {
       exists: true,
       moves: ledger.length + plan.moves.length,
       openings: openings + plan.counts.openings,
     },
-    cellsWritten:
-      inventoryWrite.plan.cellsWritten +
-      plan.moves.length * movesSpec.columns.length +
-      warehouse.cellsWritten,
+    calls: landing.calls + 3,
+    cellsWritten: [...landing.plans.values()].reduce((sum, p) => sum + p.cellsWritten, 0),
+    repaired: landing.repaired,
   };
+}
+
+/** Lands rows through the host's one reader and writer, counting the Sheets calls it made. */
+export function landInventory(
+  host: InventoryHost,
+  targets: readonly TableTarget[],
+  read?: ReadonlyMap<string, TabSnapshot>,
+): TablesLanding & { calls: number } {
+  let calls = 0;
+  const landing = landTables(
+    {
+      readTabs: (specs) => {
+        calls += 3;
+        return host.readTabs(specs);
+      },
+      write: (requests) => (calls += host.write(requests)),
+    },
+    targets,
+    read,
+  );
+  return { ...landing, calls };
 }
 
 /** "Low stock: A, B and 3 more" for toasts and the digest; empty when nothing is low. */

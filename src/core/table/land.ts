@@ -1,0 +1,207 @@
+// Lands keyed rows in one or more tabs so that no cell stays on a row (or in a column) other than the
+// one it was planned for, whatever the seller does meanwhile. Every try reads the tabs right before
+// writing and again right after: a row whose key changed under a write, or a column that moved, is
+// re-planned from the fresh read, and rows the write's cells reached by mistake get back what they held.
+// The reads and writes go through the caller's ports (the adapters' one reader and one writer).
+import { checkWrite, guardedRequests, keysOf, rowAsRead } from './guard';
+import type { SheetsRequest } from './requests';
+import { prepareTab, type PreparedTab, type TabSnapshot } from './snapshot';
+import type { Cell, RowValues, TableSpec } from './spec';
+import { planUpsert, type UpsertPlan } from './upsert';
+
+export interface TableIO {
+  readTabs(specs: readonly TableSpec[]): Map<string, TabSnapshot>;
+  write(requests: SheetsRequest[]): unknown;
+}
+
+export interface TableTarget {
+  spec: TableSpec;
+  /** The rows the tab should hold (by the spec's key): only cells that differ are written. */
+  rows: readonly RowValues[];
+  /** Formats and rules a new tab gets (see prepareTab). */
+  decorate?: (positions: ReadonlyMap<string, number>, sheetId: number) => SheetsRequest[];
+  /** Rows that vanished during the landing are put back from the read before (Orders-like tabs). */
+  restoreMissing?: boolean;
+  /** Create the tab even with no rows to write. */
+  create?: boolean;
+}
+
+export interface TablesLanding {
+  /** The tabs as read after the last write (or before, when nothing was written). */
+  tabs: Map<string, PreparedTab>;
+  plans: Map<string, UpsertPlan>;
+  /** Rows that took cells meant for another row or column, rewritten. */
+  repaired: number;
+  /** Rows that vanished during the landing and were put back. */
+  restored: number;
+  /** Writes sent (each a chunked batchUpdate). */
+  writes: number;
+}
+
+/** Writes before giving up on re-identifying rows (each try reads the tabs again). */
+const MAX_TRIES = 5;
+
+/** Which column each index holds: the add-on's columns by key, others by their header text. */
+function identities(tab: PreparedTab): string[] {
+  const header = tab.snapshot.values[0] ?? [];
+  const ids = Array.from({ length: Math.max(header.length, tab.snapshot.columnCount) }, (_v, i) =>
+    header[i] === undefined || header[i] === '' ? `#${i}` : `h:${String(header[i])}`,
+  );
+  for (const [key, index] of tab.positions) ids[index] = `k:${key}`;
+  return ids;
+}
+
+/** A cell to put back as it was before a write reached it by mistake: found again by row key and column. */
+interface CellFix {
+  key: string;
+  column: string;
+  value: Cell;
+}
+
+function asCell(value: unknown): Cell {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+function fixRequests(tab: PreparedTab, fixes: readonly CellFix[]): SheetsRequest[] {
+  if (!fixes.length) return [];
+  const keyCol = tab.positions.get(tab.snapshot.spec.key) as number;
+  const rows = new Map<string, number>();
+  keysOf(tab.snapshot.values, keyCol).forEach((key, i) => key && !rows.has(key) && rows.set(key, i));
+  const ids = identities(tab);
+  const requests: SheetsRequest[] = [];
+  for (const fix of fixes) {
+    const row = rows.get(fix.key);
+    const col = ids.indexOf(fix.column);
+    if (row === undefined || col < 0 || fix.column.startsWith('k:')) continue;
+    const value =
+      typeof fix.value === 'string' && fix.value !== ''
+        ? { stringValue: fix.value }
+        : typeof fix.value === 'number'
+          ? { numberValue: fix.value }
+          : typeof fix.value === 'boolean'
+            ? { boolValue: fix.value }
+            : undefined;
+    requests.push({
+      updateCells: {
+        start: { sheetId: tab.snapshot.sheetId, rowIndex: row, columnIndex: col },
+        rows: [{ values: [value ? { userEnteredValue: value } : {}] }],
+        fields: 'userEnteredValue',
+      },
+    });
+  }
+  return requests;
+}
+
+function prepareAll(
+  io: TableIO,
+  targets: readonly TableTarget[],
+  read?: ReadonlyMap<string, TabSnapshot>,
+): Map<string, PreparedTab> {
+  const snapshots = read ?? io.readTabs(targets.map((t) => t.spec));
+  return new Map(
+    targets.map((t) => [t.spec.tab, prepareTab(snapshots.get(t.spec.tab) as TabSnapshot, t.decorate)]),
+  );
+}
+
+/**
+ * `read`: the tabs as just read, when nothing else happened since (no Ozon call): a read right
+ * before the write is only worth its calls after time spent elsewhere.
+ */
+export function landTables(
+  io: TableIO,
+  targets: readonly TableTarget[],
+  read?: ReadonlyMap<string, TabSnapshot>,
+): TablesLanding {
+  const landing: TablesLanding = { tabs: new Map(), plans: new Map(), repaired: 0, restored: 0, writes: 0 };
+  const restore = new Map(targets.map((t) => [t.spec.tab, new Map<string, RowValues>()]));
+  let fixes = new Map<string, CellFix[]>();
+  let tabs = prepareAll(io, targets, read);
+  landing.tabs = tabs;
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const requests: SheetsRequest[] = [];
+    const plans = new Map<string, UpsertPlan>();
+    for (const target of targets) {
+      const tab = tabs.get(target.spec.tab) as PreparedTab;
+      const snapshot = tab.snapshot;
+      const incoming = [...target.rows, ...(restore.get(target.spec.tab) as Map<string, RowValues>).values()];
+      if (!snapshot.exists && !incoming.length && !target.create) continue;
+      const plan = planUpsert(
+        target.spec,
+        tab.positions,
+        { firstRow: 1, rows: snapshot.values.slice(1) },
+        incoming,
+      );
+      plans.set(target.spec.tab, plan);
+      requests.push(
+        ...tab.setup,
+        ...guardedRequests(target.spec, snapshot.sheetId, tab.positions, plan),
+        ...fixRequests(tab, fixes.get(target.spec.tab) ?? []),
+      );
+    }
+    if (attempt === 0) landing.plans = plans;
+    if (!requests.length) break;
+    io.write(requests);
+    landing.writes++;
+
+    const after = prepareAll(io, targets);
+    const before = tabs;
+    tabs = after;
+    landing.tabs = after;
+    fixes = new Map();
+    let bad = 0;
+    for (const target of targets) {
+      const plan = plans.get(target.spec.tab);
+      if (!plan) continue;
+      const was = before.get(target.spec.tab) as PreparedTab;
+      const now = after.get(target.spec.tab) as PreparedTab;
+      const keyOf = (tab: PreparedTab) =>
+        keysOf(tab.snapshot.values, tab.positions.get(target.spec.key) as number);
+      const beforeKeys = keyOf(was);
+      const afterKeys = keyOf(now);
+      const check = checkWrite(beforeKeys, afterKeys, plan.runs);
+      const missing = target.restoreMissing ? check.missing : new Set<string>();
+      // A column moved or inserted between the read and the write: cells went to the wrong columns.
+      const wasIds = identities(was);
+      const nowIds = identities(now);
+      const wrongColumns = plan.runs.some(
+        (run) => !run.fresh && run.values.some((_v, k) => wasIds[run.col + k] !== nowIds[run.col + k]),
+      );
+      if (wrongColumns) {
+        const list: CellFix[] = [];
+        for (const run of plan.runs) {
+          if (run.fresh) continue;
+          const key = beforeKeys[run.row];
+          if (!key || afterKeys[run.row] !== key) continue;
+          check.dirty.add(key);
+          const old = was.snapshot.values[run.row] ?? [];
+          run.values.forEach((_v, k) => {
+            const column = nowIds[run.col + k];
+            if (!column || column === wasIds[run.col + k]) return;
+            const from = wasIds.indexOf(column);
+            list.push({ key, column, value: from < 0 ? null : asCell(old[from]) });
+          });
+        }
+        fixes.set(target.spec.tab, list);
+      }
+      if (!check.dirty.size && !missing.size) continue;
+      bad++;
+      landing.repaired += check.dirty.size;
+      landing.restored += missing.size;
+      // Rows the write reached by mistake, or that vanished, get back what they held before it.
+      const own = new Set(target.rows.map((r) => String(r[target.spec.key])));
+      const keep = restore.get(target.spec.tab) as Map<string, RowValues>;
+      const wanted = new Set([...check.dirty, ...missing].filter((k) => !own.has(k) && !keep.has(k)));
+      const keyCol = was.positions.get(target.spec.key) as number;
+      for (const row of was.snapshot.values.slice(1)) {
+        const key = row?.[keyCol];
+        if (key === undefined || key === null || !wanted.has(String(key))) continue;
+        keep.set(String(key), rowAsRead(target.spec, was.positions, row));
+        wanted.delete(String(key));
+      }
+    }
+    if (!bad && ![...fixes.values()].some((f) => f.length)) break;
+  }
+  return landing;
+}
