@@ -94,6 +94,28 @@ function fixRequests(tab: PreparedTab, fixes: readonly CellFix[]): SheetsRequest
   return requests;
 }
 
+/** Clears the add-on's cells on rows without a key (a write that landed on a row the seller inserted). */
+function sweepRequests(tab: PreparedTab): SheetsRequest[] {
+  const spec = tab.snapshot.spec;
+  const keyCol = tab.positions.get(spec.key) as number;
+  const own = spec.columns.filter((c) => c.role !== 'seller').map((c) => tab.positions.get(c.key) as number);
+  const requests: SheetsRequest[] = [];
+  tab.snapshot.values.forEach((row, i) => {
+    if (i === 0 || !row || (row[keyCol] !== undefined && row[keyCol] !== null && row[keyCol] !== '')) return;
+    for (const col of own) {
+      if (row[col] === undefined || row[col] === null || row[col] === '') continue;
+      requests.push({
+        updateCells: {
+          start: { sheetId: tab.snapshot.sheetId, rowIndex: i, columnIndex: col },
+          rows: [{ values: [{}] }],
+          fields: 'userEnteredValue',
+        },
+      });
+    }
+  });
+  return requests;
+}
+
 function prepareAll(
   io: TableIO,
   targets: readonly TableTarget[],
@@ -117,6 +139,7 @@ export function landTables(
   const landing: TablesLanding = { tabs: new Map(), plans: new Map(), repaired: 0, restored: 0, writes: 0 };
   const restore = new Map(targets.map((t) => [t.spec.tab, new Map<string, RowValues>()]));
   let fixes = new Map<string, CellFix[]>();
+  let sweep = new Set<string>();
   let tabs = prepareAll(io, targets, read);
   landing.tabs = tabs;
   for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
@@ -138,6 +161,7 @@ export function landTables(
         ...tab.setup,
         ...guardedRequests(target.spec, snapshot.sheetId, tab.positions, plan),
         ...fixRequests(tab, fixes.get(target.spec.tab) ?? []),
+        ...(sweep.has(target.spec.tab) ? sweepRequests(tab) : []),
       );
     }
     if (attempt === 0) landing.plans = plans;
@@ -150,6 +174,7 @@ export function landTables(
     tabs = after;
     landing.tabs = after;
     fixes = new Map();
+    sweep = new Set();
     let bad = 0;
     for (const target of targets) {
       const plan = plans.get(target.spec.tab);
@@ -162,6 +187,9 @@ export function landTables(
       const afterKeys = keyOf(now);
       const check = checkWrite(beforeKeys, afterKeys, plan.runs);
       const missing = target.restoreMissing ? check.missing : new Set<string>();
+      // Cells that went to a row without a key (inserted by the seller meanwhile) are taken off it.
+      if (plan.runs.some((run) => !run.fresh && beforeKeys[run.row] && !afterKeys[run.row]))
+        sweep.add(target.spec.tab);
       // A column moved or inserted between the read and the write: cells went to the wrong columns.
       const wasIds = identities(was);
       const nowIds = identities(now);
@@ -201,7 +229,7 @@ export function landTables(
         wanted.delete(String(key));
       }
     }
-    if (!bad && ![...fixes.values()].some((f) => f.length)) break;
+    if (!bad && !sweep.size && ![...fixes.values()].some((f) => f.length)) break;
   }
   return landing;
 }
