@@ -38,9 +38,9 @@ export type ClockRunProbe = z.infer<typeof ClockRunProbe>;
 
 export const TriggersProbe = z.strictObject({
   status: z.enum(['ok', 'failed']),
-  /** ScriptApp.getProjectTriggers(): this user's triggers of the add-on. */
+  /** The project trigger list (getProjectTriggers): this user’s triggers of the add-on. */
   project: count,
-  /** ScriptApp.getUserTriggers(this spreadsheet). */
+  /** The per-document trigger list (getUserTriggers of this spreadsheet). */
   document: count,
   /** Listed per project but not in this spreadsheet: the same user's other spreadsheets. */
   otherDocuments: count,

@@ -1,4 +1,4 @@
-// The Handovers tab: one row per shipping or act, with links to its documents in Drive.
+// The Handovers tab: one row per shipping or act, with links to its documents in the seller’s Drive folder.
 import type { TableSpec } from '../table/spec';
 
 export const HANDOVERS_TAB = 'Handovers';
