@@ -419,9 +419,14 @@ function updateProfit(
     );
     // Only rows the orders sync made are written: the upsert finds every key, so nothing is appended.
     const snapshot = tabs.lines.snapshot;
-    requests.push(
-      ...planRequests(linesProfitSpec, snapshot.sheetId, snapshot.rowCount, tabs.lines.positions, plan),
-    );
+    for (const item of planRequests(
+      linesProfitSpec,
+      snapshot.sheetId,
+      snapshot.rowCount,
+      tabs.lines.positions,
+      plan,
+    ))
+      requests.push(item);
     applyPlan(snapshot, plan, snapshot.rowCount);
     linesUpdated = plan.updated.length;
   }
@@ -490,9 +495,14 @@ function updateProfit(
     { firstRow: 1, rows: body(tabs.costs) },
     costRows,
   );
-  requests.push(
-    ...planRequests(costsSpec, costsSnap.sheetId, costsSnap.rowCount, tabs.costs.positions, costsPlan),
-  );
+  for (const item of planRequests(
+    costsSpec,
+    costsSnap.sheetId,
+    costsSnap.rowCount,
+    tabs.costs.positions,
+    costsPlan,
+  ))
+    requests.push(item);
   applyPlan(costsSnap, costsPlan, Math.max(costsSnap.rowCount, costsPlan.rowsNeeded));
 
   // Exchange rates: a row (rate left to the seller) for every month and currency a cost needs.
@@ -518,9 +528,14 @@ function updateProfit(
     { firstRow: 1, rows: body(tabs.rates) },
     rateRows,
   );
-  requests.push(
-    ...planRequests(ratesSpec, ratesSnap.sheetId, ratesSnap.rowCount, tabs.rates.positions, ratesPlan),
-  );
+  for (const item of planRequests(
+    ratesSpec,
+    ratesSnap.sheetId,
+    ratesSnap.rowCount,
+    tabs.rates.positions,
+    ratesPlan,
+  ))
+    requests.push(item);
   applyPlan(ratesSnap, ratesPlan, Math.max(ratesSnap.rowCount, ratesPlan.rowsNeeded));
   if (requests.length) env.write(requests);
   return { linesUpdated, costsMissing, ratesMissing: missingRates.map((k) => k.replace('|', ' ')) };

@@ -250,7 +250,7 @@ export function refreshOzonStock(
       return row;
     });
     const stockKeys = new Set(stockRows.map((r) => String(r.key)));
-    requests.push(...upsert(stock, ozonStockSpec, stockRows, stale(stock, 'key', stockKeys)));
+    for (const r of upsert(stock, ozonStockSpec, stockRows, stale(stock, 'key', stockKeys))) requests.push(r);
 
     // Replenishment reads the seller's typed targets before it writes.
     const exact = new Map<string, number>();
@@ -289,7 +289,7 @@ export function refreshOzonStock(
           fbo_days_of_cover: o?.daysOfCover ?? null,
         });
       }
-      requests.push(...upsert(inv, inventorySpec, rows));
+      for (const r of upsert(inv, inventorySpec, rows)) requests.push(r);
     }
     const calls = requests.length ? host.write(requests) : 0;
 

@@ -73,7 +73,8 @@ export function planInventory(input: PlanInput): InventoryPlan {
   const moves = acceptMoves(index, openings);
   const derived = acceptMoves(index, deriveOrderMoves(input.postings, index, input.now, input.who));
   const extra = acceptMoves(index, input.extra ?? []);
-  moves.push(...derived, ...extra);
+  for (const m of derived) moves.push(m);
+  for (const m of extra) moves.push(m);
 
   const demand = orderDemand(input.postings, input.now);
   const lineInfo = new Map<string, { sku: string; name: string }>();
