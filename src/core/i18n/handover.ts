@@ -56,18 +56,18 @@ export const handover = {
     'handover.file.barcode': 'Shipping barcode',
     'handover.file.containers': 'Container labels',
     'handover.done.carriage':
-      'Shipping {id} ({method}, {count} postings) is approved; the act and waybill are saved to Drive.',
+      'Shipping {id} ({method}, {count} postings) is approved; the act and waybill are saved to Google Drive and linked in Handovers.',
     'handover.pending': 'Shipping {id} ({method}, {count} postings) is created but not approved yet.',
     'handover.leftOut': 'Not in the shipping: {list}.',
     'handover.done.act':
-      'Act {id} ({method}, {count} postings) is ready; the act and waybill are saved to Drive.',
+      'Act {id} ({method}, {count} postings) is ready; the act and waybill are saved to Google Drive and linked in Handovers.',
     'handover.actPending':
       'Ozon is still preparing act {id} ({method}). Use “Refresh handovers” in a minute to save its documents.',
     'handover.removed': 'Ozon left out (hand them over with the next act): {list}.',
     'handover.nothing': 'Nothing to hand over on {date}: no packed postings wait for a shipping.',
     'handover.notStarted': '{method}: not started, the run ran out of time. Hand it over again.',
     'handover.many': 'Handed over: {ok} of {total} delivery methods; failed: {failed}.',
-    'handover.saved': 'Documents of {id} saved to Drive.',
+    'handover.saved': 'Documents of {id} saved to Google Drive and linked in Handovers.',
     'handover.refreshed': 'Handovers updated: {count} acts and shippings of the last 7 days.',
     'handover.refreshed.mismatch':
       'Handovers updated: {count} acts and shippings; {mismatches} with a mismatch or excess certificate to check.',
