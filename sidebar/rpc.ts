@@ -4,6 +4,7 @@ import type * as Server from '../src/index';
 import type { ApiResult } from '../src/shared/result';
 import type { SaveSettingsInput, TestConnectionInput } from '../src/shared/settings-schema';
 import type { SyncSettingsInput } from '../src/shared/sync-schema';
+import type { ArchiveSettingsInput } from '../src/shared/archive-schema';
 import type { ReportSettingsInput } from '../src/shared/report-schema';
 import type { InventorySettingsInput, StockMoveInput } from '../src/shared/inventory-schema';
 import type {
@@ -51,6 +52,8 @@ export interface ServerApi {
   syncOrders(input: { source: 'sidebar' }): ServerData<'syncOrders'>;
   getSyncSettings(): ServerData<'getSyncSettings'>;
   saveSyncSettings(input: SyncSettingsInput): ServerData<'saveSyncSettings'>;
+  getArchiveSettings(): ServerData<'getArchiveSettings'>;
+  saveArchiveSettings(input: ArchiveSettingsInput): ServerData<'saveArchiveSettings'>;
   getReportSettings(): ServerData<'getReportSettings'>;
   saveReportSettings(input: ReportSettingsInput): ServerData<'saveReportSettings'>;
   buildReports(): ServerData<'buildReports'>;

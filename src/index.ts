@@ -21,6 +21,8 @@ import {
 } from './shared/desk-schema';
 import { SaveSettingsInput, TestConnectionInput } from './shared/settings-schema';
 import { SyncSettingsInput } from './shared/sync-schema';
+import { ArchiveSettingsInput } from './shared/archive-schema';
+import { readArchiveSettings, saveArchiveSettings as saveArchive } from './archive/settings';
 import { syncOrdersNow } from './sync/run';
 import { readSyncSettings, saveSyncSettings as saveSync } from './sync/settings';
 import { runHourly } from './schedule/hourly';
@@ -332,6 +334,14 @@ export function getSyncSettings(input?: unknown) {
 
 export function saveSyncSettings(input: unknown) {
   return handle(SyncSettingsInput, input, (value, ctx) => saveSync(ctx.doc, value));
+}
+
+export function getArchiveSettings(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => readArchiveSettings(ctx.doc));
+}
+
+export function saveArchiveSettings(input: unknown) {
+  return handle(ArchiveSettingsInput, input, (value, ctx) => saveArchive(ctx.doc, value));
 }
 
 /** Menu "Build reports now" (and the sidebar): rebuilds Sales, Customers, Products and Dashboard. */

@@ -19,6 +19,7 @@ import { fbp } from './fbp';
 import { promotions } from './promotions';
 import { selfcheck } from './selfcheck';
 import { codes } from './codes';
+import { archive } from './archive';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -48,6 +49,7 @@ const parts = [
   part(promotions),
   part(selfcheck),
   part(codes),
+  part(archive),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;
