@@ -29,6 +29,9 @@ export function session(engine: Engine, info: SessionInfo) {
   );
 }
 
+/** Zones Utilities.formatDate has already accepted. */
+const knownZones = new Set<string>();
+
 const asBytes = (v: unknown, charset?: string) =>
   typeof v === 'string'
     ? new Uint8Array(Buffer.from(v, /^(iso-?8859-?1|us-?ascii)$/i.test(charset ?? '') ? 'latin1' : 'utf8'))
@@ -100,10 +103,13 @@ export function utilities(engine: Engine) {
       formatDate(date: Date, tz: string, pattern: string) {
         if (Object.prototype.toString.call(date) !== '[object Date]')
           throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-        } catch {
-          throw new Error(`Invalid argument: timeZone ${tz}`);
+        if (!knownZones.has(tz)) {
+          try {
+            new Intl.DateTimeFormat('en', { timeZone: tz });
+          } catch {
+            throw new Error(`Invalid argument: timeZone ${tz}`);
+          }
+          knownZones.add(tz);
         }
         return formatJavaDate(date.getTime(), tz, String(pattern));
       },

@@ -34,7 +34,8 @@ export interface WallTime {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export function wallTime(epochMs: number, tz: string): WallTime {
+/** The wall clock in `tz` at an instant, as the zone database has it. */
+function zoneWallTime(epochMs: number, tz: string): WallTime {
   const parts: Record<string, string> = {};
   for (const p of dtf(tz).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
   return {
@@ -49,11 +50,43 @@ export function wallTime(epochMs: number, tz: string): WallTime {
   };
 }
 
+// Since 1973 every zone's offset is whole minutes and changes on a whole minute, so the offset found
+// for one instant holds for its whole minute (before that, local mean times had seconds in them).
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1);
+const offsetCache = new Map<string, number>();
+
 /** Offset of `tz` from UTC at the instant `epochMs`, in ms (Moscow: +3h). */
 export function tzOffset(epochMs: number, tz: string): number {
-  const w = wallTime(epochMs, tz);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
-  return asUtc - epochMs;
+  const cacheable = epochMs >= WHOLE_MINUTE_OFFSETS_FROM;
+  const key = cacheable ? `${tz}|${Math.floor(epochMs / 60_000)}` : '';
+  const known = cacheable ? offsetCache.get(key) : undefined;
+  if (known !== undefined) return known;
+  const w = zoneWallTime(epochMs, tz);
+  const offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - epochMs;
+  if (cacheable) {
+    if (offsetCache.size > 200_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall clock's fields of a wall-clock time given as if it were UTC ms. */
+function wallParts(wallUtcMs: number): WallTime {
+  const d = new Date(wallUtcMs);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+export function wallTime(epochMs: number, tz: string): WallTime {
+  return wallParts(epochMs + tzOffset(epochMs, tz));
 }
 
 /** The epoch ms of a wall-clock time in `tz` (wall given as if it were UTC ms). */
@@ -78,17 +111,7 @@ export function serialToEpoch(serial: number, tz: string): number {
 
 /** Wall-clock parts of a serial number (no time zone involved). */
 export function serialParts(serial: number): WallTime {
-  const d = new Date(Math.round(serial * DAY + SERIAL_BASE));
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    ms: d.getUTCMilliseconds(),
-    weekday: d.getUTCDay(),
-  };
+  return wallParts(Math.round(serial * DAY + SERIAL_BASE));
 }
 
 export function partsToSerial(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
@@ -124,8 +147,8 @@ function offsetString(offMs: number, style: 'Z' | 'X' | 'z'): string {
 
 /** Utilities.formatDate: Java SimpleDateFormat patterns in a time zone. */
 export function formatJavaDate(epochMs: number, tz: string, pattern: string): string {
-  const w = wallTime(epochMs, tz);
   const off = tzOffset(epochMs, tz);
+  const w = wallParts(epochMs + off);
   let out = '';
   let i = 0;
   while (i < pattern.length) {

@@ -185,9 +185,17 @@ function stripQuoted(p: string): string {
     .replace(/\[[^\]]*\]/g, '');
 }
 
+const dateFormats = new Map<string, boolean>();
+
 export function isDateFormat(nf: string | undefined): boolean {
   if (!nf || nf === '@' || nf === 'General') return false;
-  return /[ydhs]/i.test(stripQuoted(nf)) || /^[^#0]*m+[^#0]*$/i.test(stripQuoted(nf));
+  let known = dateFormats.get(nf);
+  if (known === undefined) {
+    const bare = stripQuoted(nf);
+    known = /[ydhs]/i.test(bare) || /^[^#0]*m+[^#0]*$/i.test(bare);
+    if (dateFormats.size < 10_000) dateFormats.set(nf, known);
+  }
+  return known;
 }
 
 function splitSections(p: string): string[] {
