@@ -48,4 +48,28 @@ export const DRIVE_API: AdvancedScopes = {
   },
 };
 
-export const ADVANCED_SERVICES: AdvancedScopes[] = [SHEETS_API, DRIVE_API];
+const BQ_WRITE = ['bigquery', 'cloud-platform'];
+const BQ_READ = ['bigquery', 'cloud-platform', 'bigquery.readonly', 'cloud-platform.read-only'];
+
+/** BigQuery API v2 (serviceId `bigquery`): each method's "Authorization scopes" list. */
+export const BIGQUERY_API: AdvancedScopes = {
+  source: 'https://cloud.google.com/bigquery/docs/reference/rest/v2/jobs/insert',
+  methods: {
+    // jobs.insert also accepts the Cloud Storage scopes (loads from a bucket).
+    'BigQuery.Jobs.insert': full([
+      ...BQ_WRITE,
+      'devstorage.full_control',
+      'devstorage.read_only',
+      'devstorage.read_write',
+    ]),
+    'BigQuery.Jobs.get': full(BQ_READ),
+    'BigQuery.Jobs.getQueryResults': full(BQ_READ),
+    'BigQuery.Datasets.get': full(BQ_READ),
+    'BigQuery.Datasets.insert': full(BQ_WRITE),
+    'BigQuery.Tables.get': full(BQ_READ),
+    'BigQuery.Tables.insert': full(BQ_WRITE),
+    'BigQuery.Tables.remove': full(BQ_WRITE),
+  },
+};
+
+export const ADVANCED_SERVICES: AdvancedScopes[] = [SHEETS_API, DRIVE_API, BIGQUERY_API];

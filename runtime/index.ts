@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { advancedDrive } from './advanced-drive';
+import { advancedBigQuery } from './bigquery/service';
+import { BigQueryModel } from './bigquery/model';
 import { advancedSheets } from './advanced-sheets';
 import { realmTools } from './bridge';
 import { referenceScopes } from './scopes';
@@ -43,6 +45,8 @@ export type { SentMail, DriveFile } from './misc';
 export { SpreadsheetModel, SheetModel } from './model';
 export { DEFAULT_LATENCY } from './execution';
 export { SheetsProject } from './sheets-quota';
+export { BigQueryModel } from './bigquery/model';
+export { dataSourcesOf } from './bigquery/connected-sheets';
 export { LIMITS, UNSOURCED_RULES } from './limits';
 export { fixtureFiles, latestFixture, loadFixture, platformModel, FIXTURES_DIR } from './fixtures';
 export type { PlatformFixture, PlatformModel } from './fixtures';
@@ -255,7 +259,8 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const book = new SpreadsheetModel(timeZone, opts.spreadsheetLocale ?? 'en_US', (ms) => new ScriptDate(ms));
   if (opts.spreadsheetId) book.id = opts.spreadsheetId;
   const ui = new UiState(engine);
-  const env: SheetsEnv = { engine, book, realm: engine.realmTools, ui };
+  const bigquery = new BigQueryModel(() => engine.now);
+  const env: SheetsEnv = { engine, book, realm: engine.realmTools, ui, bigquery };
   const stores = {
     user: shared?.properties ?? new Map<string, string>(),
     document: new Map<string, string>(),
@@ -327,6 +332,10 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     (s) => s.serviceId === 'drive' && s.version === 'v3',
   );
   if (driveService) globals[driveService.userSymbol || 'Drive'] = advancedDrive(engine, drive);
+  const bigqueryService = manifest.dependencies?.enabledAdvancedServices?.find(
+    (s) => s.serviceId === 'bigquery' && s.version === 'v2',
+  );
+  if (bigqueryService) globals[bigqueryService.userSymbol || 'BigQuery'] = advancedBigQuery(engine, bigquery);
   for (const [k, v] of Object.entries(globals)) context[k] = v;
 
   const bundle = loadBundle(distDir, context);
@@ -472,6 +481,8 @@ export function createRuntime(opts: RuntimeOptions = {}) {
       project: sheetsQuota.project,
     } as UserShared,
     spreadsheet: book,
+    /** The BigQuery projects the advanced BigQuery service and Connected Sheets reach (runtime/bigquery). */
+    bigquery,
     properties: stores,
     caches,
     ui,

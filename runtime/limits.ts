@@ -13,6 +13,7 @@ const SHEETS_LIMITS = 'https://developers.google.com/workspace/sheets/api/limits
 const EDITOR_TRIGGERS = 'https://developers.google.com/workspace/add-ons/concepts/editor-triggers';
 const CACHE = 'https://developers.google.com/apps-script/reference/cache/cache';
 const DRIVE_FILES = 'https://support.google.com/drive/answer/37603';
+const BIGQUERY_QUOTAS = 'https://cloud.google.com/bigquery/quotas';
 
 const limit = (value: number, source: string | null, note?: string): Limit =>
   note === undefined ? { value, source } : { value, source, note };
@@ -58,10 +59,21 @@ export const LIMITS = {
   sheetsWritesPerMinutePerUser: limit(60, SHEETS_LIMITS),
   sheetsReadsPerMinutePerProject: limit(300, SHEETS_LIMITS, 'shared by every installation of the add-on'),
   sheetsWritesPerMinutePerProject: limit(300, SHEETS_LIMITS, 'shared by every installation of the add-on'),
+  // BigQuery (advanced BigQuery service)
+  bigqueryLoadJobsPerTablePerDay: limit(
+    1_500,
+    `${BIGQUERY_QUOTAS}#load_jobs`,
+    'load jobs per table per day, failures included; quotaExceeded past it',
+  ),
+  bigqueryQueryCharacters: limit(
+    1_024_000,
+    `${BIGQUERY_QUOTAS}#query_jobs`,
+    'maximum GoogleSQL query length: 1,024K characters',
+  ),
   apiRequestBodyBytes: limit(
     10_485_760,
     null,
-    'Google\'s API front end answers "Request payload size exceeds the limit: 10485760 bytes."; Google\'s staff say the figure is not publicly documented (googleworkspace/dotnet-samples#23). Kept: it is the answer Google gives.',
+    'Google\'s API front end answers "Request payload size exceeds the limit: 10485760 bytes."; Google\'s staff say the figure is not publicly documented (googleworkspace/dotnet-samples#23). Kept: it is the answer Google gives. Also applied to BigQuery jobs.insert bodies with their media (Google documents no smaller figure for Apps Script\'s advanced service; the add-on stays under it, so it works either way).',
   ),
 } satisfies Record<string, Limit>;
 

@@ -7,6 +7,7 @@
 import type { SheetModel, SpreadsheetModel } from './model';
 import type { Cell } from './values';
 import { registerPivot } from './pivot';
+import { dataSourcesOf } from './bigquery/connected-sheets';
 
 type Json = Record<string, unknown>;
 
@@ -69,6 +70,12 @@ export function chartRequests(book: SpreadsheetModel, sheetById: (id: unknown) =
     if (!spec) throw new Error('chart.spec is required');
     const kinds = CHART_KINDS.filter((k) => spec[k] !== undefined);
     if (kinds.length !== 1) throw new Error('chart.spec must set exactly one chart type');
+    const dataSource = spec.dataSourceChartProperties as Json | undefined;
+    if (dataSource) {
+      const id = String(dataSource.dataSourceId ?? '');
+      if (!dataSourcesOf(book).some((d) => d.id === id)) throw new Error(`No data source with id: ${id}`);
+      if (gridSources(spec).length) throw new Error('A data source chart takes columns of its data source, not grid ranges.');
+    }
     for (const source of gridSources(spec)) {
       const s = sheetById(source.sheetId);
       const end = Number(source.endRowIndex ?? s.maxRows);

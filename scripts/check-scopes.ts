@@ -11,7 +11,11 @@ import { documentedScopes, referenceScopes } from '../runtime/scopes';
 const ROOT = path.resolve(__dirname, '..');
 const TYPES_DIR = `${path.sep}@types${path.sep}google-apps-script${path.sep}`;
 /** Advanced-service declaration files → the symbol the script calls them by. */
-const ADVANCED_FILES: Record<string, string> = { 'sheets_v4.d.ts': 'Sheets', 'drive_v3.d.ts': 'Drive' };
+const ADVANCED_FILES: Record<string, string> = {
+  'sheets_v4.d.ts': 'Sheets',
+  'drive_v3.d.ts': 'Drive',
+  'bigquery_v2.d.ts': 'BigQuery',
+};
 
 export interface Use {
   member: string;

@@ -1,5 +1,6 @@
 // What every part of the advanced Sheets service shares: the call wrapper (auth, deadline, the
 // round trip charged), range resolution, and the converters between the model and API shapes.
+import { dataSourcesToApi } from '../bigquery/connected-sheets';
 import { colToLetters, parseA1, quoteSheet } from '../a1';
 import {
   type DeveloperMetadata,
@@ -283,6 +284,8 @@ export function apiContext(env: SheetsEnv) {
     };
     const md = book.metadata.filter((m) => m.location.locationType === 'SPREADSHEET').map(metadataToApi);
     if (md.length) out.developerMetadata = md;
+    const sources = dataSourcesToApi(book);
+    if (sources.length) out.dataSources = sources;
     return typeof opts.fields === 'string' && opts.fields
       ? (applyFields(out, parseFields(opts.fields)) as Json)
       : out;

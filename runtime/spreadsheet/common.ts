@@ -3,6 +3,7 @@ import { type RealmTools } from '../bridge';
 import { type Engine } from '../execution';
 import { type SheetModel, type SpreadsheetModel } from '../model';
 import { type UiState } from '../ui';
+import type { BigQueryModel } from '../bigquery/model';
 import { parseInput } from '../values';
 
 export interface SheetsEnv {
@@ -10,6 +11,8 @@ export interface SheetsEnv {
   book: SpreadsheetModel;
   realm: RealmTools;
   ui: UiState;
+  /** The BigQuery projects Connected Sheets reaches (runtime/bigquery). */
+  bigquery?: BigQueryModel;
 }
 
 export const enumOf = (names: string[]) => {

@@ -1,5 +1,11 @@
 // The SpreadsheetApp global: entry points, enums and builders.
 import { expose } from '../bridge';
+import {
+  DATA_EXECUTION_STATE,
+  enableBigQueryExecution,
+  newDataSourceSpec,
+  PIVOT_SUMMARIZE,
+} from '../bigquery/connected-sheets';
 import { enumOf, type SheetsEnv } from './common';
 import { ConditionalFormatRuleBuilder } from './conditional-format';
 import { DataValidationBuilder } from './data-validation';
@@ -98,6 +104,18 @@ export class SpreadsheetAppService {
 
   newRichTextValue(): RichTextBuilder {
     return expose(this.env.engine, new RichTextBuilder());
+  }
+
+  readonly PivotTableSummarizeFunction = PIVOT_SUMMARIZE;
+  readonly DataExecutionState = DATA_EXECUTION_STATE;
+
+  /** Connected Sheets: runtime/bigquery/connected-sheets.ts. */
+  newDataSourceSpec(): unknown {
+    return newDataSourceSpec(this.env);
+  }
+
+  enableBigQueryExecution(): void {
+    enableBigQueryExecution(this.env);
   }
 
   newFilterCriteria(): FilterCriteriaBuilder {

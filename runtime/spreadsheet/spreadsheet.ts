@@ -8,6 +8,7 @@ import { rangeFromA1, rangeOf, sheetOf } from './objects';
 import { Range } from './range';
 import { RangeList } from './range-list';
 import { modelOfSheet, Sheet } from './sheet';
+import { connectedSheets } from '../bigquery/connected-sheets';
 
 export class Spreadsheet {
   constructor(private env: SheetsEnv) {}
@@ -30,6 +31,16 @@ export class Spreadsheet {
   }
   getUrl() {
     return `https://docs.google.com/spreadsheets/d/${this.book.id}/edit`;
+  }
+  /** Connected Sheets (runtime/bigquery/connected-sheets.ts). */
+  insertDataSourceSheet(spec: unknown): unknown {
+    return connectedSheets(this.env, () => this.env.bigquery).insertDataSourceSheet(spec);
+  }
+  getDataSources(): unknown {
+    return connectedSheets(this.env, () => this.env.bigquery).getDataSources();
+  }
+  getDataSourceSheets(): unknown {
+    return connectedSheets(this.env, () => this.env.bigquery).getDataSourceSheets();
   }
   getSheets(): Sheet[] {
     this.other();
