@@ -1,7 +1,7 @@
 // Ozon stock & replenishment: reads what Ozon holds of the seller's goods (stock by SKU × cluster, turnover,
 // supply requests) and writes the Ozon stock, Replenishment and Supply requests tabs, plus FBO stock and
-// days of cover in Inventory. Ozon is read first, without the lock; the tabs are then read once and
-// written once under the document lock.
+// days of cover in Inventory. Ozon is read first, without the lock; the tabs are then read and landed
+// under the document lock, every row found again by its key when it is written (core/table/land).
 import type { AppContext } from '../app/context';
 import { AppError } from '../core/errors';
 import { t, type Lang } from '../core/i18n/messages';
@@ -25,16 +25,16 @@ import {
   supplyRow,
   supplySpec,
 } from '../core/ozon-stock/tables';
-import { planRequests, type SheetsRequest } from '../core/table/requests';
+import { type TableTarget } from '../core/table/land';
 import { prepareTab, type PreparedTab } from '../core/table/snapshot';
-import type { RowValues, TableSpec } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
+import type { RowValues } from '../core/table/spec';
 import { analyticsStocks, clusters, TURNOVER_INTERVAL_MS, turnoverPage } from '../ozon/analytics-stock';
 import type { OzonClient } from '../ozon/client';
 import type { AnalyticsStockItem, SupplyOrder, TurnoverItem } from '../ozon/schemas/analytics-stock';
 import { SUPPLY_STATES, supplyContents, supplyOrderIds, supplyOrders } from '../ozon/supply';
 import { ozonClientFor } from '../app/ozon';
 import { appsScriptHost, withInventoryLock, type InventoryHost } from '../inventory/host';
+import { landInventory } from '../inventory/workbook';
 
 import { BUDGET, deadlineFrom } from '../app/budgets';
 import { localDay } from '../core/time/serial';
@@ -161,18 +161,6 @@ function readOzon(
   return { cells, clusters: cls, requests, suppliesRead, supplyProblem, turnover, turnoverNext: next };
 }
 
-function upsert(tab: PreparedTab, spec: TableSpec, rows: RowValues[], remove?: Set<string>): SheetsRequest[] {
-  const snapshot = tab.snapshot;
-  const plan = planUpsert(
-    spec,
-    tab.positions,
-    { firstRow: 1, rows: snapshot.exists ? snapshot.values.slice(1) : [] },
-    rows,
-    remove,
-  );
-  return planRequests(spec, snapshot.sheetId, snapshot.exists ? snapshot.rowCount : 200, tab.positions, plan);
-}
-
 /** Keys in the tab that are not among `keep` (rows Ozon no longer reports). */
 function stale(tab: PreparedTab, keyColumn: string, keep: ReadonlySet<string>): Set<string> {
   const col = tab.positions.get(keyColumn);
@@ -235,9 +223,7 @@ export function refreshOzonStock(
     const snapshots = host.readTabs(specs);
     const stock = prepareTab(snapshots.get(ozonStockSpec.tab)!);
     const repl = prepareTab(snapshots.get(replenishmentSpec.tab)!);
-    const supply = prepareTab(snapshots.get(supplySpec.tab)!);
     const invSnapshot = snapshots.get(inventorySpec.tab)!;
-    const requests: SheetsRequest[] = [...stock.setup, ...repl.setup, ...supply.setup];
 
     const rowCtx = { lang: ctx.lang, offset: host.offset, now: host.now() };
     const stockRows = read.cells.map((c) => {
@@ -250,7 +236,6 @@ export function refreshOzonStock(
       return row;
     });
     const stockKeys = new Set(stockRows.map((r) => String(r.key)));
-    for (const r of upsert(stock, ozonStockSpec, stockRows, stale(stock, 'key', stockKeys))) requests.push(r);
 
     // Replenishment reads the seller's typed targets before it writes.
     const exact = new Map<string, number>();
@@ -259,24 +244,24 @@ export function refreshOzonStock(
       if (n !== undefined) exact.set(cellKey(c.sku, c.clusterId), n);
     }
     const lines = replenishment(read.cells, exact, target, typedTargets(repl));
-    const replRows = lines.map(replenishmentRow);
-    requests.push(
-      ...upsert(repl, replenishmentSpec, replRows, stale(repl, 'key', new Set(lines.map((l) => l.key)))),
-    );
-
-    if (read.suppliesRead)
-      requests.push(
-        ...upsert(
-          supply,
-          supplySpec,
-          read.requests.map((r) => supplyRow(r, read.clusters, rowCtx)),
-        ),
-      );
+    const targets: TableTarget[] = [
+      { spec: ozonStockSpec, rows: stockRows, remove: stale(stock, 'key', stockKeys), create: true },
+      {
+        spec: replenishmentSpec,
+        rows: lines.map(replenishmentRow),
+        remove: stale(repl, 'key', new Set(lines.map((l) => l.key))),
+        create: true,
+      },
+      {
+        spec: supplySpec,
+        rows: read.suppliesRead ? read.requests.map((r) => supplyRow(r, read.clusters, rowCtx)) : [],
+        create: true,
+      },
+    ];
 
     // Inventory gains FBO stock and days of cover for the offers it lists (it is not created here).
     if (invSnapshot.exists) {
       const inv = prepareTab(invSnapshot);
-      requests.push(...inv.setup);
       const listed = readInventory(inv.snapshot.values.slice(1), inv.positions);
       const totals = offerTotals(read.cells, exact);
       const rows: RowValues[] = [];
@@ -289,9 +274,10 @@ export function refreshOzonStock(
           fbo_days_of_cover: o?.daysOfCover ?? null,
         });
       }
-      for (const r of upsert(inv, inventorySpec, rows)) requests.push(r);
+      targets.push({ spec: inventorySpec, rows });
     }
-    const calls = requests.length ? host.write(requests) : 0;
+    // Every row is found again by its key when it is written (the seller may sort or delete meanwhile).
+    const { calls } = landInventory(host, targets, snapshots);
 
     ctx.doc.set(OZON_STOCK_DAY_KEY, localDay(host.now(), host.offset));
     if (read.turnoverNext === null) ctx.doc.delete(TURNOVER_OFFSET_KEY);

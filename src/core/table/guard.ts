@@ -50,15 +50,19 @@ export function checkWrite(
   return { dirty, missing };
 }
 
-/** A row's add-on cells (sync and insert columns) as read, to write back where the row now is. */
+/**
+ * A row's add-on cells (sync and insert columns) as read, to write back where the row now is;
+ * `withSeller`: the seller's cells too (a row a delete reached by mistake, put back whole).
+ */
 export function rowAsRead(
   spec: TableSpec,
   positions: ReadonlyMap<string, number>,
   row: readonly unknown[],
+  withSeller = false,
 ): RowValues {
   const values: RowValues = {};
   for (const column of spec.columns) {
-    if (column.role === 'seller') continue;
+    if (column.role === 'seller' && !withSeller) continue;
     const index = positions.get(column.key);
     if (index === undefined) continue;
     const cell = row[index];

@@ -24,6 +24,13 @@ export interface TableTarget {
   restoreMissing?: boolean;
   /** Create the tab even with no rows to write. */
   create?: boolean;
+  /**
+   * Keys of rows to delete, each found by its key in the read right before the write. When a write
+   * that deleted rows loses others (the seller sorted or deleted meanwhile, so a delete reached
+   * another row), those rows are put back whole, the seller's cells included; a key still there is
+   * deleted by the next try.
+   */
+  remove?: ReadonlySet<string>;
 }
 
 export interface TablesLanding {
@@ -40,6 +47,23 @@ export interface TablesLanding {
 
 /** Writes before giving up on re-identifying rows (each try reads the tabs again). */
 const MAX_TRIES = 5;
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The keys read after a write, placed where each row of the read before should now be: the
+ * write's own deletions (0-based sheet rows of the read before) moved the rows below them up.
+ */
+function alignAfter(after: readonly string[], length: number, deleted: readonly number[]): string[] {
+  const gone = [...deleted].sort((a, b) => a - b);
+  const out: string[] = [];
+  let k = 0;
+  for (let row = 0; row < length; row++) {
+    while (k < gone.length && gone[k] < row) k++;
+    out.push(gone[k] === row ? '' : (after[row - k] ?? ''));
+  }
+  return out;
+}
 
 /** Which column each index holds: the add-on's columns by key, others by their header text. */
 function identities(tab: PreparedTab): string[] {
@@ -138,6 +162,8 @@ export function landTables(
 ): TablesLanding {
   const landing: TablesLanding = { tabs: new Map(), plans: new Map(), repaired: 0, restored: 0, writes: 0 };
   const restore = new Map(targets.map((t) => [t.spec.tab, new Map<string, RowValues>()]));
+  // Rows a delete reached by mistake, put back first so their seller's cells come along.
+  const revive = new Map(targets.map((t) => [t.spec.tab, new Map<string, RowValues>()]));
   let fixes = new Map<string, CellFix[]>();
   let sweep = new Set<string>();
   let tabs = prepareAll(io, targets, read);
@@ -148,13 +174,20 @@ export function landTables(
     for (const target of targets) {
       const tab = tabs.get(target.spec.tab) as PreparedTab;
       const snapshot = tab.snapshot;
-      const incoming = [...target.rows, ...(restore.get(target.spec.tab) as Map<string, RowValues>).values()];
+      const revived = revive.get(target.spec.tab) as Map<string, RowValues>;
+      const incoming = [
+        ...revived.values(),
+        ...target.rows,
+        ...(restore.get(target.spec.tab) as Map<string, RowValues>).values(),
+      ];
       if (!snapshot.exists && !incoming.length && !target.create) continue;
       const plan = planUpsert(
         target.spec,
         tab.positions,
         { firstRow: 1, rows: snapshot.values.slice(1) },
         incoming,
+        snapshot.exists ? (target.remove ?? NONE) : NONE,
+        new Set(revived.keys()),
       );
       plans.set(target.spec.tab, plan);
       requests.push(
@@ -184,9 +217,16 @@ export function landTables(
       const keyOf = (tab: PreparedTab) =>
         keysOf(tab.snapshot.values, tab.positions.get(target.spec.key) as number);
       const beforeKeys = keyOf(was);
-      const afterKeys = keyOf(now);
+      const readAfter = keyOf(now);
+      const afterKeys = alignAfter(readAfter, beforeKeys.length, plan.deleteRows);
+      const removing = target.remove ?? NONE;
       const check = checkWrite(beforeKeys, afterKeys, plan.runs);
-      const missing = target.restoreMissing ? check.missing : new Set<string>();
+      const gone = checkWrite(beforeKeys, readAfter, [], removing).missing;
+      // A write that deleted rows and lost others: a delete may have reached them; they come back whole.
+      const misdeleted = plan.deleteRows.length ? gone : new Set<string>();
+      const missing = target.restoreMissing ? gone : new Set<string>();
+      const present = new Set(readAfter);
+      const left = [...removing].some((key) => present.has(key));
       // Cells that went to a row without a key (inserted by the seller meanwhile) are taken off it.
       if (plan.runs.some((run) => !run.fresh && beforeKeys[run.row] && !afterKeys[run.row]))
         sweep.add(target.spec.tab);
@@ -213,20 +253,37 @@ export function landTables(
         }
         fixes.set(target.spec.tab, list);
       }
-      if (!check.dirty.size && !missing.size) continue;
+      if (!check.dirty.size && !missing.size && !misdeleted.size && !left) continue;
       bad++;
       landing.repaired += check.dirty.size;
-      landing.restored += missing.size;
+      const revived = revive.get(target.spec.tab) as Map<string, RowValues>;
+      landing.restored += new Set([...missing, ...misdeleted].filter((k) => !revived.has(k))).size;
       // Rows the write reached by mistake, or that vanished, get back what they held before it.
-      const own = new Set(target.rows.map((r) => String(r[target.spec.key])));
+      const own = new Map(target.rows.map((r) => [String(r[target.spec.key]), r]));
       const keep = restore.get(target.spec.tab) as Map<string, RowValues>;
-      const wanted = new Set([...check.dirty, ...missing].filter((k) => !own.has(k) && !keep.has(k)));
+      const wanted = new Set(
+        [...check.dirty, ...missing].filter((k) => !own.has(k) && !keep.has(k) && !misdeleted.has(k)),
+      );
       const keyCol = was.positions.get(target.spec.key) as number;
       for (const row of was.snapshot.values.slice(1)) {
         const key = row?.[keyCol];
-        if (key === undefined || key === null || !wanted.has(String(key))) continue;
-        keep.set(String(key), rowAsRead(target.spec, was.positions, row));
-        wanted.delete(String(key));
+        if (key === undefined || key === null) continue;
+        const text = String(key);
+        if (misdeleted.has(text) && !revived.has(text)) {
+          const whole = rowAsRead(target.spec, was.positions, row, true);
+          // A row Ozon's data still has takes its fresh cells from it, the seller's from the read.
+          const fresh = own.get(text);
+          if (fresh) {
+            const merged: RowValues = { ...fresh };
+            for (const c of target.spec.columns)
+              if (c.role === 'seller' && c.key in whole) merged[c.key] = whole[c.key];
+            revived.set(text, merged);
+          } else revived.set(text, whole);
+          keep.delete(text);
+        } else if (wanted.has(text)) {
+          keep.set(text, rowAsRead(target.spec, was.positions, row));
+          wanted.delete(text);
+        }
       }
     }
     if (!bad && !sweep.size && ![...fixes.values()].some((f) => f.length)) break;

@@ -79,11 +79,14 @@ export function planUpsert(
   sheet: SheetRows,
   incoming: Iterable<RowValues>,
   remove: ReadonlySet<string> = new Set(),
+  /** Keys whose appended row also takes the seller's cells it comes with (a row put back). */
+  revive: ReadonlySet<string> = new Set(),
 ): UpsertPlan {
   const keyCol = positions.get(spec.key);
   if (keyCol === undefined) throw new Error(`${spec.tab}: key column ${spec.key} is not placed`);
   const index = indexRows(sheet, keyCol);
-  const written = spec.columns.filter((c) => c.role !== 'seller' && positions.has(c.key));
+  const placed = spec.columns.filter((c) => positions.has(c.key));
+  const written = placed.filter((c) => c.role !== 'seller');
   const syncColumns = written.filter((c) => c.role === 'sync');
   const plan: UpsertPlan = {
     runs: [],
@@ -132,7 +135,8 @@ export function planUpsert(
       plan.added.push(keyText);
     }
     const cells = new Map<number, Cell>();
-    for (const column of fresh ? written : syncColumns) {
+    const columns = !fresh ? syncColumns : revive.has(keyText) ? placed : written;
+    for (const column of columns) {
       if (!(column.key in values)) continue;
       cells.set(positions.get(column.key) as number, fitCell(values[column.key] ?? null));
     }
