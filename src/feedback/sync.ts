@@ -32,7 +32,7 @@ import { isoToSerial, toSerial, type OffsetMinutes } from '../core/time/serial';
 import type { FeedbackApi } from '../ozon/feedback';
 import { OzonRoleError, OzonSubscriptionError } from '../ozon/errors';
 import { lookbackDays, type SyncSource } from '../sync/job';
-import { logRequest, syncLogSpec } from '../sync/sync-log';
+import { logRequest, runLogEntry, syncLogSpec } from '../sync/sync-log';
 import { columnByKey, landRows } from '../service/sync';
 
 export type FeedbackSource = Pick<
@@ -570,29 +570,19 @@ function writeLog(
   source: SyncSource,
   outcome: FeedbackOutcome,
 ) {
-  const sourceKey =
-    source === 'trigger'
-      ? 'sync.sourceTrigger'
-      : source === 'sidebar'
-        ? 'sync.sourceSidebar'
-        : 'sync.sourceMenu';
-  const resultKey =
-    outcome.result === 'done'
-      ? 'sync.resultOk'
-      : outcome.result === 'partial'
-        ? 'sync.resultPartial'
-        : 'sync.resultFailed';
   const log = tabs.log;
-  env.write([
-    logRequest(log.snapshot.sheetId, log.positions, {
-      started: toSerial(started, env.offset),
-      source: t(env.lang, 'feedback.sync.source', { source: t(env.lang, sourceKey) }),
-      fetched: outcome.fetched,
-      added: outcome.added,
-      updated: outcome.updated,
-      duration: Math.round((env.now() - started) / 100) / 10,
-      result: t(env.lang, resultKey),
-      error: outcome.result === 'failed' ? outcome.message : outcome.notes.join(' '),
-    }),
-  ]);
+  const entry = runLogEntry({
+    lang: env.lang,
+    offset: env.offset,
+    started,
+    now: env.now(),
+    source,
+    job: 'feedback.sync.source',
+    result: outcome.result,
+    fetched: outcome.fetched,
+    added: outcome.added,
+    updated: outcome.updated,
+    text: outcome.result === 'failed' ? outcome.message : outcome.notes.join(' '),
+  });
+  env.write([logRequest(log.snapshot.sheetId, log.positions, entry)]);
 }

@@ -7,9 +7,9 @@ import { describeError } from '../app/handler';
 import { readTabs, writeRequests } from '../adapters/workbook';
 import { t } from '../core/i18n/messages';
 import { prepareTab } from '../core/table/snapshot';
-import { localDay, toSerial } from '../core/time/serial';
+import { localDay } from '../core/time/serial';
 import { appsScriptHost, type InventoryHost } from '../inventory/host';
-import { logRequest, syncLogSpec } from '../sync/sync-log';
+import { logRequest, runLogEntry, syncLogSpec } from '../sync/sync-log';
 import { OZON_STOCK_DAY_KEY, refreshOzonStock } from './index';
 
 /** True when the seller has used the Ozon stock tabs and today's refresh has not run yet. */
@@ -36,16 +36,20 @@ export function refreshOzonStockIfDue(deadline: number): void {
     const log = prepareTab(readTabs([syncLogSpec]).get(syncLogSpec.tab)!);
     writeRequests([
       ...log.setup,
-      logRequest(log.snapshot.sheetId, log.positions, {
-        started: toSerial(started, host.offset),
-        source: t(ctx.lang, 'ozonStock.logSource', { source: t(ctx.lang, 'sync.sourceTrigger') }),
-        fetched: null,
-        added: null,
-        updated: null,
-        duration: Math.round((host.now() - started) / 100) / 10,
-        result: t(ctx.lang, result.ok ? 'sync.resultOk' : 'sync.resultFailed'),
-        error: result.message,
-      }),
+      logRequest(
+        log.snapshot.sheetId,
+        log.positions,
+        runLogEntry({
+          lang: ctx.lang,
+          offset: host.offset,
+          started,
+          now: host.now(),
+          source: 'trigger',
+          job: 'ozonStock.logSource',
+          result: result.ok ? 'done' : 'failed',
+          text: result.message,
+        }),
+      ),
     ]);
   } catch {
     // The log is a courtesy: tomorrow's refresh runs regardless.

@@ -34,9 +34,9 @@ import {
 } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
 import { planUpsert } from '../core/table/upsert';
-import { toSerial, type OffsetMinutes } from '../core/time/serial';
+import type { OffsetMinutes } from '../core/time/serial';
 import { lookbackDays, type SyncSource } from '../sync/job';
-import { logRequest, syncLogSpec } from '../sync/sync-log';
+import { logRequest, runLogEntry, syncLogSpec } from '../sync/sync-log';
 
 export interface ServiceSource {
   returnsPage(filter: Record<string, unknown>, lastId: number): { items: OzonReturn[]; next: number | null };
@@ -393,29 +393,19 @@ function closeUnseen(
 }
 
 function writeLog(env: ServiceEnv, tabs: Tabs, started: number, source: SyncSource, outcome: ServiceOutcome) {
-  const sourceKey =
-    source === 'trigger'
-      ? 'sync.sourceTrigger'
-      : source === 'sidebar'
-        ? 'sync.sourceSidebar'
-        : 'sync.sourceMenu';
-  const resultKey =
-    outcome.result === 'done'
-      ? 'sync.resultOk'
-      : outcome.result === 'partial'
-        ? 'sync.resultPartial'
-        : 'sync.resultFailed';
   const log = tabs.log;
-  env.write([
-    logRequest(log.snapshot.sheetId, log.positions, {
-      started: toSerial(started, env.offset),
-      source: t(env.lang, 'service.sync.source', { source: t(env.lang, sourceKey) }),
-      fetched: outcome.fetched,
-      added: outcome.added,
-      updated: outcome.updated,
-      duration: Math.round((env.now() - started) / 100) / 10,
-      result: t(env.lang, resultKey),
-      error: outcome.result === 'failed' ? outcome.message : '',
-    }),
-  ]);
+  const entry = runLogEntry({
+    lang: env.lang,
+    offset: env.offset,
+    started,
+    now: env.now(),
+    source,
+    job: 'service.sync.source',
+    result: outcome.result,
+    fetched: outcome.fetched,
+    added: outcome.added,
+    updated: outcome.updated,
+    text: outcome.result === 'failed' ? outcome.message : '',
+  });
+  env.write([logRequest(log.snapshot.sheetId, log.positions, entry)]);
 }

@@ -34,7 +34,7 @@ import {
   type WindowSplitter,
 } from './job';
 import { headerIn } from '../core/i18n/headers';
-import { logRelabelRequests, logRequest, syncLogSpec, type LogEntry } from './sync-log';
+import { logRelabelRequests, logRequest, runLogEntry, syncLogSpec, type LogEntry } from './sync-log';
 import { loadSetAside, saveSetAside, setAsideText, type SetAside } from './set-aside';
 
 export interface PostingRound {
@@ -299,28 +299,19 @@ function logEntry(
   source: SyncSource,
   outcome: Partial<SyncOutcome>,
 ): LogEntry {
-  const resultKey =
-    outcome.result === 'done'
-      ? 'sync.resultOk'
-      : outcome.result === 'partial'
-        ? 'sync.resultPartial'
-        : 'sync.resultFailed';
-  const sourceKey =
-    source === 'trigger'
-      ? 'sync.sourceTrigger'
-      : source === 'sidebar'
-        ? 'sync.sourceSidebar'
-        : 'sync.sourceMenu';
-  return {
-    started: toSerial(started, env.offset),
-    source: t(env.lang, sourceKey),
+  const result = outcome.result === 'done' || outcome.result === 'partial' ? outcome.result : 'failed';
+  return runLogEntry({
+    lang: env.lang,
+    offset: env.offset,
+    started,
+    now: env.now(),
+    source,
+    result,
     fetched: outcome.fetched ?? 0,
     added: outcome.added ?? 0,
     updated: outcome.updated ?? 0,
-    duration: Math.round((env.now() - started) / 100) / 10,
-    result: t(env.lang, resultKey),
-    error: outcome.message && outcome.result === 'failed' ? outcome.message : (outcome.repairs ?? ''),
-  };
+    text: outcome.message && outcome.result === 'failed' ? outcome.message : (outcome.repairs ?? ''),
+  });
 }
 
 /**

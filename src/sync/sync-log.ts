@@ -2,7 +2,9 @@
 import type { TableSpec, Cell } from '../core/table/spec';
 import { cellData, type SheetsRequest } from '../core/table/requests';
 import { messageBook, phraseBook } from '../core/i18n/relabel';
-import { t, type Lang } from '../core/i18n/messages';
+import { t, type Lang, type MessageKey } from '../core/i18n/messages';
+import { toSerial, type OffsetMinutes } from '../core/time/serial';
+import type { SyncSource } from './job';
 
 export const syncLogSpec: TableSpec = {
   tab: 'Sync log',
@@ -38,8 +40,51 @@ export function logRequest(
   };
 }
 
-const SOURCES = ['sync.sourceMenu', 'sync.sourceTrigger', 'sync.sourceSidebar'] as const;
-const TEMPLATES = [null, 'service.sync.source', 'feedback.sync.source'] as const;
+const SOURCE_WORDS = {
+  menu: 'sync.sourceMenu',
+  trigger: 'sync.sourceTrigger',
+  sidebar: 'sync.sourceSidebar',
+} as const satisfies Record<SyncSource, MessageKey>;
+const RESULT_WORDS = {
+  done: 'sync.resultOk',
+  partial: 'sync.resultPartial',
+  failed: 'sync.resultFailed',
+} as const satisfies Record<string, MessageKey>;
+/** What ran, when it is not the orders sync: "{source}" is the menu, trigger or sidebar word. */
+const TEMPLATES = [null, 'service.sync.source', 'feedback.sync.source', 'ozonStock.logSource'] as const;
+
+export interface RunRecord {
+  lang: Lang;
+  offset: OffsetMinutes;
+  started: number;
+  now: number;
+  source: SyncSource;
+  /** Which job ran (absent: the orders sync). */
+  job?: Exclude<(typeof TEMPLATES)[number], null>;
+  result: keyof typeof RESULT_WORDS;
+  fetched?: number | null;
+  added?: number | null;
+  updated?: number | null;
+  /** The error's message, or what the run repaired or noticed. */
+  text: string;
+}
+
+/** One Sync log row, in the seller's language. */
+export function runLogEntry(run: RunRecord): LogEntry {
+  const source = t(run.lang, SOURCE_WORDS[run.source]);
+  return {
+    started: toSerial(run.started, run.offset),
+    source: run.job ? t(run.lang, run.job, { source }) : source,
+    fetched: run.fetched ?? null,
+    added: run.added ?? null,
+    updated: run.updated ?? null,
+    duration: Math.round((run.now - run.started) / 100) / 10,
+    result: t(run.lang, RESULT_WORDS[run.result]),
+    error: run.text,
+  };
+}
+
+const SOURCES = Object.values(SOURCE_WORDS);
 const sourceBook = phraseBook((lang) =>
   TEMPLATES.flatMap((template) =>
     SOURCES.map((key) => (template ? t(lang, template, { source: t(lang, key) }) : t(lang, key))),
