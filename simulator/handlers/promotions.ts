@@ -257,6 +257,17 @@ const decline: Handler = (ctx: Ctx) =>
 
 const PRICE = /^\d+(\.\d{1,2})?$/;
 
+/**
+ * The least gap between old_price and price (Ozon's table in the method's description): 20 rubles
+ * under 400, 5% from 400 to 10,000, 500 rubles above. A price without old_price keeps the old one,
+ * so a price raised close to it is refused (the seller passes old_price 0 to drop the strikethrough).
+ */
+function oldPriceGap(price: number): number {
+  if (price < 400) return 20;
+  if (price <= 10_000) return Math.round(price * 5) / 100;
+  return 500;
+}
+
 const importPrices: Handler = ({ shop, body, now }: Ctx) => {
   const world = promoOf(shop);
   const items = body.prices as Body[];
@@ -289,8 +300,11 @@ const importPrices: Handler = ({ shop, body, now }: Ctx) => {
         });
       else if (item.currency_code && item.currency_code !== p.currency)
         errors.push({ code: 'CURRENCY_MISMATCH', message: `the product is sold in ${p.currency}` });
-      else if (oldPrice > 0 && oldPrice <= price)
-        errors.push({ code: 'OLD_PRICE_NOT_ABOVE_PRICE', message: 'old_price must be above price, or 0' });
+      else if (oldPrice > 0 && oldPrice - price < oldPriceGap(price))
+        errors.push({
+          code: 'OLD_PRICE_NOT_ABOVE_PRICE',
+          message: `old_price must be 0 or at least ${oldPriceGap(price)} above price`,
+        });
       else if (minPrice > price)
         errors.push({ code: 'MIN_PRICE_ABOVE_PRICE', message: 'min_price must not be above price' });
       const recent = (world.priceChanges.get(p.productId) ?? []).filter((t) => t > now - HOUR);
@@ -337,6 +351,14 @@ const stairwaySet: Handler = ({ shop, body }: Ctx) => {
       if (x.discount < 1 || x.discount > 50 || (prev && x.discount <= prev.discount))
         issue('discount', 'each discount is 1–50% and larger than the step before', x.discount);
     });
+    if (steps.length > 4)
+      data.push({
+        code: 'TOO_MANY_STEPS',
+        field: 'steps',
+        message: 'a quantity discount has 1 to 4 steps',
+        step: 0,
+        value: String(steps.length),
+      });
     if (s.enabled && !steps.length)
       data.push({
         code: 'NO_STEPS',
@@ -351,6 +373,30 @@ const stairwaySet: Handler = ({ shop, body }: Ctx) => {
   return { accepted: errors.length === 0, errors, warnings: [] };
 };
 
+/**
+ * Assumed (the spec describes set as asynchronous, "use get to see the result", without saying how
+ * long it takes): the simulator applies an accepted change at once, so get answers SUCCESS. SKUs that
+ * are not the seller's are left out of the answer; a product without a discount is enabled: false.
+ */
+const stairwayGet: Handler = ({ shop, body }: Ctx) => {
+  const world = promoOf(shop);
+  const skus = (body.skus ?? []) as unknown[];
+  if (!skus.length || skus.length > 5000) throw badRequest('skus: value must contain from 1 to 5000 items');
+  const out = [];
+  for (const raw of skus) {
+    const sku = Number(raw);
+    if (!shop.state.productsBySku.get(sku)) continue;
+    const s = world.stairways.get(sku);
+    out.push({
+      sku,
+      enabled: Boolean(s?.enabled),
+      status: 'SUCCESS',
+      stairway: { steps: (s?.steps ?? []).map((x) => ({ ...x })) },
+    });
+  }
+  return { stairways: out };
+};
+
 export const promotionsHandlers: Record<string, Handler> = {
   '/v1/actions': actions,
   '/v1/actions/products': actionProducts,
@@ -362,6 +408,7 @@ export const promotionsHandlers: Record<string, Handler> = {
   '/v1/actions/discounts-task/decline': decline,
   '/v1/product/import/prices': importPrices,
   '/v1/product/stairway-discount/by-quantity/set': stairwaySet,
+  '/v1/product/stairway-discount/by-quantity/get': stairwayGet,
 };
 
 /** Ozon documents these reads as GET. */

@@ -189,4 +189,48 @@ describe('/v1/product/import/prices and quantity discounts', () => {
     expect(bad.accepted).toBe(false);
     expect(bad.errors[0].data.map((d: { field: string }) => d.field)).toEqual(['quantity', 'discount']);
   });
+
+  it('old_price must stay far enough above price (Ozon’s table), or be 0', () => {
+    const q = a.sim.state.products.find(
+      (x) => x !== p && !x.archived && x.oldPrice > 0 && x.price >= 400 && x.price <= 9000,
+    )!;
+    const close = Math.round(q.oldPrice - q.oldPrice * 0.02);
+    const r = a.call('/v1/product/import/prices', {
+      prices: [
+        { offer_id: q.offerId, price: String(close) },
+        { offer_id: q.offerId, price: String(close), old_price: '0' },
+      ],
+    }).json.result;
+    expect(r[0].errors[0].code).toBe('OLD_PRICE_NOT_ABOVE_PRICE');
+    expect(r[1].errors).toEqual([]);
+    expect(r[1].updated).toBe(true);
+  });
+
+  it('get reads back each SKU’s steps; removing one and more than 4 steps', () => {
+    const steps = [1, 2, 3, 4, 5].map((k) => ({ step: k, quantity: k * 2, discount: k * 3 }));
+    const five = a.call('/v1/product/stairway-discount/by-quantity/set', {
+      stairways: [{ sku: p.sku, enabled: true, stairway: { steps } }],
+    }).json;
+    expect(five.errors[0].data.map((d: { code: string }) => d.code)).toEqual(['TOO_MANY_STEPS']);
+    const read = () =>
+      a.call('/v1/product/stairway-discount/by-quantity/get', { skus: [String(p.sku), '1'] }).json.stairways;
+    expect(read()).toEqual([
+      {
+        sku: p.sku,
+        enabled: true,
+        status: 'SUCCESS',
+        stairway: {
+          steps: [
+            { step: 1, quantity: 3, discount: 5 },
+            { step: 2, quantity: 10, discount: 10 },
+          ],
+        },
+      },
+    ]);
+    a.call('/v1/product/stairway-discount/by-quantity/set', {
+      stairways: [{ sku: p.sku, enabled: false, stairway: { steps: [] } }],
+    });
+    expect(read()[0]).toMatchObject({ enabled: false, stairway: { steps: [] } });
+    expect(a.call('/v1/product/stairway-discount/by-quantity/get', { skus: [] }).status).toBe(400);
+  });
 });

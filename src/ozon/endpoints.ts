@@ -52,6 +52,7 @@ export const EP = {
   discountDecline: '/v1/actions/discounts-task/decline',
   importPrices: '/v1/product/import/prices',
   stairwaySet: '/v1/product/stairway-discount/by-quantity/set',
+  stairwayGet: '/v1/product/stairway-discount/by-quantity/get',
 } as const;
 
 export type Endpoint = (typeof EP)[keyof typeof EP];
@@ -74,7 +75,9 @@ export const RETIRED = new Set([
 /**
  * Methods that change something at Ozon and are not idempotent: after an unclear answer (5xx, a
  * timeout, a garbled body) the action may have happened, so they are never re-sent blindly.
- * Setting stock or a tracking number writes an absolute value and may be repeated.
+ * Setting stock or a tracking number writes an absolute value and may be repeated. Prices and
+ * quantity discounts are absolute too, but Ozon counts every price change (10 an hour per product)
+ * and applies quantity discounts asynchronously: after a lost answer they are read back, not re-sent.
  */
 export const ACTIONS: ReadonlySet<string> = new Set([
   EP.ship,
@@ -92,4 +95,6 @@ export const ACTIONS: ReadonlySet<string> = new Set([
   EP.actionDeactivate,
   EP.discountApprove,
   EP.discountDecline,
+  EP.importPrices,
+  EP.stairwaySet,
 ]);

@@ -1,6 +1,7 @@
 // Ozon area: actions (Ozon's promotions) and their products, buyers' discount requests, prices and
 // quantity discounts. Joining, leaving and deciding requests are actions (endpoints.ts ACTIONS): an
 // unclear answer is never re-sent; the caller re-reads the action and reports what really happened.
+import type { z } from 'zod';
 import type { OzonApi } from './api';
 import { chunks, clampLimit, compact } from './body';
 import { EP } from './endpoints';
@@ -12,6 +13,7 @@ import {
   discountDecisionAnswer,
   discountTasksAnswer,
   importPricesAnswer,
+  stairwayGetAnswer,
   stairwaySetAnswer,
 } from './schemas/promotions';
 
@@ -69,7 +71,12 @@ export type DiscountTaskStatus = 'ALL' | 'NEW' | 'APPROVED' | 'DECLINED';
 const ACTION_PRODUCTS_PER_REQUEST = 1000;
 const ACTION_PAGE = 100;
 const TASK_PAGE = 50;
-const PRICES_PER_REQUEST = 1000;
+/** Ozon's cap on /v1/product/import/prices (prices maxItems). */
+export const PRICES_PER_REQUEST = 1000;
+/** Ozon's cap on /v1/product/stairway-discount/by-quantity/get (skus maxItems). */
+const STAIRWAY_SKUS_PER_READ = 5000;
+/** Not documented for set: the same size as a price import keeps one request modest. */
+export const STAIRWAYS_PER_REQUEST = 1000;
 
 function change(a: {
   result: { product_ids: number[]; rejected: { product_id: number; reason?: string | null }[] };
@@ -177,20 +184,18 @@ export function promotionsMethods(api: OzonApi) {
       return decision(a);
     },
 
-    /** Sets prices (absolute values: safe to repeat), ≤1000 a request; per-item results. */
+    /**
+     * Sets prices, ≤1000 a request (one call: a lost answer throws OzonUnclearError and is never
+     * re-sent; the caller reads the prices back). Per-item results.
+     */
     importPrices(items: readonly PriceUpdate[]) {
-      const groups = chunks(items, PRICES_PER_REQUEST);
-      if (!groups.length) return [];
-      return api
-        .callMany(
-          EP.importPrices,
-          groups.map((g) => ({ prices: g.map((p) => compact({ ...p })) })),
-          importPricesAnswer,
-        )
-        .flatMap((a) => a.result);
+      if (!items.length) return [];
+      if (items.length > PRICES_PER_REQUEST) throw new RangeError('importPrices: at most 1000 items a call');
+      return api.call(EP.importPrices, { prices: items.map((p) => compact({ ...p })) }, importPricesAnswer)
+        .result;
     },
 
-    /** Sets or removes quantity discounts per SKU. */
+    /** Sets or removes quantity discounts per SKU (Ozon applies them asynchronously: read back with stairwayDiscounts). */
     setStairwayDiscounts(stairways: readonly Stairway[]) {
       return api.call(
         EP.stairwaySet,
@@ -199,6 +204,16 @@ export function promotionsMethods(api: OzonApi) {
         },
         stairwaySetAnswer,
       );
+    },
+
+    /** The quantity discounts of the given SKUs, with Ozon's status of the last change. */
+    stairwayDiscounts(skus: readonly number[]) {
+      const out: z.output<typeof stairwayGetAnswer>['stairways'] = [];
+      for (const group of chunks([...new Set(skus)], STAIRWAY_SKUS_PER_READ)) {
+        const a = api.call(EP.stairwayGet, { skus: group.map(String) }, stairwayGetAnswer);
+        for (const x of a.stairways) out.push(x);
+      }
+      return out;
     },
   };
 }

@@ -37,6 +37,7 @@ import {
   discountTasksAnswer,
   importPricesAnswer,
   stairwaySetAnswer,
+  stairwayGetAnswer,
 } from './promotions';
 import { stocksByWarehouseAnswer } from './warehouse-stock';
 import { fboGetAnswer, fboListAnswer, fbsGetAnswer, fbsListAnswer, fbsUnfulfilledAnswer } from './postings';
@@ -101,4 +102,5 @@ export const ANSWER_SCHEMAS: Record<string, z.ZodType> = {
   [EP.discountDecline]: discountDecisionAnswer,
   [EP.importPrices]: importPricesAnswer,
   [EP.stairwaySet]: stairwaySetAnswer,
+  [EP.stairwayGet]: stairwayGetAnswer,
 };

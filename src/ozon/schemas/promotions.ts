@@ -112,3 +112,17 @@ export const stairwaySetAnswer = loose({
   errors: stepIssues,
   warnings: stepIssues,
 });
+
+/** /v1/product/stairway-discount/by-quantity/get: each SKU's steps and whether Ozon applied the last change. */
+export const stairwayGetAnswer = loose({
+  stairways: list(
+    loose({
+      sku: int,
+      enabled: bool.nullish(),
+      status: s,
+      stairway: loose({
+        steps: list(loose({ step: int, quantity: int, discount: int })),
+      }).nullish(),
+    }),
+  ),
+});

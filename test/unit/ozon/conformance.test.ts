@@ -27,6 +27,7 @@ const ENVELOPES: Record<string, unknown> = {
   [EP.discountDecline]: decided,
   [EP.importPrices]: { result: [] },
   [EP.stairwaySet]: { accepted: true, errors: [], warnings: [] },
+  [EP.stairwayGet]: { stairways: [] },
 };
 
 function clientAnsweringExamples(): { client: OzonClient; http: ScriptedHttp } {
@@ -126,6 +127,7 @@ function exerciseEveryMethod(client: OzonClient): void {
   client.setStairwayDiscounts([
     { sku: 827098843, enabled: true, steps: [{ step: 1, quantity: 3, discount: 5 }] },
   ]);
+  client.stairwayDiscounts([827098843]);
 }
 
 describe('conformance with the official spec', () => {
