@@ -33,6 +33,7 @@ import { applyPromotionChoicesNow, refreshPromotionsNow } from './promotions';
 import { readReportSettings, saveReportSettings as saveReports } from './reports/settings';
 import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
 import * as inventory from './inventory';
+import * as inventoryPrices from './inventory/prices';
 import { refreshOzonStock as refreshOzonStockNow } from './ozon-stock';
 import { announce } from './inventory/host';
 import * as service from './service/actions';
@@ -108,6 +109,8 @@ const MENU: (MenuItem | 'separator')[] = [
   { label: 'menu.importProducts', functionName: 'importProducts' },
   { label: 'menu.refreshInventory', functionName: 'refreshInventory' },
   { label: 'menu.pushStock', functionName: 'pushStockToOzon' },
+  { label: 'menu.refreshPrices', functionName: 'refreshPrices' },
+  { label: 'menu.updatePrices', functionName: 'updatePrices' },
   { label: 'menu.refreshOzonStock', functionName: 'refreshOzonStock' },
   'separator',
   { label: 'menu.service', functionName: 'showService' },
@@ -288,6 +291,16 @@ export function importProducts(input?: unknown) {
 
 export function refreshInventory(input?: unknown) {
   return announce(handle(MenuInput, input, (_v, ctx) => inventory.refreshInventory(ctx)));
+}
+
+/** Menu "Refresh prices": Ozon's prices, the margin at the price and quantity discounts into Inventory. */
+export function refreshPrices(input?: unknown) {
+  return announce(handle(MenuInput, input, (_v, ctx) => inventoryPrices.refreshPrices(ctx)));
+}
+
+/** Menu "Update prices": New price, My min price and quantity discounts of Inventory sent to Ozon. */
+export function updatePrices(input?: unknown) {
+  return announce(handle(MenuInput, input, (_v, ctx) => inventoryPrices.updatePrices(ctx)));
 }
 
 /** Ozon stock, Replenishment and Supply requests tabs, and FBO stock in Inventory. */

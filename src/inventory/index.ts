@@ -51,6 +51,8 @@ import { TARGET_COVER_KEY, targetCoverDays } from '../ozon-stock/settings';
 import { stocksByWarehouse, type ProductWarehouseStock } from '../ozon/warehouse-stock';
 import { planWarehousePush, type WarehouseListing } from '../core/inventory/warehouses';
 import type { ImportedProduct } from '../core/inventory/ozon';
+import { describeError } from '../app/handler';
+import { refreshPricesWith } from './prices';
 
 export const ENABLED_KEY = 'ODESK_INVENTORY';
 export const PUSH_AFTER_SYNC_KEY = 'ODESK_PUSH_AFTER_SYNC';
@@ -204,6 +206,14 @@ export function importProducts(ctx: AppContext, host: InventoryHost = appsScript
     noteLedger(ctx, pass); // a re-import is the seller's fresh start of the ledger
     ctx.doc.set(ENABLED_KEY, 'on');
     ctx.doc.set(LAST_IMPORT_KEY, String(host.now()));
+    // Ozon's prices beside the stock; the import stands even when they cannot be read now.
+    let pricesNote = '';
+    try {
+      refreshPricesWith(ctx, client, host);
+    } catch (error) {
+      const d = describeError(error, ctx.lang);
+      pricesNote = t(ctx.lang, 'prices.failed', { reason: d.ok ? '' : d.error.message });
+    }
     const message = [
       t(ctx.lang, 'inventory.imported', {
         products: products.length,
@@ -211,6 +221,7 @@ export function importProducts(ctx: AppContext, host: InventoryHost = appsScript
         openings: pass.counts.openings,
       }),
       alertText(ctx.lang, pass.alerts),
+      pricesNote,
     ]
       .filter(Boolean)
       .join(' ');

@@ -46,7 +46,8 @@ export interface DiscountDecision {
 
 export interface PriceUpdate {
   offer_id: string;
-  price: string;
+  /** Left out to change only the minimum price. */
+  price?: string;
   old_price?: string;
   min_price?: string;
   currency_code?: string;

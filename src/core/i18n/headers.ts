@@ -6,6 +6,18 @@
 import type { Lang } from './messages';
 
 const HEADERS: Record<string, { ru: string; zh: string }> = {
+  'Prices checked at': { ru: 'Цены проверены', zh: '价格检查时间' },
+  'Price result': { ru: 'Результат по цене', zh: '价格结果' },
+  'Confirm below cost': { ru: 'Подтверждаю ниже себестоимости', zh: '确认低于成本' },
+  'Qty discount %': { ru: 'Скидка за количество, %', zh: '数量折扣 %' },
+  'Discount from qty': { ru: 'Скидка от, шт.', zh: '折扣起始件数' },
+  'My min price': { ru: 'Моя мин. цена', zh: '我的最低价' },
+  'New price': { ru: 'Новая цена', zh: '新价格' },
+  'Quantity discount': { ru: 'Скидка за количество', zh: '数量折扣' },
+  'Margin % at price': { ru: 'Маржа, % при цене', zh: '当前价毛利率 %' },
+  'Price with your discounts': { ru: 'Цена с вашими скидками', zh: '含您的折扣价' },
+  'Min price (Ozon)': { ru: 'Мин. цена (Ozon)', zh: '最低价（Ozon）' },
+  'Old price': { ru: 'Цена до скидки', zh: '划线价' },
   'Acceptance certificate': { ru: 'Акт приёмки', zh: '验收证明' },
   'Accrual type': { ru: 'Тип начисления', zh: '应计类型' },
   'Accrual type ID': { ru: 'ID типа начисления', zh: '应计类型 ID' },

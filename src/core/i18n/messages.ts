@@ -17,6 +17,7 @@ import { ozonStock } from './ozon-stock';
 import { finance } from './finance';
 import { fbp } from './fbp';
 import { promotions } from './promotions';
+import { prices } from './prices';
 import { selfcheck } from './selfcheck';
 import { codes } from './codes';
 import { archive } from './archive';
@@ -47,6 +48,7 @@ const parts = [
   part(ozonStock),
   part(finance),
   part(promotions),
+  part(prices),
   part(selfcheck),
   part(codes),
   part(archive),
