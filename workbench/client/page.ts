@@ -17,6 +17,8 @@ let refreshing: Promise<void> | null = null;
 let refreshAgain = false;
 /** What the grid was last drawn from: a poll that changed nothing on the sheet redraws nothing. */
 let drawnGrid = '';
+let drawnMenus = '';
+let drawnTabs = '';
 
 function $(id: string): HTMLElement {
   const node = document.getElementById(id);
@@ -93,8 +95,18 @@ function render(next: WorkbenchState): void {
   $('demo-note').textContent =
     `Demo workbench: a simulated Ozon shop (seed ${next.demo.seed}); its demo credentials ` +
     `(Client-Id ${next.demo.clientId}) are pre-saved in user properties. Nothing here talks to Ozon or Google.`;
-  renderMenus(next.menus);
-  renderTabs(next);
+  // Rebuilt only when it changed: the sidebar's selection poll changes the version several times a
+  // second, and a menu redrawn under the pointer loses the click.
+  const menuKey = JSON.stringify(next.menus);
+  if (menuKey !== drawnMenus) {
+    drawnMenus = menuKey;
+    renderMenus(next.menus);
+  }
+  const tabsKey = JSON.stringify([next.tabs, next.activeSheetId]);
+  if (tabsKey !== drawnTabs) {
+    drawnTabs = tabsKey;
+    renderTabs(next);
+  }
   const gridKey = JSON.stringify([next.grid, next.activeRange]);
   if (gridKey !== drawnGrid) {
     drawnGrid = gridKey;
