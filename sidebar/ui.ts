@@ -141,3 +141,18 @@ export function keepMessagesInView(root: HTMLElement): MutationObserver {
 export function reveal(element: Element): void {
   element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
+
+/**
+ * Marks the control a refused input names (the first issue's field) with aria-invalid and unmarks
+ * the others, so an error shown in the view's message line also points at its field.
+ */
+export function markInvalid(
+  controls: Record<string, Element | null | undefined>,
+  checked: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } },
+): void {
+  for (const control of Object.values(controls)) control?.removeAttribute('aria-invalid');
+  if (checked.success) return;
+  const control = controls[String(checked.error?.issues[0]?.path[0] ?? '')];
+  control?.setAttribute('aria-invalid', 'true');
+  if (control instanceof HTMLElement) control.focus({ preventScroll: true });
+}

@@ -17,7 +17,8 @@ import { append, h, replaceChildren } from '../dom';
 import { getLang, tr, trIssue } from '../i18n';
 import { deskPollMs } from '../poll-interval';
 import { call } from '../rpc';
-import { confirmBox, errorText, notice, whileBusy } from '../ui';
+import { confirmBox, errorText, markInvalid, notice, whileBusy } from '../ui';
+import { dateInput } from '../date-input';
 import type { View } from './types';
 
 function select(name: string, group: string, codes: readonly string[], value: string): HTMLSelectElement {
@@ -152,6 +153,7 @@ export const serviceView: View = {
           confirmed: confirm.confirmed(),
         };
         const checked = DecideCancellationInput.safeParse(input);
+        markInvalid({ comment, confirmed: confirm.box.querySelector('input') }, checked);
         if (!checked.success) {
           say('error', firstIssue(checked));
           return;
@@ -192,8 +194,8 @@ export const serviceView: View = {
 
     const returnItem = (r: ReturnView): HTMLElement => {
       const verdict = select('verdict', 'verdict', VERDICTS, r.verdict);
-      const received = h('input', { attrs: { type: 'date', name: 'received', 'data-field': 'received' } });
-      received.value = r.received;
+      const received = dateInput(`received-${r.rowKey}`, { name: 'received', 'data-field': 'received' });
+      received.set(r.received);
       const quality = select('quality', 'quality', QUALITIES, r.quality);
       const outcome = select('outcome', 'outcome', OUTCOMES, r.outcome);
       const note = h('input', {
@@ -204,12 +206,13 @@ export const serviceView: View = {
         const input: SaveReturnInput = {
           rowKey: r.rowKey,
           verdict: verdict.value as SaveReturnInput['verdict'],
-          received: received.value,
+          received: received.value(),
           quality: quality.value as SaveReturnInput['quality'],
           outcome: outcome.value as SaveReturnInput['outcome'],
           note: note.value,
         };
         const checked = SaveReturnInput.safeParse(input);
+        markInvalid({ verdict, received: received.input, quality, outcome, note }, checked);
         if (!checked.success) {
           say('error', firstIssue(checked));
           return;
@@ -230,7 +233,7 @@ export const serviceView: View = {
         h('div', {}, `${r.offerId} × ${r.quantity} — ${r.name}`),
         h('div', { class: 'gray', attrs: { 'data-role': 'return-status' } }, r.status),
         labelled(tr('service.return.verdict'), verdict),
-        labelled(tr('service.return.received'), received),
+        labelled(tr('service.return.received'), received.element),
         labelled(tr('service.return.quality'), quality),
         labelled(tr('service.return.outcome'), outcome),
         labelled(tr('service.return.note'), note),
@@ -358,6 +361,7 @@ export const serviceView: View = {
       const send = () => {
         const input: SendMessageInput = { chatId: c.chatId, text: reply.value };
         const checked = SendMessageInput.safeParse(input);
+        markInvalid({ text: reply }, checked);
         if (!checked.success) {
           say('error', firstIssue(checked));
           return;

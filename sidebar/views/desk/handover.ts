@@ -15,6 +15,7 @@ import {
 import { h, replaceChildren } from '../../dom';
 import { tr, trIssue } from '../../i18n';
 import { errorText, notice } from '../../ui';
+import { dateInput } from '../../date-input';
 import { deskCall } from './api';
 import type { Act, Say } from './forms';
 
@@ -40,19 +41,21 @@ function asAction(r: HandoverResult): ActionResult {
 
 export function handoverForm(act: Act, stay: Stay, say: Say, postings: string[] = []): HTMLElement {
   // Empty until the server answers with its today (the spreadsheet's time zone, not the browser's).
-  const date = h('input', { id: 'handoverDate', attrs: { type: 'date' } });
+  const date = dateInput('handoverDate');
   const containers = h('input', {
     id: 'handoverContainers',
     attrs: { type: 'number', min: '1', max: '999', placeholder: '—' },
   });
   const list = h('div', { attrs: { 'data-role': 'handover-methods' } });
   const input = () => {
-    const value = date.value.trim();
+    const value = date.value();
     const issue = issueOf(DepartureDate.safeParse(value));
     if (issue) {
+      date.input.setAttribute('aria-invalid', 'true');
       say('error', issue);
       return null;
     }
+    date.input.removeAttribute('aria-invalid');
     return value;
   };
   const go = (day: string, deliveryMethodId?: number) => {
@@ -134,7 +137,7 @@ export function handoverForm(act: Act, stay: Stay, say: Say, postings: string[] 
     void stay(tr('sidebar.working'), async () => {
       try {
         const answer = await deskCall('getHandoverDay', day ? { date: day } : {});
-        if (!date.value) date.value = answer.date;
+        if (!date.input.value) date.set(answer.date);
         draw(answer);
       } catch (error) {
         replaceChildren(list, notice({ kind: 'error', text: errorText(error) }));
@@ -169,8 +172,8 @@ export function handoverForm(act: Act, stay: Stay, say: Say, postings: string[] 
     h(
       'div',
       { class: 'form-group field' },
-      h('label', { attrs: { for: date.id } }, tr('handover.date')),
-      date,
+      h('label', { attrs: { for: date.input.id } }, tr('handover.date')),
+      date.element,
     ),
     h(
       'div',
@@ -218,27 +221,29 @@ export function packDataForm(posting: string, stay: Stay, say: Say, done: () => 
     const parts: HTMLElement[] = [h('h2', {}, tr('pack.title', { posting }))];
     if (!req.needs.length) parts.push(h('p', { attrs: { 'data-role': 'pack-none' } }, tr('pack.none')));
     if (req.needsCutoff) {
-      const date = h('input', {
-        id: 'packCutoff',
-        attrs: { type: 'date', value: req.today, min: req.today },
-      });
+      const date = dateInput('packCutoff', {}, req.today);
+      date.set(req.today);
       const b = h(
         'button',
         { class: 'action', attrs: { type: 'button', 'data-action': 'set-cutoff' } },
         tr('pack.save.cutoff'),
       );
       b.addEventListener('click', () => {
-        const input = { posting, date: date.value };
+        const input = { posting, date: date.value() };
         const issue = issueOf(CutoffInput.safeParse(input));
-        if (issue) return say('error', issue);
+        if (issue) {
+          date.input.setAttribute('aria-invalid', 'true');
+          return say('error', issue);
+        }
+        date.input.removeAttribute('aria-invalid');
         void send(tr('sidebar.working'), () => deskCall('setShipDate', input));
       });
       parts.push(
         h(
           'div',
           { class: 'form-group field' },
-          h('label', { attrs: { for: date.id } }, tr('pack.cutoff')),
-          date,
+          h('label', { attrs: { for: date.input.id } }, tr('pack.cutoff')),
+          date.element,
         ),
         h('div', { class: 'buttons' }, b),
       );
