@@ -20,6 +20,10 @@ export const BUDGET = {
   feedbackMinLeft: 120_000,
   /** Finance run, last in the hourly run: skipped below this (it resumes where it stopped). */
   financeMinLeft: 150_000,
+  /** The finance run's Ozon work (menu or hourly); its reading stops `financeWriteRoom` earlier. */
+  financeOzon: 270_000,
+  /** Room the finance run keeps after its last Ozon round, for landing it and the profit write. */
+  financeWriteRoom: 30_000,
   /** One desk call's Ozon work (labels included). */
   deskOzon: 270_000,
   /** A desk batch starts no new shipment after this, so the labels still fit. */

@@ -1,5 +1,6 @@
 // Apps Script side of the finance run: the lock, the budget, the Ozon client, the toast. The menu's
 // "Update finance" and the hourly trigger (after the orders sync) both come here.
+import { BUDGET, deadlineFrom } from '../app/budgets';
 import { describeError } from '../app/handler';
 import { appContext, type AppContext } from '../app/context';
 import { ozonClientFor } from '../app/ozon';
@@ -14,7 +15,6 @@ import { OzonRoleError } from '../ozon/errors';
 import type { OzonClient } from '../ozon/client';
 import { runFinanceStep, type FinanceOutcome, type FinanceSource } from './step';
 
-export const EXECUTION_MS = 6 * 60_000;
 export const RECONCILED_KEY = 'ODESK_FINANCE_RECONCILED';
 /** The hourly run reconciles with Ozon's monthly totals about once a day. */
 const RECONCILE_EVERY_MS = 20 * 3_600_000;
@@ -24,8 +24,6 @@ function reconcileDue(store: ReturnType<typeof documentStore>, now: number): boo
   return !Number.isFinite(last) || now - last >= RECONCILE_EVERY_MS;
 }
 const LOCK_WAIT_MS = 2_000;
-/** Leave the last minute and a half of the execution to writing what was read. */
-const WRITE_RESERVE_MS = 90_000;
 
 export interface FinanceSummary {
   result: 'done' | 'partial' | 'failed' | 'locked';
@@ -66,8 +64,15 @@ export function financeMessage(error: unknown, ctx: AppContext): string {
   return t(ctx.lang, 'finance.failed', { reason: described.ok ? '' : described.error.message });
 }
 
-/** One execution of the finance run; `startedAt` is when the execution began (the trigger's). */
-export function updateFinanceNow(source: 'menu' | 'trigger', startedAt = Date.now()): FinanceSummary {
+/**
+ * One execution's share of the finance run. `deadline` is the entry point's (the hourly trigger
+ * derives it from its own start, after the syncs before it used part of the 6 minutes): the Ozon
+ * client stops there, and no new round of reading starts within `financeWriteRoom` of it.
+ */
+export function updateFinanceNow(
+  source: 'menu' | 'trigger',
+  deadline = deadlineFrom(Date.now(), BUDGET.financeOzon),
+): FinanceSummary {
   const ctx = appContext();
   const notify = (message: string) => {
     if (source === 'trigger') return;
@@ -85,7 +90,6 @@ export function updateFinanceNow(source: 'menu' | 'trigger', startedAt = Date.no
   }
   try {
     notify(t(ctx.lang, 'finance.started'));
-    const deadline = startedAt + EXECUTION_MS - WRITE_RESERVE_MS;
     let outcome: FinanceOutcome;
     try {
       outcome = runFinanceStep({
@@ -96,7 +100,7 @@ export function updateFinanceNow(source: 'menu' | 'trigger', startedAt = Date.no
         source: () => ozonFinanceSource(ozonClientFor(ctx.user, deadline)),
         readTabs: (specs) => readTabs(specs),
         write: (requests) => void writeRequests(requests),
-        fetchUntil: deadline - 30_000,
+        fetchUntil: deadline - BUDGET.financeWriteRoom,
         reconcile: source === 'menu' || reconcileDue(documentStore(), Date.now()),
       });
       if (outcome.reconciliation) documentStore().set(RECONCILED_KEY, String(Date.now()));

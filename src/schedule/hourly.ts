@@ -10,7 +10,7 @@ import { syncServiceNow } from '../service/run';
 import { syncFeedbackNow } from '../feedback/run';
 import { updateFinanceNow } from '../finance/run';
 import { refreshOzonStockIfDue } from '../ozon-stock/daily';
-import { BUDGET, EXECUTION_MS } from '../app/budgets';
+import { BUDGET, EXECUTION_MS, deadlineFrom } from '../app/budgets';
 import { recordClockRun } from '../selfcheck/clock';
 
 /**
@@ -63,7 +63,7 @@ export function runHourly(triggerUid?: string, event?: { triggerUid?: unknown; a
   // Last: fees and payouts follow the orders, in what is left of the execution (resumed next hour).
   if (synced && synced.result !== 'failed' && deadline - Date.now() >= BUDGET.financeMinLeft) {
     try {
-      updateFinanceNow('trigger', startedAt);
+      updateFinanceNow('trigger', deadlineFrom(startedAt, BUDGET.financeOzon));
     } catch {
       // Reported by the run itself; the next hour continues it.
     }
