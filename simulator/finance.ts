@@ -4,7 +4,8 @@
 //   distance (cluster to cluster), last mile, acquiring %, and for some postings a promotion charge;
 // - returned (client returns): the sale and the commission reversed, return logistics charged;
 // - not picked up (cancelled after shipping): the reverse trip and its processing charged;
-// - corrections: some logistics charges are re-priced days later (a new, signed accrual);
+// - corrections: some logistics charges are re-priced days later (a new, signed accrual), and any
+//   booked later in `state.accrualCorrections` (on old, settled postings too);
 // - now and then a type the dictionary does not list yet (Ozon adds types before documenting them).
 // Amounts are integer minor units; the wire gives them as strings ("-316", "1290.50").
 import type { Posting, ShopState } from './model';
@@ -116,6 +117,7 @@ export function accrualsOf(
   state: ShopState,
   p: Posting,
   returnsByPosting: Map<string, ShopState['returns']>,
+  corrections: readonly ShopState['accrualCorrections'][number][] = [],
 ) {
   const out: SimAccrual[] = [];
   const seq = p.seq;
@@ -175,6 +177,11 @@ export function accrualsOf(
       add(150, 'returns', at, -logistics(state, p, line.sku, line.quantity), line.sku, line.quantity);
     add(151, 'returns', at, -(2_500 + (h % 2_000)));
   }
+  for (const c of corrections) {
+    // A re-priced charge moves money, not units.
+    const type = ACCRUAL_TYPES.find((t) => t.id === c.typeId);
+    add(c.typeId, type?.group ?? UNLISTED_TYPE.group, c.at, c.minor, c.sku, 0);
+  }
   return out;
 }
 
@@ -192,7 +199,7 @@ export class FinanceModel {
   constructor(private readonly state: ShopState) {}
 
   book(now: number): FinanceBook {
-    const stamp = `${Math.floor(now / 60_000)}:${this.state.postings.size}:${this.state.returns.length}:${this.changes()}`;
+    const stamp = `${Math.floor(now / 60_000)}:${this.state.postings.size}:${this.state.returns.length}:${this.state.accrualCorrections.length}:${this.changes()}`;
     if (this.cached && this.cached.stamp === stamp) return this.cached.book;
     const returns = new Map<string, ShopState['returns']>();
     for (const r of this.state.returns) {
@@ -200,9 +207,16 @@ export class FinanceModel {
       if (list) list.push(r);
       else returns.set(r.postingNumber, [r]);
     }
+    const corrections = new Map<string, ShopState['accrualCorrections']>();
+    for (const c of this.state.accrualCorrections) {
+      const list = corrections.get(c.postingNumber);
+      if (list) list.push(c);
+      else corrections.set(c.postingNumber, [c]);
+    }
     const all: SimAccrual[] = [];
     for (const p of this.state.postings.values())
-      for (const a of accrualsOf(this.state, p, returns)) if (a.at <= now) all.push(a);
+      for (const a of accrualsOf(this.state, p, returns, corrections.get(p.postingNumber)))
+        if (a.at <= now) all.push(a);
     all.sort((a, b) => a.key - b.key);
     const byPosting = new Map<string, SimAccrual[]>();
     const byDate = new Map<string, SimAccrual[]>();

@@ -272,4 +272,18 @@ export interface ShopState {
   readonly labelTasks: Map<number, LabelTask>;
   /** Handover acts (shipments to the carrier) by id. */
   readonly carriages: Map<number, Carriage>;
+  /** Corrections Ozon books on a posting at any later time, beside those derived from it (tests add them). */
+  readonly accrualCorrections: AccrualCorrection[];
+}
+
+/** A signed accrual Ozon books on a posting later, e.g. logistics re-priced weeks after delivery. */
+export interface AccrualCorrection {
+  postingNumber: string;
+  /** An accrual type id (121: logistics re-priced). */
+  typeId: number;
+  /** When it is booked (epoch ms): its Moscow date is the accrual's date. */
+  at: number;
+  minor: number;
+  /** The product it is for; 0 for the posting as a whole. */
+  sku: number;
 }

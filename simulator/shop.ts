@@ -152,6 +152,7 @@ export class Shop {
       conditionalCancellations: [],
       labelTasks: new Map<number, LabelTask>(),
       carriages: new Map(),
+      accrualCorrections: [],
     };
     this.generate(opts.products ?? 60, opts.warehouses ?? 3);
     this.unlist(opts.unlistedShare ?? 0);

@@ -228,4 +228,56 @@ describe('simulated finance', () => {
     expect(raw('/v1/finance/accrual/types', '{}').status).toBe(200);
     sim.setRoles(['Admin']);
   });
+
+  it('books a later correction on an old posting: on its day’s list and among the posting’s accruals', () => {
+    const old = postings.find(
+      (p) => p.status === 'delivered' && p.deliveredAt !== null && p.deliveredAt < sim.now() - 45 * DAY,
+    )!;
+    expect(old).toBeDefined();
+    const at = sim.now() - 3_600_000;
+    const sku = old.lines[0].sku;
+    sim.state.accrualCorrections.push({
+      postingNumber: old.postingNumber,
+      typeId: 121,
+      at,
+      minor: -1234,
+      sku,
+    });
+    const mine = (json: { posting_accruals: { posting_number: string; accruals: unknown[] }[] }) =>
+      json.posting_accruals.find((p) => p.posting_number === old.postingNumber)!.accruals as {
+        type_id: number;
+        accrued: { amount: string };
+        accrual_date: string;
+        sku: number;
+        quantity: number;
+      }[];
+    const listed = mine(
+      call('/v1/finance/accrual/postings', { posting_numbers: [old.postingNumber] }).json as never,
+    );
+    expect(listed.filter((a) => a.accrual_date === mskDate(at))).toEqual([
+      expect.objectContaining({
+        type_id: 121,
+        accrued: { amount: '-12.34', currency: old.currency },
+        sku,
+        quantity: 0,
+      }),
+    ]);
+    const day: { unit_number: string; accrual_id: number; total_amount: { amount: string } }[] = [];
+    let lastId = '';
+    for (;;) {
+      const page = call(
+        '/v1/finance/accrual/by-day',
+        lastId ? { date: mskDate(at), last_id: lastId } : { date: mskDate(at) },
+      ).json as { accruals: typeof day; last_id: string; has_next: boolean };
+      day.push(...page.accruals);
+      if (!page.has_next) break;
+      lastId = page.last_id;
+    }
+    expect(day.filter((a) => a.unit_number === old.postingNumber)).toEqual([
+      expect.objectContaining({
+        accrual_id: 121,
+        total_amount: { amount: '-12.34', currency: old.currency },
+      }),
+    ]);
+  });
 });

@@ -1,11 +1,27 @@
 // Where the finance run stands, kept in document properties so the next execution (the hourly
 // trigger or the next click) continues it: the postings read so far (by number, in order) and the
 // days whose accruals are still to be read. Small on purpose: a property holds at most 9 kB.
+//
+// What each run reads. Ozon's notes: accruals keep arriving and being corrected for weeks after
+// delivery, statuses keep changing for up to a month after shipping, and /v1/finance/accrual/by-day
+// lists the accruals dated on one day — so a correction booked today is on today's list, whichever
+// posting it is for, and an old posting needs no reading of its own to receive it.
+// - the first run: every posting that carries money, by posting number;
+// - every later run: the days since the last run, by day (every accrual booked on them, corrections of
+//   old postings included), and by posting only the postings whose status changed since then;
+// - the first run of each Moscow day also re-reads, by posting, the postings whose accruals can still
+//   change (`SETTLE_DAYS`), and the `OVERLAP_DAYS` before the last run's day by day, for accruals
+//   Ozon books late or re-prices in place. Settled postings are never read again unless a day shows
+//   them.
 import { readJson, type KeyValueStore } from '../adapters/properties';
 
 export interface FinanceJob {
-  v: 1;
+  v: 2;
   mode: 'initial' | 'incremental';
+  /** Incremental: also re-read the open postings and the overlap days (the first run of a day). */
+  sweep: boolean;
+  /** The Moscow day of the last such sweep (the first run counts as one). */
+  swept: string;
   startedAt: number;
   /** Moscow day the job reads up to (Ozon dates its accruals in Moscow time). */
   today: string;
@@ -24,13 +40,20 @@ export interface FinanceMark {
   /** The `today` of the last completed job. */
   day: string;
   at: number;
+  /** The Moscow day of the last sweep of open postings (absent in marks from before sweeps). */
+  swept?: string;
 }
 
 export const FINANCE_JOB_KEY = 'ODESK_FINANCE_JOB';
 export const FINANCE_MARK_KEY = 'ODESK_FINANCE_MARK';
-/** Ozon books some accruals for earlier days: each incremental run re-reads this many days back. */
+/** Ozon books some accruals for earlier days: the daily sweep re-reads this many days back. */
 export const OVERLAP_DAYS = 3;
-/** ...and re-reads postings whose status changed since shortly before the last run. */
+/**
+ * A posting whose last accrual, status change and order are all older than this is settled: its
+ * accruals are not re-read by posting (a later correction still arrives through the day it is booked).
+ */
+export const SETTLE_DAYS = 30;
+/** Postings whose status changed since shortly before the last run are re-read (clocks differ). */
 export const CHANGED_OVERLAP_MS = 2 * 3_600_000;
 
 const MSK_MS = 3 * 3_600_000;
@@ -45,10 +68,13 @@ export function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
+const dayBefore = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+
 export function planFinanceJob(now: number, mark: FinanceMark | null): FinanceJob {
   const today = moscowDay(now);
   const base = {
-    v: 1 as const,
+    v: 2 as const,
     startedAt: now,
     today,
     after: '',
@@ -56,13 +82,15 @@ export function planFinanceJob(now: number, mark: FinanceMark | null): FinanceJo
     rowsChanged: 0,
     executions: 0,
   };
-  if (!mark) return { ...base, mode: 'initial', changedSince: null, days: [] };
-  const from = new Date(Date.parse(`${mark.day}T00:00:00Z`) - OVERLAP_DAYS * DAY_MS)
-    .toISOString()
-    .slice(0, 10);
+  if (!mark) return { ...base, mode: 'initial', sweep: false, swept: today, changedSince: null, days: [] };
+  const sweep = mark.swept !== today;
+  // The last run's own day again: accruals kept being booked on it after that run.
+  const from = sweep ? dayBefore(mark.day, OVERLAP_DAYS) : mark.day;
   return {
     ...base,
     mode: 'incremental',
+    sweep,
+    swept: sweep ? today : (mark.swept ?? ''),
     changedSince: mark.at - CHANGED_OVERLAP_MS,
     days: daysBetween(from, today),
   };
@@ -70,7 +98,8 @@ export function planFinanceJob(now: number, mark: FinanceMark | null): FinanceJo
 
 export function loadFinanceJob(store: KeyValueStore): FinanceJob | null {
   const job = readJson<FinanceJob>(store, FINANCE_JOB_KEY);
-  return job && job.v === 1 ? job : null;
+  // A job saved by an older version is planned again from the mark.
+  return job && job.v === 2 ? job : null;
 }
 
 export function saveFinanceJob(store: KeyValueStore, job: FinanceJob): void {
@@ -82,6 +111,7 @@ export function loadFinanceMark(store: KeyValueStore): FinanceMark | null {
 }
 
 export function finishFinanceJob(store: KeyValueStore, job: FinanceJob): void {
-  store.set(FINANCE_MARK_KEY, JSON.stringify({ day: job.today, at: job.startedAt } satisfies FinanceMark));
+  const mark: FinanceMark = { day: job.today, at: job.startedAt, swept: job.swept };
+  store.set(FINANCE_MARK_KEY, JSON.stringify(mark));
   store.delete(FINANCE_JOB_KEY);
 }

@@ -1,5 +1,5 @@
 // One execution's share of the finance run: read Ozon's accruals (per posting for postings whose
-// money can still change, per day for the days since the last run), land them in the Finance tab
+// money changed or can still change, per day for the days since the last run: job.ts says which), land them in the Finance tab
 // (upserted by posting × type × date × SKU, never appended twice), then recompute the profit of
 // every Order lines row and the Costs and Exchange rates tabs. Every tab is read once; only
 // changed cells are written. The caller holds the document lock.
@@ -41,8 +41,10 @@ import {
   finishFinanceJob,
   loadFinanceJob,
   loadFinanceMark,
+  moscowDay,
   planFinanceJob,
   saveFinanceJob,
+  SETTLE_DAYS,
   type FinanceJob,
 } from './job';
 
@@ -148,6 +150,8 @@ function prepare(env: FinanceEnv): Tabs {
 interface OrderFacts {
   status: string;
   month: string;
+  /** Serial date-times in the spreadsheet's zone. */
+  orderedAt: number | null;
   lastChanged: number | null;
 }
 
@@ -169,6 +173,7 @@ function readOrders(tabs: Tabs): Map<string, OrderFacts> {
     out.set(number, {
       status: cellText(row[statusCol]),
       month: typeof ordered === 'number' ? isoMonth(ordered) : '',
+      orderedAt: typeof ordered === 'number' ? ordered : null,
       lastChanged: typeof changed === 'number' ? changed : null,
     });
   }
@@ -247,6 +252,37 @@ function typed(raw: readonly RawAccrual[], book: TypeBook): Accrual[] {
   });
 }
 
+/**
+ * Postings whose accruals can still change: they carry money and their last accrual, last status
+ * change or order is within `SETTLE_DAYS`. A posting cancelled before any money moved never will.
+ */
+function openPostings(
+  orders: ReadonlyMap<string, OrderFacts>,
+  known: ReadonlyMap<string, Accrual>,
+  now: number,
+  offset: OffsetMinutes,
+): Set<string> {
+  const lastAccrual = new Map<string, string>();
+  for (const a of known.values())
+    if ((lastAccrual.get(a.postingNumber) ?? '') < a.date) lastAccrual.set(a.postingNumber, a.date);
+  const since = now - SETTLE_DAYS * 86_400_000;
+  const sinceDay = moscowDay(since);
+  const sinceSerial = toSerial(since, offset);
+  const open = new Set<string>();
+  for (const [number, o] of orders) {
+    if (NO_MONEY.has(o.status)) continue;
+    const last = lastAccrual.get(number);
+    if (!last && o.status === 'cancelled') continue;
+    if (
+      (last !== undefined && last >= sinceDay) ||
+      (o.lastChanged !== null && o.lastChanged >= sinceSerial) ||
+      (o.orderedAt !== null && o.orderedAt >= sinceSerial)
+    )
+      open.add(number);
+  }
+  return open;
+}
+
 export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   const started = env.now();
   const job = loadFinanceJob(env.store) ?? planFinanceJob(started, loadFinanceMark(env.store));
@@ -275,13 +311,18 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     return book;
   };
 
-  // 1. Postings whose money can still change: all of them the first time, then those that moved.
+  // 1. By posting: every posting with money the first time; then those whose status changed since
+  // the last run (FBO lists give no change time: their money shows on the days read in 2), and once
+  // a day those whose accruals can still change.
   const changedSince = job.changedSince === null ? null : toSerial(job.changedSince, env.offset);
+  const open =
+    job.mode === 'incremental' && job.sweep ? openPostings(orders, known, started, env.offset) : null;
   const due = [...orders.entries()]
     .filter(([number, o]) => {
       if (NO_MONEY.has(o.status) || number <= job.after) return false;
       if (job.mode === 'initial' || changedSince === null) return true;
-      return o.lastChanged === null || o.lastChanged >= changedSince;
+      if (o.lastChanged !== null && o.lastChanged >= changedSince) return true;
+      return open?.has(number) ?? false;
     })
     .map(([number]) => number)
     .sort();
@@ -303,7 +344,8 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   }
   const postingsDone = next >= due.length;
 
-  // 2. Incremental: every accrual booked on the days since the last run (corrections included).
+  // 2. Incremental: every accrual dated on the days since the last run, corrections of old, settled
+  // postings included (they are landed from the day's list; no posting read is needed).
   if (postingsDone && job.days.length && env.now() < env.fetchUntil) {
     const open = job.days.map((date) => ({ date, lastId: '', raw: [] as RawAccrual[], done: false }));
     while (open.some((d) => !d.done) && env.now() < env.fetchUntil) {

@@ -85,7 +85,7 @@ function callSim(sim: ReturnType<typeof demoShop>['sim'], path: string, body: un
 }
 
 describe('finance', () => {
-  const { rt, sim } = demoShop({ postings: 2000, days: 60, seed: 14, products: 50 });
+  const { rt, sim, intercept } = demoShop({ postings: 2000, days: 60, seed: 14, products: 50 });
   rt.properties.document.set('ODESK_LOOKBACK_DAYS', '60');
   sim.setRateLimit(null);
   let first: Summary[];
@@ -367,6 +367,67 @@ describe('finance', () => {
           profit: old.Profit,
         });
       }
+    });
+
+    test('a correction booked weeks later on an old, settled posting lands from the day’s list alone', () => {
+      const book = new FinanceModel(sim.state).book(sim.now());
+      const settled = rt.clock.now() - 31 * DAY;
+      const old = [...sim.state.postings.values()].find(
+        (p) =>
+          p.status === 'delivered' &&
+          p.lastChangedStatusDate < settled &&
+          p.inProcessAt < settled &&
+          (book.byPosting.get(p.postingNumber) ?? []).every((a) => a.at < settled) &&
+          (book.byPosting.get(p.postingNumber) ?? []).length > 0,
+      )!;
+      expect(old).toBeDefined();
+      const before = financeRows(rt);
+      const linesBefore = tabRecords(rt, 'Order lines').filter(
+        (l) => l['Posting number'] === old.postingNumber,
+      );
+      const sku = old.lines[0].sku;
+      const at = rt.clock.now() - 600_000;
+      sim.state.accrualCorrections.push({
+        postingNumber: old.postingNumber,
+        typeId: 121,
+        at,
+        minor: -4321,
+        sku,
+      });
+      const read: string[] = [];
+      intercept((req, pass) => {
+        if (req.url.endsWith('/v1/finance/accrual/postings'))
+          for (const n of JSON.parse(String(req.payload)).posting_numbers as string[]) read.push(n);
+        return pass(req);
+      });
+      try {
+        rt.clock.advance(3_600_000);
+        until(rt, 'syncOrders');
+        until(rt, 'updateFinance');
+      } finally {
+        intercept(undefined);
+      }
+      // Not read by posting (settled, no status change), yet its row is there.
+      expect(read).not.toContain(old.postingNumber);
+      expect(read.length).toBeLessThan(before.size / 10);
+      const date = new Date(at + 3 * 3_600_000).toISOString().slice(0, 10);
+      const after = financeRows(rt);
+      expect(after.get(`${old.postingNumber}|121|${date}|${sku}`)).toMatchObject({
+        minor: -4321,
+        posting: old.postingNumber,
+        group: 'logistics',
+      });
+      const expected = truth(sim);
+      expect(after.size).toBe(expected.size);
+      for (const [k, t] of expected) expect({ k, minor: after.get(k)?.minor }).toEqual({ k, minor: t.minor });
+      // The old posting's other rows are as they were; its payout moved by the correction exactly.
+      for (const [k, row] of before) if (row.posting === old.postingNumber) expect(after.get(k)).toEqual(row);
+      const linesAfter = tabRecords(rt, 'Order lines').filter(
+        (l) => l['Posting number'] === old.postingNumber,
+      );
+      const payout = (ls: Record<string, unknown>[]) =>
+        ls.reduce((s, l) => s + minor(l['Accrued payout']), 0);
+      expect(payout(linesAfter) - payout(linesBefore)).toBe(-4321);
     });
 
     test('the Reconciliation tab shows Ozon’s totals beside ours, and the postings behind a difference', () => {
