@@ -15,6 +15,8 @@ import { appsScriptDeskHost, type DeskHost } from './host';
 import type { DeskBook } from './workbook';
 
 export const COLUMN_CACHE = 'odesk.desk.postingCol.';
+/** The sheet id of the Orders tab the last desk read found (by its developer metadata). */
+export const ORDERS_SHEET_CACHE = 'odesk.desk.ordersSheet';
 /** Labels are ready 45–60 s after packing: wait this long between tries. */
 export const LABEL_RETRY_MS = 15_000;
 /** The desk call's Ozon deadline (labels included): from the call's start, see app/budgets. */
@@ -101,8 +103,9 @@ export function readPosting(e: Env, posting: string): OrderPosting {
 
 export function cacheColumn(e: Env, book: DeskBook): void {
   const col = book.orders.positions.get('posting_number');
-  if (book.orders.snapshot.exists && col !== undefined)
-    e.host.cachePut(COLUMN_CACHE + book.orders.snapshot.sheetId, String(col), 21_600);
+  if (!book.orders.snapshot.exists) return;
+  e.host.cachePut(ORDERS_SHEET_CACHE, String(book.orders.snapshot.sheetId), 21_600);
+  if (col !== undefined) e.host.cachePut(COLUMN_CACHE + book.orders.snapshot.sheetId, String(col), 21_600);
 }
 
 export function requireKnown(book: DeskBook, posting: string) {

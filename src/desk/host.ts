@@ -29,10 +29,10 @@ export interface DeskHost {
   write(requests: SheetsRequest[]): number;
   user(): string;
   selection(): Selection | null;
-  /** One Sheets read: the header row and rows [startRow, endRow) of a tab. */
-  readRows(tab: string, startRow: number, endRow: number): { header: unknown[]; rows: unknown[][] };
-  /** Moves the selection to a whole row (0-based) of a tab. */
-  selectRow(tab: string, row: number): void;
+  /** One read: the header row and rows [startRow, endRow) of a sheet (by id). */
+  readRows(sheetId: number, startRow: number, endRow: number): { header: unknown[]; rows: unknown[][] };
+  /** Moves the selection to a whole row (0-based) of a sheet (by id). */
+  selectRow(sheetId: number, row: number): void;
   cacheGet(key: string): string | null;
   cachePut(key: string, value: string, seconds: number): void;
   /** Saves a PDF to the seller's Drive; returns its URL. */

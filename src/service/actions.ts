@@ -150,9 +150,9 @@ function selectedPosting(): { key: string; posting: string | null } {
   if (!sel) return { key: 'none', posting: null };
   const key = `${sel.sheetId}:${sel.startRow}`;
   if (sel.startRow < 1 || sel.endRow <= sel.startRow) return { key, posting: null };
-  const { header, rows } = readHeaderAndRows(sel.sheetName, sel.startRow, sel.startRow + 1);
+  const { header, rows } = readHeaderAndRows(sel.sheetId, sel.startRow, sel.startRow + 1);
   const values = rows[0] ?? [];
-  let col = columnWithIdentity(sel.sheetName, 'posting_number');
+  let col = columnWithIdentity(sel.sheetId, 'posting_number');
   if (col < 0 || col >= header.length) col = header.findIndex((h) => isOwnHeader(h, 'Posting number'));
   if (col < 0) return { key, posting: null };
   const posting = String(values[col] ?? '').trim();

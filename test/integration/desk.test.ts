@@ -361,6 +361,52 @@ describe('selection, next unverified, pick list and slips', () => {
     expect(fails(shop, 'pollDeskSelection', { known: 5 }).code).toBe('input');
   });
 
+  it('follows the selection on a renamed Orders tab with a renamed posting header (developer metadata)', () => {
+    const orders = tabRecords(shop.rt, 'Orders');
+    const header = (shop.rt.spreadsheet.sheet('Orders').values() as unknown[][])[0].map(String);
+    const postingCol = header.indexOf('Posting number') + 1;
+    shop.rt.asUser((g) => {
+      const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Orders')!;
+      sheet.getRange(1, postingCol).setValue('Отправление');
+      sheet.setName('My orders');
+      sheet.getRange(3, 1, 2, 3).activate();
+    });
+    try {
+      const polled = ok<{ onOrders: boolean; postings: string[] }>(shop, 'pollDeskSelection', { known: '' });
+      expect(polled).toMatchObject({ onOrders: true });
+      expect(polled.postings).toEqual(orders.slice(1, 3).map((o) => o['Posting number']));
+      // The sidebar then reads those orders: the desk finds the renamed tab too.
+      const shown = ok<{ orders: { posting: string }[] }>(shop, 'getDeskOrders', {
+        postings: polled.postings,
+      });
+      expect(shown.orders.map((o) => o.posting)).toEqual(polled.postings);
+      // A sheet of the seller's own named "Orders" is not the add-on's tab.
+      shop.rt.asUser((g) => {
+        const own = g.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Orders');
+        own.getRange(1, 1, 2, 1).setValues([['Posting number'], [String(orders[0]['Posting number'])]]);
+        own.getRange(2, 1).activate();
+      });
+      const elsewhere = ok<{ onOrders: boolean; postings: string[] }>(shop, 'pollDeskSelection', {
+        known: '',
+      });
+      expect(elsewhere).toMatchObject({ onOrders: false, postings: [] });
+      const next = ok<{ posting: string | null }>(shop, 'selectNextUnverified', { from: 'sidebar' });
+      expect(next.posting).not.toBeNull();
+      expect(shop.rt.spreadsheet.activeRange?.sheetId).toBe(
+        shop.rt.spreadsheet.sheets.find((s) => s.name === 'My orders')?.id,
+      );
+    } finally {
+      shop.rt.asUser((g) => {
+        const book = g.SpreadsheetApp.getActiveSpreadsheet();
+        const own = book.getSheetByName('Orders');
+        if (own) book.deleteSheet(own);
+        const sheet = book.getSheetByName('My orders')!;
+        sheet.setName('Orders');
+        sheet.getRange(1, postingCol).setValue('Posting number');
+      });
+    }
+  });
+
   it('"next unverified" moves the sheet selection to the next order to check, wrapping around', () => {
     const orders = tabRecords(shop.rt, 'Orders');
     const todo = orders

@@ -173,6 +173,26 @@ describe('returns & messages sync', () => {
 });
 
 describe('returns & messages from the sidebar', () => {
+  test('finds the posting on a row by the column identity: a renamed header and tab still work', () => {
+    const { rt } = demoShop({ postings: 120, days: 40 });
+    rt.run('syncOrders');
+    const orders = tabRecords(rt, 'Orders');
+    const header = (rt.spreadsheet.sheet('Orders').values() as unknown[][])[0].map(String);
+    rt.asUser((g) => {
+      const sheet = g.SpreadsheetApp.getActive().getSheetByName('Orders')!;
+      sheet.getRange(1, header.indexOf('Posting number') + 1).setValue('Номер (мой)');
+      sheet.setName('Мои заказы');
+      sheet.activate();
+      sheet.getRange(4, 2).activate();
+    });
+    const polled = run<{ changed: boolean; posting: string | null }>(rt, 'pollServiceSelection', {
+      known: '',
+    });
+    expect(polled.data).toMatchObject({ changed: true, posting: orders[2]['Posting number'] });
+    const context = run<{ posting: string | null }>(rt, 'getServiceContext');
+    expect(context.data.posting).toBe(orders[2]['Posting number']);
+  });
+
   test('receiving a resellable return writes one "return received" move, however often it is saved', () => {
     const { rt, sim } = demoShop({ postings: 300, days: 40 });
     rt.run('importProducts');

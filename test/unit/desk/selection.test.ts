@@ -7,12 +7,12 @@ import type { DeskHost, Selection } from '../../../src/desk/host';
 const ctx = { lang: 'en' } as AppContext;
 
 function host(selection: Selection | null, rows: unknown[][], header = ['Status', 'Posting number']) {
-  const reads: { tab: string; start: number; end: number }[] = [];
+  const reads: { sheetId: number; start: number; end: number }[] = [];
   const cache = new Map<string, string>();
   const fake: Partial<DeskHost> = {
     selection: () => selection,
-    readRows: (tab, start, end) => {
-      reads.push({ tab, start, end });
+    readRows: (sheetId, start, end) => {
+      reads.push({ sheetId, start, end });
       return { header, rows };
     },
     cacheGet: (key) => cache.get(key) ?? null,
@@ -24,6 +24,7 @@ function host(selection: Selection | null, rows: unknown[][], header = ['Status'
 const orders = (startRow: number, endRow: number): Selection => ({
   sheetId: 7,
   sheetName: 'Orders',
+  tab: 'Orders',
   startRow,
   endRow,
   startCol: 0,
@@ -44,7 +45,7 @@ test('postings come from the "Posting number" column of the selected rows, once 
     onOrders: true,
     postings: ['0123-0001-1', '4567-0002-2'],
   });
-  expect(h.reads).toEqual([{ tab: 'Orders', start: 2, end: 6 }]);
+  expect(h.reads).toEqual([{ sheetId: 7, start: 2, end: 6 }]);
 });
 
 test('an unmoved selection costs no read; another tab is reported without its rows', () => {
@@ -56,9 +57,30 @@ test('an unmoved selection costs no read; another tab is reported without its ro
     postings: [],
   });
   expect(same.reads).toEqual([]);
-  const other = host({ ...orders(2, 3), sheetName: 'Inventory', sheetId: 9 }, []);
+  const other = host({ ...orders(2, 3), sheetName: 'Inventory', tab: 'Inventory', sheetId: 9 }, []);
   expect(pollSelection(ctx, '', other.host)).toMatchObject({ changed: true, onOrders: false, postings: [] });
   expect(other.reads).toEqual([]);
+});
+
+test('the Orders tab is known by its developer metadata, not its name', () => {
+  const rows = [['Awaiting packaging', '0123-0001-1']];
+  // Renamed by the seller: still the Orders tab.
+  const renamed = host({ ...orders(1, 2), sheetName: 'Заказы (мои)' }, rows);
+  expect(pollSelection(ctx, '', renamed.host)).toMatchObject({ onOrders: true, postings: ['0123-0001-1'] });
+  expect(renamed.reads).toEqual([{ sheetId: 7, start: 1, end: 2 }]);
+  // Another add-on tab the seller named "Orders": not the Orders tab.
+  const impostor = host({ ...orders(1, 2), tab: 'Returns' }, rows);
+  expect(pollSelection(ctx, '', impostor.host)).toMatchObject({ onOrders: false, postings: [] });
+  expect(impostor.reads).toEqual([]);
+  // A sheet the add-on never marked counts by its name only.
+  const unmarked = host({ ...orders(1, 2), tab: null }, rows);
+  expect(pollSelection(ctx, '', unmarked.host)).toMatchObject({ onOrders: true });
+  // …unless the desk has found the marked Orders tab on another sheet.
+  const shadowed = host({ ...orders(1, 2), tab: null, sheetId: 12 }, rows);
+  shadowed.cache.set('odesk.desk.ordersSheet', '7');
+  expect(pollSelection(ctx, '', shadowed.host)).toMatchObject({ onOrders: false });
+  const unmarkedOther = host({ ...orders(1, 2), tab: null, sheetName: 'Sheet1' }, rows);
+  expect(pollSelection(ctx, '', unmarkedOther.host)).toMatchObject({ onOrders: false });
 });
 
 test('the posting column cached by the last desk read wins over the header search', () => {
