@@ -7,6 +7,7 @@ import { advancedDrive } from './advanced-drive';
 import { advancedBigQuery } from './bigquery/service';
 import { BigQueryModel } from './bigquery/model';
 import { advancedSheets } from './advanced-sheets';
+import { OtherBooks, sheetsForEveryBook } from './other-books';
 import { realmTools } from './bridge';
 import { referenceScopes } from './scopes';
 import { LIMITS } from './limits';
@@ -261,6 +262,10 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   const ui = new UiState(engine);
   const bigquery = new BigQueryModel(() => engine.now);
   const env: SheetsEnv = { engine, book, realm: engine.realmTools, ui, bigquery };
+  const otherBooks = new OtherBooks(
+    env,
+    () => new SpreadsheetModel(timeZone, opts.spreadsheetLocale ?? 'en_US', (ms) => new ScriptDate(ms)),
+  );
   const stores = {
     user: shared?.properties ?? new Map<string, string>(),
     document: new Map<string, string>(),
@@ -281,7 +286,7 @@ export function createRuntime(opts: RuntimeOptions = {}) {
 
   const { Logger, console: consoleObj } = logging(engine);
   const globals: Record<string, unknown> = {
-    SpreadsheetApp: new Proxy(new SpreadsheetAppService(env), {
+    SpreadsheetApp: new Proxy(new SpreadsheetAppService(env, otherBooks), {
       get(t, p) {
         const v = Reflect.get(t, p, t) as unknown;
         if (typeof v !== 'function') return v;
@@ -327,7 +332,10 @@ export function createRuntime(opts: RuntimeOptions = {}) {
   };
   const sheetsService = manifest.dependencies?.enabledAdvancedServices?.find((s) => s.serviceId === 'sheets');
   if (sheetsService)
-    globals[sheetsService.userSymbol || 'Sheets'] = guardSheets(advancedSheets(env) as object, sheetsQuota);
+    globals[sheetsService.userSymbol || 'Sheets'] = guardSheets(
+      sheetsForEveryBook(advancedSheets(env) as object, otherBooks, (e) => advancedSheets(e) as object),
+      sheetsQuota,
+    );
   const driveService = manifest.dependencies?.enabledAdvancedServices?.find(
     (s) => s.serviceId === 'drive' && s.version === 'v3',
   );
@@ -483,6 +491,10 @@ export function createRuntime(opts: RuntimeOptions = {}) {
     spreadsheet: book,
     /** The BigQuery projects the advanced BigQuery service and Connected Sheets reach (runtime/bigquery). */
     bigquery,
+    /** Spreadsheets the script created (SpreadsheetApp.create) or that a test added, by id. */
+    otherSpreadsheets: otherBooks.books,
+    /** The seller deletes a spreadsheet (to the Drive trash): openById and the Sheets API no longer find it. */
+    deleteSpreadsheet: (id: string) => otherBooks.delete(id),
     properties: stores,
     caches,
     ui,

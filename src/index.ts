@@ -23,6 +23,7 @@ import { SaveSettingsInput, TestConnectionInput } from './shared/settings-schema
 import { SyncSettingsInput } from './shared/sync-schema';
 import { ArchiveSettingsInput } from './shared/archive-schema';
 import { readArchiveSettings, saveArchiveSettings as saveArchive } from './archive/settings';
+import { archiveNow } from './archive/run';
 import { syncOrdersNow } from './sync/run';
 import { readSyncSettings, saveSyncSettings as saveSync } from './sync/settings';
 import { runHourly } from './schedule/hourly';
@@ -101,6 +102,7 @@ const MENU: (MenuItem | 'separator')[] = [
   { label: 'menu.handover', functionName: 'handOverTodaysParcels' },
   { label: 'menu.refreshHandovers', functionName: 'refreshHandovers' },
   { label: 'menu.buildReports', functionName: 'buildReports' },
+  { label: 'menu.archiveOld', functionName: 'archiveOldOrders' },
   { label: 'menu.updateFinance', functionName: 'updateFinance' },
   { label: 'menu.refreshPromotions', functionName: 'refreshPromotions' },
   { label: 'menu.applyPromotions', functionName: 'applyPromotionChoices' },
@@ -355,6 +357,12 @@ export function getArchiveSettings(input?: unknown) {
 
 export function saveArchiveSettings(input: unknown) {
   return handle(ArchiveSettingsInput, input, (value, ctx) => saveArchive(ctx.doc, value));
+}
+
+/** Menu "Archive old orders" (and the sidebar): moves old finished postings to the archive spreadsheets. */
+export function archiveOldOrders(input?: unknown) {
+  // The menu may pass an event object: nothing in it is used.
+  return handle(z.unknown(), input, () => archiveNow(input === 'sidebar' ? 'sidebar' : 'menu'));
 }
 
 /** Menu "Build reports now" (and the sidebar): rebuilds Sales, Customers, Products and Dashboard. */

@@ -15,6 +15,7 @@ import { Range } from './range';
 import { RichTextBuilder } from './rich-text';
 import { Sheet } from './sheet';
 import { Spreadsheet } from './spreadsheet';
+import { type OtherBooks } from '../other-books';
 
 export class SpreadsheetAppService {
   readonly Dimension = enumOf(['COLUMNS', 'ROWS']);
@@ -47,7 +48,10 @@ export class SpreadsheetAppService {
   readonly SheetType = enumOf(['GRID', 'OBJECT']);
   readonly CopyPasteType = enumOf(['PASTE_NORMAL', 'PASTE_VALUES', 'PASTE_FORMAT']);
 
-  constructor(private env: SheetsEnv) {}
+  constructor(
+    private env: SheetsEnv,
+    private others?: OtherBooks,
+  ) {}
 
   getActiveSpreadsheet(): Spreadsheet {
     this.env.engine.requireAuth('SpreadsheetApp.getActiveSpreadsheet', {
@@ -89,9 +93,29 @@ export class SpreadsheetAppService {
     });
     this.env.engine.call('sheetsOther');
     if (id === this.env.book.id) return spreadsheetOf(this.env);
+    const other = this.others?.find(String(id));
+    if (other) return spreadsheetOf(this.others!.envOf(other));
     throw new Error(
       'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
     );
+  }
+
+  /** A new spreadsheet in the user's Drive (one Sheet1 tab), as `SpreadsheetApp.create(name)`. */
+  create(name: string, rows?: number, columns?: number): Spreadsheet {
+    this.env.engine.requireAuth('SpreadsheetApp.create', {
+      limitedOk: false,
+      simpleOk: false,
+      scopes: ['spreadsheets'],
+    });
+    this.env.engine.call('sheetsOther');
+    if (!this.others) throw new Error('runtime: this runtime cannot create spreadsheets');
+    if (typeof name !== 'string' || !name)
+      throw new Error("The parameters () don't match the method signature for SpreadsheetApp.create.");
+    const book = this.others.create(name);
+    const first = book.sheets[0];
+    if (rows !== undefined) first.maxRows = Number(rows);
+    if (columns !== undefined) first.maxCols = Number(columns);
+    return spreadsheetOf(this.others.envOf(book));
   }
 
   newConditionalFormatRule(): ConditionalFormatRuleBuilder {

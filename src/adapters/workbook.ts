@@ -187,3 +187,28 @@ export function spreadsheetOffset(): OffsetMinutes {
     return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5)));
   };
 }
+
+/**
+ * The tabs a spreadsheet holds, by the name the add-on gave them: the spec tab each carries as tab
+ * metadata (a renamed tab is still found) and every title. Two reads whatever the spreadsheet's size.
+ */
+export function tabNamesOf(id: string, until?: number): Set<string> {
+  const info = withSheetsQuota(() => api().Spreadsheets!.get(id, { fields: 'sheets.properties' }), until);
+  const names = new Set<string>();
+  const sheets = (info.sheets ?? []).map((s) => s.properties as SheetProps);
+  for (const p of sheets) names.add(p.title);
+  if (!sheets.length) return names;
+  const found = withSheetsQuota(
+    () =>
+      api().Spreadsheets!.DeveloperMetadata!.search(
+        { dataFilters: [{ developerMetadataLookup: { metadataKey: TAB_METADATA_KEY } }] },
+        id,
+      ),
+    until,
+  );
+  for (const match of found.matchedDeveloperMetadata ?? []) {
+    const value = match.developerMetadata?.metadataValue;
+    if (value) names.add(value);
+  }
+  return names;
+}

@@ -38,6 +38,10 @@ export const BUDGET = {
   ozonStockMinLeft: 150_000,
   /** One customer-service action (a verdict, a reply, a decision). */
   serviceAction: 60_000,
+  /** Moving old postings to the archive (menu): no new batch after this, less a batch's room. */
+  archive: 5 * 60_000,
+  /** The move to the archive in the hourly run, after every other job: skipped below this (it resumes). */
+  archiveMinLeft: 90_000,
   /** Menu "Check this spreadsheet": every probe (the largest block write is skipped rather than late). */
   selfCheck: 50_000,
 } as const;

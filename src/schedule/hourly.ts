@@ -12,6 +12,7 @@ import { updateFinanceNow } from '../finance/run';
 import { refreshOzonStockIfDue } from '../ozon-stock/daily';
 import { BUDGET, EXECUTION_MS, deadlineFrom } from '../app/budgets';
 import { recordClockRun } from '../selfcheck/clock';
+import { archiveNow } from '../archive/run';
 
 /**
  * `triggerUid` (from the event) names the spreadsheet the trigger was installed from: a time-driven
@@ -70,4 +71,12 @@ export function runHourly(triggerUid?: string, event?: { triggerUid?: unknown; a
   }
   // Once a day: what Ozon holds at its own warehouses (it logs its own outcome).
   if (deadline - Date.now() >= BUDGET.ozonStockMinLeft) refreshOzonStockIfDue(deadline - 30_000);
+  // Last: old finished postings move to the archive in what is left (a cut move resumes next hour).
+  if (synced && synced.result === 'done' && deadline - Date.now() >= BUDGET.archiveMinLeft) {
+    try {
+      archiveNow('trigger', startedAt);
+    } catch {
+      // Nothing is lost by a failed move (copy before delete); the next hour continues it.
+    }
+  }
 }

@@ -27,6 +27,8 @@ export interface SyncJob {
   /** Open postings added by this job, for the toast and the digest (capped). */
   fresh: string[];
   freshCount: number;
+  /** Reads again months missing from the archive (see archive/refill). */
+  refill?: boolean;
 }
 
 export interface SyncMark {
@@ -38,6 +40,8 @@ export interface SyncMark {
 export const JOB_KEY = 'ODESK_SYNC_JOB';
 export const MARK_KEY = 'ODESK_SYNC_MARK';
 export const LOOKBACK_KEY = 'ODESK_LOOKBACK_DAYS';
+/** How many postings Orders held after the last sync (or move to the archive): fewer later means rows were deleted. */
+export const ORDERS_COUNT_KEY = 'ODESK_ORDERS_COUNT';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
 export const MAX_LOOKBACK_DAYS = 365;

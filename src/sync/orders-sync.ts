@@ -26,6 +26,7 @@ import {
   loadMark,
   lookbackDays,
   noteFresh,
+  ORDERS_COUNT_KEY,
   planJob,
   saveJob,
   type SyncJob,
@@ -68,6 +69,15 @@ export interface SyncEnv {
   newId(): string;
   /** No new Ozon round starts after this instant; what was read is then written. */
   fetchUntil: number;
+  /**
+   * Postings not in Orders may live in the archive (moved there when old and finished): this updates
+   * those it holds where they are and names them, so they are not added to Orders again.
+   */
+  archived?(postings: OrderPosting[]): { handled: Set<string>; updated: number };
+  /** Days back the next job reads to bring missing archive months back from Ozon (null: no refill asked). */
+  refill?(): number | null;
+  /** The refill's job is complete. */
+  refillDone?(): void;
 }
 
 export type SyncResult = 'done' | 'partial' | 'failed';
@@ -196,8 +206,7 @@ function landPostings(
   };
 }
 
-/** How many postings Orders held after the last sync: fewer later means rows were deleted. */
-const COUNT_KEY = 'ODESK_ORDERS_COUNT';
+const COUNT_KEY = ORDERS_COUNT_KEY;
 
 function postingsIn(tabs: Tabs): number {
   const keyCol = tabs.orders.positions.get('posting_number') as number;
@@ -333,18 +342,28 @@ export function runSyncStep(
   describe: (error: unknown) => string,
 ): SyncOutcome {
   const started = env.now();
+  const refill = loadJob(env.store) ? null : (env.refill?.() ?? null);
   let job =
     loadJob(env.store) ??
     planJob({
       now: started,
-      mark: loadMark(env.store),
-      lookbackDays: lookbackDays(env.store),
+      mark: refill ? null : loadMark(env.store),
+      lookbackDays: refill ?? lookbackDays(env.store),
       source,
       split: env.split,
       id: env.newId(),
     });
+  if (refill) job.refill = true;
   job.executions++;
-  const counts = { fetched: 0, added: 0, updated: 0, repaired: 0, restored: 0, fresh: [] as string[] };
+  const counts = {
+    fetched: 0,
+    added: 0,
+    updated: 0,
+    repaired: 0,
+    restored: 0,
+    archived: 0,
+    fresh: [] as string[],
+  };
   let tabs: Tabs | undefined;
   try {
     tabs = prepareTabs(env);
@@ -409,6 +428,22 @@ export function runSyncStep(
 
     const flush = () => {
       if (!pending.size || !tabs) return;
+      if (env.archived) {
+        const keyCol = tabs.orders.positions.get('posting_number') as number;
+        const inOrders = new Set(keysOf(tabs.orders.snapshot.values, keyCol));
+        const outside = [...pending.values()].filter((p) => !inOrders.has(p.postingNumber));
+        if (outside.length) {
+          const late = env.archived(outside);
+          for (const key of late.handled) pending.delete(key);
+          counts.archived += late.updated;
+          counts.updated += late.updated;
+          job.updated += late.updated;
+          if (!pending.size) {
+            saveJob(env.store, job);
+            return;
+          }
+        }
+      }
       // Read again right before writing: the seller may have sorted or edited since the last read.
       const landed = landGuarded(env, pending);
       tabs = landed.tabs;
@@ -480,6 +515,7 @@ export function runSyncStep(
     if (tabs) env.store.set(COUNT_KEY, String(postingsIn(tabs)));
 
     const done = jobDone(job);
+    if (done && job.refill) env.refillDone?.();
     if (done) finishJob(env.store, job, env.now());
     else saveJob(env.store, job);
     const message = done
@@ -487,6 +523,7 @@ export function runSyncStep(
         ? t(env.lang, 'sync.done', { added: job.added, updated: job.updated })
         : t(env.lang, 'sync.doneNone')
       : t(env.lang, 'sync.partial', { fetched: job.fetched });
+    if (counts.archived) notes.push(t(env.lang, 'archive.lateUpdate', { count: counts.archived }));
     if (counts.repaired || counts.restored)
       notes.push(t(env.lang, 'sync.repaired', { moved: counts.repaired, restored: counts.restored }));
     notes.push(...(client.notes?.() ?? []));

@@ -23,6 +23,9 @@ import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync
 import { sendDigest } from './digest';
 import { afterSync } from '../inventory';
 import { BUDGET, deadlineFrom } from '../app/budgets';
+import { updateArchived } from '../archive/late';
+import { refillDays, refillDone } from '../archive/refill';
+import { MAX_LOOKBACK_DAYS } from './job';
 
 const LOCK_WAIT_MS = 2_000;
 
@@ -185,6 +188,20 @@ export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): 
         notify,
         newId: newUuid,
         fetchUntil: deadlineFrom(executionStart, BUDGET.syncFetch),
+        archived: (postings) =>
+          updateArchived(
+            {
+              now: () => Date.now(),
+              store,
+              lang: ctx.lang,
+              offset: cachedOffset(spreadsheetOffset()),
+              readTabs: (specs, id) => readTabs(specs, id),
+              write: (requests, id) => void writeRequests(requests, id, { until: stopBy }),
+            },
+            postings,
+          ),
+        refill: () => refillDays(store, Date.now(), MAX_LOOKBACK_DAYS),
+        refillDone: () => refillDone(store),
       },
       source,
       (error) => {

@@ -285,6 +285,14 @@ const HEADERS: Record<string, { ru: string; zh: string }> = {
   When: { ru: 'Когда', zh: '时间' },
   'Where it is': { ru: 'Где находится', zh: '所在位置' },
   Who: { ru: 'Кто', zh: '操作人' },
+  Year: { ru: 'Год', zh: '年份' },
+  Part: { ru: 'Часть', zh: '分卷' },
+  Spreadsheet: { ru: 'Таблица', zh: '表格' },
+  Link: { ru: 'Ссылка', zh: '链接' },
+  Months: { ru: 'Месяцы', zh: '月份列表' },
+  'Order lines': { ru: 'Строки заказов', zh: '订单明细' },
+  'Spreadsheet ID': { ru: 'ID таблицы', zh: '表格 ID' },
+  Move: { ru: 'Перенос', zh: '迁移批次' },
 };
 
 /** The header the add-on writes for a column whose spec header is `english`. */

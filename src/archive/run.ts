@@ -1,0 +1,74 @@
+// Apps Script side of archiving: the lock, the one deadline, the ports to the live workbook and the
+// archive spreadsheets, and the seller's toast. The menu runs it; the hourly trigger runs it after the
+// sync when enough of the execution is left.
+import { describeError } from '../app/handler';
+import { appContext } from '../app/context';
+import { tryDocumentLock } from '../adapters/lock';
+import { newUuid } from '../adapters/session';
+import { documentStore } from '../adapters/properties';
+import { toast } from '../adapters/ui';
+import { readTabs, spreadsheetOffset, tabNamesOf, writeRequests } from '../adapters/workbook';
+import { createSpreadsheet, openSpreadsheet } from '../adapters/archive-files';
+import { t } from '../core/i18n/messages';
+import { cachedOffset } from '../core/time/serial';
+import { BUDGET, deadlineFrom } from '../app/budgets';
+import type { ArchiveRunSummary } from '../shared/archive-schema';
+import { runArchiveStep } from './move';
+import { archiveBackend } from './settings';
+
+const LOCK_WAIT_MS = 2_000;
+
+export type ArchiveSource = 'menu' | 'trigger' | 'sidebar';
+
+export function archiveNow(source: ArchiveSource, executionStart = Date.now()): ArchiveRunSummary {
+  const ctx = appContext();
+  const notify =
+    source === 'trigger'
+      ? () => undefined
+      : (message: string) => {
+          try {
+            toast(message, 'Ozon', 8);
+          } catch {
+            // No UI in this context.
+          }
+        };
+  const lock = tryDocumentLock(LOCK_WAIT_MS);
+  if (!lock) {
+    const message = t(ctx.lang, 'archive.locked');
+    notify(message);
+    return { result: 'locked', message, moved: 0, months: [] };
+  }
+  try {
+    const store = documentStore();
+    // The BigQuery backend archives on its own schedule; spreadsheets are the default.
+    if (archiveBackend(store) !== 'sheets') return { result: 'nothing', message: '', moved: 0, months: [] };
+    const deadline = deadlineFrom(executionStart, BUDGET.archive);
+    if (source !== 'trigger') notify(t(ctx.lang, 'archive.started'));
+    const offset = cachedOffset(spreadsheetOffset());
+    try {
+      const outcome = runArchiveStep({
+        now: () => Date.now(),
+        store,
+        lang: ctx.lang,
+        offset,
+        deadline,
+        readTabs: (specs, id) => readTabs(specs, id),
+        write: (requests, id) => void writeRequests(requests, id, { until: deadline }),
+        tabNames: (id) => tabNamesOf(id, deadline),
+        createSpreadsheet,
+        openSpreadsheet,
+        newId: newUuid,
+      });
+      const message = [outcome.message, ...outcome.notes].join(' ');
+      notify(message);
+      return { result: outcome.result, message, moved: outcome.moved, months: outcome.months };
+    } catch (error) {
+      const described = describeError(error, ctx.lang);
+      const message = t(ctx.lang, 'archive.failed', { reason: described.ok ? '' : described.error.message });
+      notify(message);
+      return { result: 'failed', message, moved: 0, months: [] };
+    }
+  } finally {
+    lock.release();
+  }
+}
