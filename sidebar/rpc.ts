@@ -23,6 +23,7 @@ import type {
   ReplyReviewInput,
   ReviewInput,
 } from '../src/shared/feedback-schema';
+import type { DecideDiscountInput } from '../src/shared/promotions-schema';
 
 type ServerModule = typeof Server;
 
@@ -81,6 +82,8 @@ export interface ServerApi {
   runSelfCheck(): ServerData<'runSelfCheck'>;
   getSelfCheck(): ServerData<'getSelfCheck'>;
   getSupportReport(): ServerData<'getSupportReport'>;
+  getDiscountRequests(): ServerData<'getDiscountRequests'>;
+  decideDiscountRequest(input: DecideDiscountInput): ServerData<'decideDiscountRequest'>;
 }
 
 export type ServerName = keyof ServerApi;

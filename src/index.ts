@@ -31,6 +31,8 @@ import { ReportSettingsInput } from './shared/report-schema';
 import { announceFailure, buildReportsNow } from './reports/run';
 import { updateFinanceNow } from './finance/run';
 import { applyPromotionChoicesNow, refreshPromotionsNow } from './promotions';
+import { decideDiscountRequest as decideDiscount, discountRequestsView } from './promotions/sidebar';
+import { DecideDiscountInput } from './shared/promotions-schema';
 import { readReportSettings, saveReportSettings as saveReports } from './reports/settings';
 import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
 import * as inventory from './inventory';
@@ -106,6 +108,7 @@ const MENU: (MenuItem | 'separator')[] = [
   { label: 'menu.updateFinance', functionName: 'updateFinance' },
   { label: 'menu.refreshPromotions', functionName: 'refreshPromotions' },
   { label: 'menu.applyPromotions', functionName: 'applyPromotionChoices' },
+  { label: 'menu.discountRequests', functionName: 'showDiscountRequests' },
   'separator',
   { label: 'menu.inventory', functionName: 'showInventory' },
   { label: 'menu.importProducts', functionName: 'importProducts' },
@@ -382,6 +385,20 @@ export function refreshPromotions(input?: unknown) {
 
 export function applyPromotionChoices(input?: unknown) {
   return handle(z.unknown(), input, () => applyPromotionChoicesNow());
+}
+
+export function showDiscountRequests(): void {
+  showSidebar('discounts', menuLang(), 'discounts.title');
+}
+
+/** The Discount requests sidebar: open requests with the margin at the price asked. */
+export function getDiscountRequests(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => discountRequestsView(ctx));
+}
+
+/** Approve or decline one request (an approval at a loss needs confirmBelowCost, checked here). */
+export function decideDiscountRequest(input: unknown) {
+  return handle(DecideDiscountInput, input, (value, ctx) => decideDiscount(ctx, value));
 }
 
 export function getReportSettings(input?: unknown) {

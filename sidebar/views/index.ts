@@ -5,6 +5,7 @@ import { serviceView } from './service';
 import { feedbackView } from './feedback';
 import { settingsView } from './settings';
 import { selfCheckView } from './selfcheck';
+import { discountsView } from './discounts';
 import type { View, ViewName } from './types';
 
 export const views: Record<ViewName, View> = {
@@ -14,6 +15,7 @@ export const views: Record<ViewName, View> = {
   service: serviceView,
   feedback: feedbackView,
   selfcheck: selfCheckView,
+  discounts: discountsView,
 };
 
 export function isViewName(value: unknown): value is ViewName {

@@ -1,7 +1,8 @@
 // Menus, sidebars and toasts. The sidebar is one built HTML file (dist/Sidebar.html) that opens on a view.
 import { t, type Lang, type MessageKey } from '../core/i18n/messages';
 
-export type SidebarView = 'settings' | 'desk' | 'inventory' | 'service' | 'feedback' | 'selfcheck';
+export type SidebarView =
+  'settings' | 'desk' | 'inventory' | 'service' | 'feedback' | 'selfcheck' | 'discounts';
 
 export interface MenuItem {
   label: MessageKey;

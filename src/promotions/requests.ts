@@ -42,7 +42,7 @@ function write(tab: PreparedTab, rows: RowValues[]): void {
 }
 
 /** SKU → the product's price facts (offer, currency, listed fee rates). */
-function bySku(client: OzonClient, skus: readonly number[]): Map<number, ProductPrice> {
+export function bySku(client: OzonClient, skus: readonly number[]): Map<number, ProductPrice> {
   const out = new Map<number, ProductPrice>();
   if (!skus.length) return out;
   const info = client.productInfo({ sku: [...new Set(skus)] });
@@ -58,7 +58,7 @@ function bySku(client: OzonClient, skus: readonly number[]): Map<number, Product
   return out;
 }
 
-const statusText = (status: string | null | undefined, L: L) =>
+export const statusText = (status: string | null | undefined, L: L) =>
   status === 'NEW'
     ? L('requests.status.new')
     : status === 'APPROVED'
@@ -278,4 +278,21 @@ export function applyDiscountDecisions(
     })),
   );
   return counts;
+}
+
+/**
+ * A decision made in the sidebar, shown in the Discount requests tab when the seller has it: the
+ * row is found by its request ID at the write (read right before it), and nothing else changes.
+ */
+export function recordDecision(id: number, status: string, result: string, checkedAt: number | null): void {
+  const snapshot = readTabs([discountRequestsSpec]).get(discountRequestsSpec.tab);
+  if (!snapshot || !snapshot.exists) return;
+  const tab = prepareTab(snapshot);
+  const keyCol = tab.positions.get('task_id');
+  if (keyCol === undefined || !body(tab).some((row) => cellText(row[keyCol]) === String(id))) return;
+  if (tab.setup.length) {
+    writeRequests(tab.setup);
+    applySetup(tab);
+  }
+  write(tab, [{ task_id: String(id), status, result, checked_at: checkedAt }]);
 }

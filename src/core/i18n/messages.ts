@@ -18,6 +18,7 @@ import { finance } from './finance';
 import { fbp } from './fbp';
 import { promotions } from './promotions';
 import { prices } from './prices';
+import { discounts } from './discounts';
 import { selfcheck } from './selfcheck';
 import { codes } from './codes';
 import { archive } from './archive';
@@ -49,6 +50,7 @@ const parts = [
   part(finance),
   part(promotions),
   part(prices),
+  part(discounts),
   part(selfcheck),
   part(codes),
   part(archive),
