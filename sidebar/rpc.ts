@@ -6,7 +6,7 @@ import type { SaveSettingsInput, TestConnectionInput } from '../src/shared/setti
 import type { SyncSettingsInput } from '../src/shared/sync-schema';
 import type { ArchiveSettingsInput } from '../src/shared/archive-schema';
 import type { ReportSettingsInput } from '../src/shared/report-schema';
-import type { InventorySettingsInput, StockMoveInput } from '../src/shared/inventory-schema';
+import type { InventorySettingsInput, PushStockInput, StockMoveInput } from '../src/shared/inventory-schema';
 import type {
   ChatHistoryInput,
   DecideCancellationInput,
@@ -59,7 +59,7 @@ export interface ServerApi {
   saveReportSettings(input: ReportSettingsInput): ServerData<'saveReportSettings'>;
   buildReports(): ServerData<'buildReports'>;
   recordStockMove(input: StockMoveInput): ServerData<'recordStockMove'>;
-  pushStockToOzon(): ServerData<'pushStockToOzon'>;
+  pushStockToOzon(input: PushStockInput): ServerData<'pushStockToOzon'>;
   getInventorySettings(): ServerData<'getInventorySettings'>;
   saveInventorySettings(input: InventorySettingsInput): ServerData<'saveInventorySettings'>;
   syncService(input: { source: 'sidebar' }): ServerData<'syncService'>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { handle } from './app/handler';
 import { assertWorkbookShop } from './app/shop';
 import { userLocale } from './adapters/session';
-import { buildMenu, showSidebar, toast as deskToast, type MenuItem } from './adapters/ui';
+import { askYesNo, buildMenu, showSidebar, toast as deskToast, type MenuItem } from './adapters/ui';
 import type { ApiResult } from './shared/result';
 import { userStore } from './adapters/properties';
 import { langFromLocale, type Lang } from './core/i18n/messages';
@@ -34,7 +34,7 @@ import { applyPromotionChoicesNow, refreshPromotionsNow } from './promotions';
 import { decideDiscountRequest as decideDiscount, discountRequestsView } from './promotions/sidebar';
 import { DecideDiscountInput } from './shared/promotions-schema';
 import { readReportSettings, saveReportSettings as saveReports } from './reports/settings';
-import { InventorySettingsInput, StockMoveInput } from './shared/inventory-schema';
+import { InventorySettingsInput, PushStockInput, StockMoveInput } from './shared/inventory-schema';
 import * as inventory from './inventory';
 import * as inventoryPrices from './inventory/prices';
 import { refreshOzonStock as refreshOzonStockNow } from './ozon-stock';
@@ -313,9 +313,10 @@ export function refreshOzonStock(input?: unknown) {
   return announce(handle(MenuInput, input, (_v, ctx) => refreshOzonStockNow(ctx)));
 }
 
+/** From the menu (asks YES/NO before a sharp cut) or the sidebar (`{source: 'sidebar', confirmCut?}`). */
 export function pushStockToOzon(input?: unknown) {
   return announce(
-    handle(MenuInput, input, (_v, ctx) => inventory.pushStock(ctx, { onlyChanged: false, notify: false })),
+    handle(PushStockInput, input, (value, ctx) => inventory.pushStockNow(ctx, value, askYesNo)),
   );
 }
 

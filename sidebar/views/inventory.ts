@@ -1,6 +1,11 @@
 // Inventory: record a receipt, write-off or count (offer, quantity, note), push stock to Ozon with
 // per-item results, and the "push after every sync" switch.
-import { EntryReason, StockMoveInput, type PushStockResult } from '../../src/shared/inventory-schema';
+import {
+  EntryReason,
+  StockMoveInput,
+  type PushStockResult,
+  type SharpCutPreview,
+} from '../../src/shared/inventory-schema';
 import { append, h, replaceChildren } from '../dom';
 import { tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
@@ -107,16 +112,34 @@ export const inventoryView: View = {
       tr('inventory.push.button'),
     );
     const pushResults = h('div', { class: 'push-results', attrs: { 'data-role': 'push-results' } });
-    pushButton.addEventListener('click', () => {
+    // A push that would cut stock sharply for many products comes back unsent with what it would cut;
+    // the seller confirms that very cut (its token) or leaves it.
+    const push = (confirmCut?: string): void => {
       void whileBusy(root, status, tr('inventory.push.working'), async () => {
         replaceChildren(pushResults);
         try {
-          replaceChildren(pushResults, pushReport(await call('pushStockToOzon')));
+          const result = await call('pushStockToOzon', {
+            source: 'sidebar',
+            ...(confirmCut ? { confirmCut } : {}),
+          });
+          const cut = result.needsConfirmation;
+          replaceChildren(
+            pushResults,
+            cut
+              ? cutConfirmation(
+                  result.message,
+                  cut,
+                  () => push(cut.token),
+                  () => replaceChildren(pushResults),
+                )
+              : pushReport(result),
+          );
         } catch (error) {
           replaceChildren(pushResults, notice({ kind: 'error', text: errorText(error) }));
         }
       });
-    });
+    };
+    pushButton.addEventListener('click', () => push());
 
     const auto = h('input', { id: 'pushAfterSync', attrs: { type: 'checkbox', name: 'pushAfterSync' } });
     const cover = h('input', {
@@ -185,6 +208,39 @@ export const inventoryView: View = {
     });
   },
 };
+
+function cutConfirmation(
+  message: string,
+  cut: SharpCutPreview,
+  confirm: () => void,
+  cancel: () => void,
+): HTMLElement {
+  const yes = h(
+    'button',
+    { class: 'action', attrs: { type: 'button', 'data-action': 'push-confirm' } },
+    tr('inventory.sharpCut.confirm'),
+  );
+  const no = h(
+    'button',
+    { attrs: { type: 'button', 'data-action': 'push-cancel' } },
+    tr('inventory.sharpCut.cancel'),
+  );
+  yes.addEventListener('click', confirm);
+  no.addEventListener('click', cancel);
+  return h(
+    'div',
+    { attrs: { 'data-role': 'push-confirm' } },
+    notice({ kind: 'error', text: message }),
+    h(
+      'ul',
+      {},
+      ...cut.examples.map((e) =>
+        h('li', { attrs: { 'data-offer': e.offerId } }, tr('inventory.sharpCut.item', e)),
+      ),
+    ),
+    h('div', { class: 'buttons' }, yes, no),
+  );
+}
 
 function pushReport(result: PushStockResult): HTMLElement {
   const list = (role: string, title: string, items: PushStockResult['updated']) =>

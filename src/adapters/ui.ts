@@ -40,3 +40,16 @@ export function showDialog(html: string, title: string, width: number, height: n
   const output = HtmlService.createHtmlOutput(html).setWidth(width).setHeight(height);
   SpreadsheetApp.getUi().showModalDialog(output, title);
 }
+
+/**
+ * A YES/NO dialog (Ui.alert) for a menu command; false when the seller says no or closes it, and when
+ * there is no UI to ask in (a time-driven run): nothing is done without a yes.
+ */
+export function askYesNo(title: string, prompt: string): boolean {
+  try {
+    const ui = SpreadsheetApp.getUi();
+    return ui.alert(title, prompt, ui.ButtonSet.YES_NO) === ui.Button.YES;
+  } catch {
+    return false;
+  }
+}

@@ -30,6 +30,7 @@ import type {
   InventorySettingsView,
   PushItemResult,
   PushStockResult,
+  SharpCutPreview,
   StockMoveInput,
   StockMoveResult,
 } from '../shared/inventory-schema';
@@ -37,7 +38,15 @@ import { BUDGET, deadlineFrom } from '../app/budgets';
 import { ozonClientFor } from '../app/ozon';
 import { STOCK_PAIR_COOLDOWN_MS } from '../ozon/stock-pacing';
 import { appsScriptHost, notify, withInventoryLock, type InventoryHost } from './host';
-import { alertText, inventoryPass, landInventory, prepareInventoryTabs, type LedgerSize } from './workbook';
+import {
+  alertText,
+  inventoryPass,
+  landInventory,
+  prepareInventoryTabs,
+  type InventoryTabs,
+  type LedgerSize,
+} from './workbook';
+import { sharpCut, type SharpCut, type StockChange } from '../core/inventory/sharp-cut';
 import {
   inventoryFormatRules,
   inventorySpec,
@@ -138,6 +147,8 @@ export interface AfterSyncResult extends RefreshSummary {
   /** False when the seller has not started using the inventory (nothing was read or written). */
   ran: boolean;
   push?: PushStockResult;
+  /** For the Sync log: why stock was not recomputed or pushed after the sync (empty when it was). */
+  note?: string;
 }
 
 /**
@@ -168,12 +179,19 @@ export function afterSync(
   try {
     const result: AfterSyncResult = { ...refreshInventory(ctx, host), ran: true };
     if (ctx.doc.get(PUSH_AFTER_SYNC_KEY) === 'on') {
-      result.push = pushStock(ctx, { onlyChanged: true, notify: false }, host, until);
+      result.push = pushStock(ctx, { onlyChanged: true, notify: false, afterSync: true }, host, until);
+      if (result.push.needsConfirmation) result.note = result.push.message;
     }
     return result;
   } catch (error) {
+    // Said in the Sync log: the ledger guard's refusal, or any other reason stock was not kept up.
     const detail = error instanceof AppError ? t(ctx.lang, error.key, error.params) : String(error);
-    return { ...idle, ran: true, message: detail };
+    return {
+      ...idle,
+      ran: true,
+      message: detail,
+      note: t(ctx.lang, 'inventory.afterSync.failed', { reason: detail }),
+    };
   }
 }
 
@@ -367,16 +385,128 @@ function itemReason(lang: Lang, errors: { code: string; message: string }[]): st
   return t(lang, 'inventory.push.error', { message: text || '?' });
 }
 
+/** What pushStock takes: the trigger's push after sync never asks; the menu and the sidebar do. */
+export interface PushOptions {
+  onlyChanged: boolean;
+  notify: boolean;
+  /** The token of the sharp cut the seller confirmed (from an earlier answer's needsConfirmation). */
+  confirmCut?: string;
+  /** After a sync: a sharp cut is skipped with a message for the Sync log, never asked about. */
+  afterSync?: boolean;
+}
+
+/** Stops the pass before anything reaches Ozon: the push would cut stock sharply, unconfirmed. */
+class CutNeedsConfirmation extends Error {
+  constructor(readonly cut: SharpCut) {
+    super('sharp cut');
+  }
+}
+
+function pushRows(
+  planned: readonly RowValues[],
+  tabs: InventoryTabs,
+  perWarehouse: ReadonlySet<string>,
+): (PushRow & { onHand: number; ozonStock: number | null })[] {
+  const read = tabs.inventoryRows;
+  // Offers kept per warehouse go out per warehouse, each with its own figure.
+  return planned
+    .filter((row) => !perWarehouse.has(String(row.offer_id)))
+    .map((row) => {
+      const offerId = String(row.offer_id);
+      const before = read.get(offerId);
+      return {
+        offerId,
+        productId: String(row.product_id ?? before?.productId ?? ''),
+        warehouse: String(row.warehouse ?? before?.warehouse ?? ''),
+        available: Number(row.available),
+        onHand: Number(row.on_hand),
+        pushedStock: before?.pushedStock ?? null,
+        ozonStock: typeof row.ozon_stock === 'number' ? row.ozon_stock : (before?.ozonStock ?? null),
+      };
+    });
+}
+
+const numberOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Every pair this push would send with the figure Ozon has for it now (what was last pushed there,
+ * else Ozon's stock as read), and how many pairs a full push covers: the sharp-cut rule's input.
+ */
+function stockChanges(
+  planned: {
+    rows: readonly RowValues[];
+    warehouseRows: readonly RowValues[];
+    tabs: InventoryTabs;
+    perWarehouse: ReadonlySet<string>;
+  },
+  warehouses: readonly OzonWarehouse[],
+  onlyChanged: boolean,
+): { changes: StockChange[]; pairs: number } {
+  const rows = pushRows(planned.rows, planned.tabs, planned.perWarehouse);
+  const byOffer = new Map(rows.map((r) => [r.offerId, r]));
+  const names = new Map(warehouses.map((w) => [w.id, w.name]));
+  const changes: StockChange[] = planPush(rows, warehouses, onlyChanged).items.map((item) => {
+    const row = byOffer.get(item.offer_id);
+    return {
+      key: `${item.offer_id}@${item.warehouse_id}`,
+      offerId: item.offer_id,
+      warehouse: names.get(item.warehouse_id) ?? String(item.warehouse_id),
+      from: row?.pushedStock ?? row?.ozonStock ?? null,
+      to: item.stock,
+    };
+  });
+  const pushed = new Map(
+    planned.warehouseRows.map((r) => [String(r.key), numberOrNull(r.pushed_stock)] as const),
+  );
+  const byKey = new Map(planned.warehouseRows.map((r) => [String(r.key), r]));
+  for (const item of planWarehousePush(planned.warehouseRows, pushed, onlyChanged)) {
+    const row = byKey.get(item.key);
+    changes.push({
+      key: item.key,
+      offerId: item.offer_id,
+      warehouse: String(row?.warehouse ?? item.warehouse_id),
+      from: pushed.get(item.key) ?? numberOrNull(row?.ozon_present),
+      to: item.stock,
+    });
+  }
+  const pairs =
+    planPush(rows, warehouses, false).items.length +
+    planWarehousePush(planned.warehouseRows, pushed, false).length;
+  return { changes, pairs };
+}
+
+const EXAMPLES = 5;
+
+function cutPreview(lang: Lang, cut: SharpCut): SharpCutPreview {
+  const examples = cut.cuts.slice(0, EXAMPLES).map((c) => ({
+    offerId: c.offerId,
+    warehouse: c.warehouse,
+    from: c.from ?? 0,
+    to: c.to,
+  }));
+  const list = examples.map((e) => t(lang, 'inventory.sharpCut.item', e)).join(', ');
+  const more = cut.cuts.length - examples.length;
+  return {
+    token: cut.token,
+    count: cut.cuts.length,
+    pairs: cut.pairs,
+    examples,
+    text: more > 0 ? t(lang, 'inventory.sharpCut.more', { list, count: more }) : list,
+  };
+}
+
 /**
  * Sends available stock per offer to its warehouse (≤100 pairs a request, ≤80 requests a minute, each
  * pair at most once per 30 s: the client paces all three) and reports every item: updated, refused
  * by Ozon (its per-item errors), or skipped here (no product, no or unknown warehouse). The figures
  * are refreshed first, so what goes out is current; what was sent is kept in the hidden
- * "Pushed stock" column, and Ozon's own figure is re-read afterwards.
+ * "Pushed stock" column, and Ozon's own figure is re-read afterwards. A push that would cut stock
+ * sharply for many products (core/inventory/sharp-cut) sends and writes nothing unless `confirmCut`
+ * names that very cut: the answer's needsConfirmation says what would be cut, for the seller to confirm.
  */
 export function pushStock(
   ctx: AppContext,
-  options: { onlyChanged: boolean; notify: boolean },
+  options: PushOptions,
   host: InventoryHost = appsScriptHost(),
   until = deadlineFrom(host.now(), BUDGET.inventoryOzon),
 ): PushStockResult {
@@ -384,35 +514,49 @@ export function pushStock(
   const warehouses = warehouseList(client);
   const result: PushStockResult = { updated: [], failed: [], skipped: [], message: '' };
   const cooldown = pushCooldown(ctx, until);
-  withInventoryLock(() => {
-    const pass = inventoryPass(host, {
-      lang: ctx.lang,
-      checkLedger: ledgerGuard(ctx),
-      beforeWarehouseWrite: (rows) =>
-        sendWarehouseStock(ctx, client, rows, options.onlyChanged, result, cooldown),
-      beforeWrite: (planned, tabs, perWarehouse) => {
-        const read = tabs.inventoryRows;
-        // Offers kept per warehouse went out above, each warehouse with its own figure.
-        const rows = planned
-          .filter((row) => !perWarehouse.has(String(row.offer_id)))
-          .map((row) => {
-            const offerId = String(row.offer_id);
-            const before = read.get(offerId);
-            return {
-              offerId,
-              productId: String(row.product_id ?? before?.productId ?? ''),
-              warehouse: String(row.warehouse ?? before?.warehouse ?? ''),
-              available: Number(row.available),
-              onHand: Number(row.on_hand),
-              pushedStock: before?.pushedStock ?? null,
-            };
-          });
-        return sendStock(ctx, client, warehouses, rows, options.onlyChanged, result, cooldown);
-      },
+  try {
+    withInventoryLock(() => {
+      const pass = inventoryPass(host, {
+        lang: ctx.lang,
+        checkLedger: ledgerGuard(ctx),
+        vet: (planned) => {
+          const { changes, pairs } = stockChanges(planned, warehouses, options.onlyChanged);
+          const cut = sharpCut(changes, pairs);
+          if (cut && cut.token !== options.confirmCut) throw new CutNeedsConfirmation(cut);
+        },
+        beforeWarehouseWrite: (rows) =>
+          sendWarehouseStock(ctx, client, rows, options.onlyChanged, result, cooldown),
+        beforeWrite: (planned, tabs, perWarehouse) =>
+          sendStock(
+            ctx,
+            client,
+            warehouses,
+            pushRows(planned, tabs, perWarehouse),
+            options.onlyChanged,
+            result,
+            cooldown,
+          ),
+      });
+      noteLedger(ctx, pass);
+      ctx.doc.set(ENABLED_KEY, 'on');
     });
-    noteLedger(ctx, pass);
-    ctx.doc.set(ENABLED_KEY, 'on');
-  });
+  } catch (error) {
+    if (!(error instanceof CutNeedsConfirmation)) throw error;
+    const preview = cutPreview(ctx.lang, error.cut);
+    const params = { count: preview.count, pairs: preview.pairs, list: preview.text };
+    result.needsConfirmation = preview;
+    result.message = t(
+      ctx.lang,
+      options.afterSync
+        ? 'inventory.sharpCut.skipped'
+        : options.confirmCut
+          ? 'inventory.sharpCut.changed'
+          : 'inventory.sharpCut.ask',
+      params,
+    );
+    if (options.notify) notify(result.message, t(ctx.lang, 'inventory.title'));
+    return result;
+  }
   result.message =
     result.updated.length || result.failed.length || result.skipped.length
       ? t(ctx.lang, 'inventory.pushed', {
@@ -423,6 +567,31 @@ export function pushStock(
       : t(ctx.lang, 'inventory.pushNothing');
   if (options.notify) notify(result.message, t(ctx.lang, 'inventory.title'));
   return result;
+}
+
+/**
+ * Push stock from the menu or the sidebar. A sharp cut is refused until confirmed: the sidebar shows
+ * the answer's needsConfirmation and calls again with its token; the menu asks YES/NO in a dialog.
+ */
+export function pushStockNow(
+  ctx: AppContext,
+  input: { source: 'menu' | 'sidebar'; confirmCut?: string },
+  ask: (title: string, question: string) => boolean,
+  host: InventoryHost = appsScriptHost(),
+): PushStockResult {
+  const push = (confirmCut?: string) =>
+    pushStock(ctx, { onlyChanged: false, notify: false, ...(confirmCut ? { confirmCut } : {}) }, host);
+  const first = push(input.confirmCut);
+  const cut = first.needsConfirmation;
+  if (!cut || input.source === 'sidebar') return first;
+  const question = t(ctx.lang, 'inventory.sharpCut.question', {
+    count: cut.count,
+    pairs: cut.pairs,
+    list: cut.text,
+  });
+  if (!ask(t(ctx.lang, 'inventory.sharpCut.title'), question))
+    return { ...first, message: t(ctx.lang, 'inventory.sharpCut.declined', { count: cut.count }) };
+  return push(cut.token);
 }
 
 function sendStock(

@@ -73,6 +73,16 @@ export interface PassOptions {
   beforeWarehouseWrite?: (rows: readonly RowValues[]) => ReadonlyMap<string, RowValues>;
   /** Sees the ledger as read, before anything is planned or written; throws to refuse a damaged one. */
   checkLedger?: (found: LedgerSize) => void;
+  /**
+   * Sees every planned row (Inventory and Warehouse stock) before either beforeWrite runs; throws to
+   * stop the pass before anything is sent to Ozon or written (a push that needs confirmation).
+   */
+  vet?: (planned: {
+    rows: readonly RowValues[];
+    warehouseRows: readonly RowValues[];
+    tabs: InventoryTabs;
+    perWarehouse: ReadonlySet<string>;
+  }) => void;
 }
 
 /** How big the Stock moves ledger is: rows, and opening counts among them. */
@@ -129,13 +139,32 @@ export function inventoryPass(host: InventoryHost, options: PassOptions): PassRe
     ...(options.imported ? { imported: options.imported } : {}),
     ...(options.extra ? { extra: options.extra } : {}),
   });
+  let vetted = !options.vet;
+  const vet = (warehouseRows: readonly RowValues[]) => {
+    if (vetted) return;
+    vetted = true;
+    options.vet?.({
+      rows: plan.rows,
+      warehouseRows,
+      tabs,
+      perWarehouse: new Set(warehouseRows.map((r) => String(r.offer_id))),
+    });
+  };
+  const beforeWarehouseWrite = options.beforeWarehouseWrite;
   const warehouse = warehousePass({
     snapshot: snapshots.get(warehouseStockSpec.tab),
     listings: options.warehouseListings,
     moves: plan.moves,
     postings,
-    beforeWrite: options.beforeWarehouseWrite,
+    beforeWrite:
+      beforeWarehouseWrite || options.vet
+        ? (rows) => {
+            vet(rows);
+            return beforeWarehouseWrite?.(rows) ?? new Map<string, RowValues>();
+          }
+        : undefined,
   });
+  vet([]);
   const patch = options.beforeWrite?.(plan.rows, tabs, warehouse.offers);
   const rows = patch
     ? plan.rows.map((row) => ({ ...row, ...(patch.get(String(row.offer_id)) ?? {}) }))

@@ -59,12 +59,51 @@ export interface PushItemResult {
   reason: string;
 }
 
+/** A push refused because it would cut stock sharply for many products: what the seller confirms. */
+export interface SharpCutPreview {
+  /** Send it back as `confirmCut` to push this very cut. */
+  token: string;
+  /** Offer × warehouse pairs cut sharply, of `pairs` the push covers. */
+  count: number;
+  pairs: number;
+  /** The largest cuts (at most 5). */
+  examples: { offerId: string; warehouse: string; from: number; to: number }[];
+  /** The examples in words, "A-1: 40 → 0, … and 3 more". */
+  text: string;
+}
+
 export interface PushStockResult {
   updated: PushItemResult[];
   failed: PushItemResult[];
   skipped: PushItemResult[];
   message: string;
+  /** Set when nothing was pushed because the seller must confirm a sharp cut first. */
+  needsConfirmation?: SharpCutPreview;
 }
+
+/**
+ * Push stock: from the menu (nothing, or Apps Script's event object) or the sidebar. `confirmCut` is
+ * the token of a sharp cut the seller saw and confirmed; the server pushes that cut and no other.
+ */
+export const PushStockInput = z
+  .preprocess(
+    // The menu passes nothing or Apps Script's event object.
+    (value) => (value && typeof value === 'object' ? value : {}),
+    z
+      .object({
+        source: z.enum(['menu', 'sidebar']).optional(),
+        confirmCut: z
+          .string({ message: 'error.inventory.confirmCut' })
+          .regex(/^[0-9a-z]{1,8}-[0-9a-z]{1,8}$/, 'error.inventory.confirmCut')
+          .optional(),
+      })
+      .loose(),
+  )
+  .transform((value) => ({
+    source: value.source === 'sidebar' ? ('sidebar' as const) : ('menu' as const),
+    ...(value.confirmCut ? { confirmCut: value.confirmCut } : {}),
+  }));
+export type PushStockInput = z.input<typeof PushStockInput>;
 
 export const InventorySettingsInput = z.object({
   pushAfterSync: z.boolean(),

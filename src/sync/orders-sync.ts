@@ -78,6 +78,11 @@ export interface SyncEnv {
   refill?(): number | null;
   /** The refill's job is complete. */
   refillDone?(): void;
+  /**
+   * Runs once the rows are written, before the log row (the stock ledger's pass and the push after
+   * sync); what it answers (why stock was not kept up) joins the log row's notes.
+   */
+  afterWrite?: () => string;
 }
 
 export type SyncResult = 'done' | 'partial' | 'failed';
@@ -529,6 +534,8 @@ export function runSyncStep(
     notes.push(...(client.notes?.() ?? []));
     saveSetAside(env.store, [...setAside.values()]);
     if (setAside.size) notes.push(setAsideText(env.lang, [...setAside.values()]));
+    const stockNote = env.afterWrite?.() ?? '';
+    if (stockNote) notes.push(stockNote);
     const repairs = notes.join(' ');
     const outcome: SyncOutcome = {
       result: done ? 'done' : 'partial',

@@ -21,7 +21,7 @@ import { fromFbo, fromFbp, fromFbs } from '../core/orders/from-ozon';
 import type { SyncSource } from './job';
 import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync';
 import { sendDigest } from './digest';
-import { afterSync } from '../inventory';
+import { afterSync, type AfterSyncResult } from '../inventory';
 import { BUDGET, deadlineFrom } from '../app/budgets';
 import { updateArchived } from '../archive/late';
 import { refillDays, refillDone } from '../archive/refill';
@@ -174,6 +174,7 @@ export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): 
     const stopBy = deadlineFrom(executionStart, BUDGET.syncStop);
     notify(t(ctx.lang, 'sync.started'));
     const store = documentStore();
+    let stock: AfterSyncResult | undefined;
     const outcome = runSyncStep(
       {
         now: () => Date.now(),
@@ -202,6 +203,14 @@ export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): 
           ),
         refill: () => refillDays(store, Date.now(), MAX_LOOKBACK_DAYS),
         refillDone: () => refillDone(store),
+        // The stock ledger follows the orders while the lock is still held (a no-op until inventory is
+        // in use), within the sync's own deadline: a push after sync gets what is left of it, not a new
+        // budget. Why it did not run or push (a damaged ledger, a sharp cut) goes into the Sync log row.
+        afterWrite: () => {
+          if (Date.now() >= stopBy) return '';
+          stock = afterSync(ctx, stopBy);
+          return stock.note ?? '';
+        },
       },
       source,
       (error) => {
@@ -213,12 +222,8 @@ export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): 
     if (outcome.result !== 'failed' && outcome.freshCount > 0) {
       parts.push(t(ctx.lang, 'sync.newOrders', { count: outcome.freshCount }));
     }
-    // The stock ledger follows the orders while the lock is still held (a no-op until inventory is in
-    // use), within the sync's own deadline: a push after sync gets what is left of it, not a new budget.
-    if (outcome.result !== 'failed' && Date.now() < stopBy) {
-      const stock = afterSync(ctx, stopBy);
-      if (stock.lowStockText) parts.push(stock.lowStockText);
-    }
+    if (stock?.note) parts.push(stock.note);
+    else if (stock?.lowStockText) parts.push(stock.lowStockText);
     notify(parts.join(' '));
     if (outcome.result === 'done' && outcome.freshCount > 0) sendDigest(ctx, store, outcome);
     return summarise(outcome);

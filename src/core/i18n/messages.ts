@@ -9,6 +9,7 @@ import { inventory } from './inventory';
 import { desk } from './desk';
 import { service } from './service';
 import { reliability } from './reliability';
+import { stockGuard } from './stock-guard';
 import { repairs } from './repairs';
 import { feedback } from './feedback';
 import { handover } from './handover';
@@ -41,6 +42,7 @@ const parts = [
   part(reports),
   part(service),
   part(reliability),
+  part(stockGuard),
   part(repairs),
   part(feedback),
   part(handover),

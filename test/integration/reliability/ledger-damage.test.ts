@@ -36,6 +36,11 @@ describe('a deleted or damaged ledger', () => {
     rt.clock.advance(3_600_000);
     rt.run('syncOrders', [], { trigger: 'time' });
     expect(sim.stats.byPath[STOCKS] ?? 0).toBe(0);
+    // … and the Sync log says why (the guard's own words), not a silent skip.
+    const logged = tabRecords(rt, 'Sync log').at(-1);
+    expect(logged?.['Result']).toBe('ok');
+    expect(String(logged?.['Error'])).toContain('Stock was not updated after the sync');
+    expect(String(logged?.['Error'])).toContain('The Stock moves tab is missing or damaged');
     expect(tabRecords(rt, 'Inventory').reduce((s, r) => s + Number(r['On hand']), 0)).toBe(onHand);
 
     // A re-import opens the ledger again; pushes go out once more.
