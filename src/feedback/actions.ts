@@ -38,7 +38,7 @@ import type {
   ReviewValue,
   ThreadEntry,
 } from '../shared/feedback-schema';
-import { landRows } from '../service/sync';
+import { landRows } from '../core/table/land';
 import { feedbackApiFor } from './ozon';
 import { FEEDBACK_JOB_KEY, FEEDBACK_MARK_KEY, refusalText, type FeedbackJob, type Part } from './sync';
 
@@ -59,6 +59,9 @@ function withLock<T>(fn: () => T): T {
     lock.release();
   }
 }
+
+/** The one reader and writer rows land through (found again by key around each write). */
+const sheets = { readTabs: (specs: readonly TableSpec[]) => readTabs(specs), write: writeRequests };
 
 function prepared(spec: TableSpec): PreparedTab {
   return prepareTab(readTabs([spec]).get(spec.tab) as TabSnapshot);
@@ -227,8 +230,7 @@ function landReview(id: string, values: RowValues): ReviewCard | null {
     const tab = prepared(reviewsSpec);
     const found = records(tab).find((r) => text(r.get('review_id')) === id);
     if (!found || tab.setup.length) return null;
-    const landed = landRows(tab, [{ review_id: id, ...values }]);
-    if (landed.requests.length) writeRequests(landed.requests);
+    landRows(sheets, reviewsSpec, [{ review_id: id, ...values }], new Map([[reviewsSpec.tab, tab.snapshot]]));
     const { toMs } = toMsFn();
     return reviewCard({ get: (key) => (key in values ? values[key] : found.get(key)) }, toMs);
   });
@@ -342,8 +344,12 @@ function landQuestion(id: string, values: RowValues): QuestionCard | null {
     const tab = prepared(questionsSpec);
     const found = records(tab).find((q) => text(q.get('question_id')) === id);
     if (!found || tab.setup.length) return null;
-    const landed = landRows(tab, [{ question_id: id, ...values }]);
-    if (landed.requests.length) writeRequests(landed.requests);
+    landRows(
+      sheets,
+      questionsSpec,
+      [{ question_id: id, ...values }],
+      new Map([[questionsSpec.tab, tab.snapshot]]),
+    );
     const { toMs } = toMsFn();
     return questionCard({ get: (key) => (key in values ? values[key] : found.get(key)) }, toMs);
   });

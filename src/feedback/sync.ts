@@ -25,6 +25,7 @@ import {
   type RatingRecord,
 } from '../core/feedback/tables';
 import { t, type Lang, type MessageKey } from '../core/i18n/messages';
+import { landTables } from '../core/table/land';
 import type { SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
@@ -33,7 +34,7 @@ import type { FeedbackApi } from '../ozon/feedback';
 import { OzonRoleError, OzonSubscriptionError } from '../ozon/errors';
 import { lookbackDays, type SyncSource } from '../sync/job';
 import { logRequest, runLogEntry, syncLogSpec } from '../sync/sync-log';
-import { columnByKey, landRows } from '../service/sync';
+import { columnByKey } from '../service/sync';
 
 export type FeedbackSource = Pick<
   FeedbackApi,
@@ -248,19 +249,24 @@ export function runFeedbackStep(
 
   const flush = (next: FeedbackJob) => {
     if (!tabs) return;
-    const names = ['reviews', 'questions', 'rating', 'errors', 'products'] as const;
-    const landed = names
-      .filter((name) => pending[name].size)
-      .map((name) => ({ name, land: landRows((tabs as Tabs)[name], pending[name].values()) }));
-    const requests = landed.flatMap((l) => l.land.requests);
-    if (requests.length) env.write(requests);
-    for (const { name, land } of landed) {
-      land.commit();
-      added += land.plan.added.length;
-      updated += land.plan.updated.length;
+    const names = (['reviews', 'questions', 'rating', 'errors', 'products'] as const).filter(
+      (name) => pending[name].size,
+    );
+    // Ozon was read since the tabs were: each row is found again by its key when it is written.
+    const landing = landTables(
+      env,
+      names.map((name) => ({ spec: (tabs as Tabs)[name].snapshot.spec, rows: [...pending[name].values()] })),
+    );
+    for (const name of names) {
+      const spec = (tabs as Tabs)[name].snapshot.spec;
+      const plan = landing.plans.get(spec.tab);
+      (tabs as Tabs)[name] = landing.tabs.get(spec.tab) as PreparedTab;
+      if (!plan) continue;
+      added += plan.added.length;
+      updated += plan.updated.length;
       if (name !== 'reviews' || next.first) continue;
       // A review new to the sheet with 1–3 stars is news for the seller.
-      for (const key of land.plan.added) {
+      for (const key of plan.added) {
         const row = pending.reviews.get(String(key));
         const rating = Number(row?.rating);
         if (!row || !(rating >= 1 && rating <= NEGATIVE_MAX)) continue;

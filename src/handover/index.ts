@@ -15,7 +15,7 @@ import type { Cell, RowValues } from '../core/table/spec';
 import { localDay, toSerial } from '../core/time/serial';
 import { readDesk, sellerWrites } from '../desk/workbook';
 import { isUnclear, type ActListItem, type DeliveryMethod, type HandoverApi } from '../ozon/handover';
-import { landRows } from '../service/sync';
+import { landRows } from '../core/table/land';
 import type { HandoverDay, HandoverMethod, HandoverOutcome, HandoverResult } from '../shared/handover-schema';
 import { appsScriptHandoverHost, handoverApi, HANDOVER_BUDGET_MS, type HandoverHost } from './host';
 
@@ -338,8 +338,7 @@ function handoversTab(e: HandoverEnv) {
 function writeBook(e: HandoverEnv, rows: RowValues[], actOf: ReadonlyMap<string, string>): void {
   e.host.withLock(() => {
     if (rows.length) {
-      const landed = landRows(handoversTab(e), rows);
-      if (landed.requests.length) e.host.write(landed.requests);
+      landRows(e.host, handoversSpec, rows);
     }
     if (actOf.size) {
       // Rows are found again by posting number now: the seller may have sorted Orders meanwhile.

@@ -66,7 +66,7 @@ import type {
   ServiceSelection,
 } from '../shared/service-schema';
 import { refreshPostings } from '../sync/refresh';
-import { landRows } from './sync';
+import { landRows } from '../core/table/land';
 
 const LOCK_WAIT_MS = 10_000;
 const HISTORY_PAGE = 30;
@@ -78,6 +78,9 @@ function client(ctx: AppContext): OzonClient {
 function withLock<T>(fn: () => T): T {
   return withDocumentLock(LOCK_WAIT_MS, () => new AppError('service.locked', 'service.sync.locked'), fn);
 }
+
+/** The one reader and writer rows land through (found again by key around each write). */
+const sheets = { readTabs: (specs: readonly TableSpec[]) => readTabs(specs), write: writeRequests };
 
 function prepared(specs: readonly TableSpec[]): Map<string, PreparedTab> {
   const snapshots = readTabs(specs);
@@ -298,9 +301,8 @@ function refreshRfbs(ctx: AppContext, ozon: OzonClient, returnId: number): RfbsD
         reason: detail.reason,
       };
     if (!row && !listed) return;
-    if (tab.setup.length) writeRequests(tab.setup);
-    const landed = landRows(tab, [values]);
-    if (landed.requests.length) writeRequests(landed.requests);
+    // Ozon was read since the tab was: the row is found again by its key when it is written.
+    landRows(sheets, returnsSpec, [values]);
   });
   return detail;
 }
@@ -445,8 +447,7 @@ function showSent(ctx: AppContext, ozon: OzonClient, chatId: string, message: st
       delete row.chat_type;
       delete row.posting_number;
       delete row.order_number;
-      const landed = landRows(tab, [row]);
-      if (landed.requests.length) writeRequests(landed.requests);
+      landRows(sheets, messagesSpec, [row], new Map([[messagesSpec.tab, tab.snapshot]]));
     });
   }
   return { ...history, message };
@@ -464,12 +465,9 @@ function findCancellation(ozon: OzonClient, id: number, posting: string): Cancel
 
 function landCancellation(ctx: AppContext, record: CancellationRecord): CancellationView {
   return withLock(() => {
-    const tab = prepared([cancellationsSpec]).get(cancellationsSpec.tab) as PreparedTab;
-    if (tab.setup.length) writeRequests(tab.setup);
     const offset = cachedOffset(spreadsheetOffset());
     const row = cancellationRow(record, { lang: ctx.lang, offset });
-    const landed = landRows(tab, [row]);
-    if (landed.requests.length) writeRequests(landed.requests);
+    landRows(sheets, cancellationsSpec, [row]);
     return cancellationView({ get: (key) => row[key] }, (serial) => fromSerial(serial, offset));
   });
 }

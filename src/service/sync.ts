@@ -24,16 +24,10 @@ import {
   returnsSpec,
   rfbsRow,
 } from '../core/service/tables';
-import { planRequests, type SheetsRequest } from '../core/table/requests';
-import {
-  applyPlan,
-  applySetup,
-  prepareTab,
-  type PreparedTab,
-  type TabSnapshot,
-} from '../core/table/snapshot';
+import { landTables } from '../core/table/land';
+import type { SheetsRequest } from '../core/table/requests';
+import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
 import type { OffsetMinutes } from '../core/time/serial';
 import { lookbackDays, type SyncSource } from '../sync/job';
 import { logRequest, runLogEntry, syncLogSpec } from '../sync/sync-log';
@@ -177,18 +171,6 @@ function emptyOrders(): TabSnapshot {
   };
 }
 
-/** Plans the upsert of rows into one prepared tab; `commit` mirrors the write in memory. */
-export function landRows(tab: PreparedTab, rows: Iterable<RowValues>) {
-  const { snapshot, positions } = tab;
-  const plan = planUpsert(snapshot.spec, positions, { firstRow: 1, rows: snapshot.values.slice(1) }, rows);
-  const requests = planRequests(snapshot.spec, snapshot.sheetId, snapshot.rowCount, positions, plan);
-  return {
-    requests,
-    plan,
-    commit: () => applyPlan(snapshot, plan, Math.max(snapshot.rowCount, plan.rowsNeeded)),
-  };
-}
-
 /** Column values of a tab by row key (header excluded). */
 export function columnByKey(tab: PreparedTab, column: string): Map<string, unknown> {
   const keyCol = tab.positions.get(tab.snapshot.spec.key) as number;
@@ -244,17 +226,20 @@ export function runServiceStep(
 
   const flush = (next: ServiceJob) => {
     if (!tabs) return;
-    const landed = (['returns', 'messages', 'cancellations'] as const)
-      .filter((name) => pending[name].size)
-      .map((name) => landRows((tabs as Tabs)[name], pending[name].values()));
-    const requests = landed.flatMap((l) => l.requests);
-    if (requests.length) env.write(requests);
-    for (const l of landed) {
-      l.commit();
-      added += l.plan.added.length;
-      updated += l.plan.updated.length;
-      next.added += l.plan.added.length;
-      next.updated += l.plan.updated.length;
+    const names = (['returns', 'messages', 'cancellations'] as const).filter((name) => pending[name].size);
+    // Ozon was read since the tabs were: each row is found again by its key when it is written.
+    const landing = landTables(
+      env,
+      names.map((name) => ({ spec: (tabs as Tabs)[name].snapshot.spec, rows: [...pending[name].values()] })),
+    );
+    for (const name of names) {
+      const spec = (tabs as Tabs)[name].snapshot.spec;
+      const plan = landing.plans.get(spec.tab);
+      (tabs as Tabs)[name] = landing.tabs.get(spec.tab) as PreparedTab;
+      added += plan?.added.length ?? 0;
+      updated += plan?.updated.length ?? 0;
+      next.added += plan?.added.length ?? 0;
+      next.updated += plan?.updated.length ?? 0;
     }
     for (const map of Object.values(pending)) map.clear();
     // Saved after the rows it produced are written: a run that dies in between re-reads those pages.

@@ -261,9 +261,8 @@ export function landTables(
       // Rows the write reached by mistake, or that vanished, get back what they held before it.
       const own = new Map(target.rows.map((r) => [String(r[target.spec.key]), r]));
       const keep = restore.get(target.spec.tab) as Map<string, RowValues>;
-      const wanted = new Set(
-        [...check.dirty, ...missing].filter((k) => !own.has(k) && !keep.has(k) && !misdeleted.has(k)),
-      );
+      // A row of the target's own is rewritten from it; the cells it does not carry, from the read.
+      const wanted = new Set([...check.dirty, ...missing].filter((k) => !keep.has(k) && !misdeleted.has(k)));
       const keyCol = was.positions.get(target.spec.key) as number;
       for (const row of was.snapshot.values.slice(1)) {
         const key = row?.[keyCol];
@@ -271,17 +270,15 @@ export function landTables(
         const text = String(key);
         if (misdeleted.has(text) && !revived.has(text)) {
           const whole = rowAsRead(target.spec, was.positions, row, true);
-          // A row Ozon's data still has takes its fresh cells from it, the seller's from the read.
-          const fresh = own.get(text);
-          if (fresh) {
-            const merged: RowValues = { ...fresh };
-            for (const c of target.spec.columns)
-              if (c.role === 'seller' && c.key in whole) merged[c.key] = whole[c.key];
-            revived.set(text, merged);
-          } else revived.set(text, whole);
+          // A row the target still has takes its fresh cells from it, the others from the read.
+          revived.set(text, { ...whole, ...own.get(text) });
           keep.delete(text);
         } else if (wanted.has(text)) {
-          keep.set(text, rowAsRead(target.spec, was.positions, row));
+          const read = rowAsRead(target.spec, was.positions, row);
+          const fresh = own.get(text);
+          if (fresh)
+            for (const column of Object.keys(fresh)) if (column !== target.spec.key) delete read[column];
+          keep.set(text, read);
           wanted.delete(text);
         }
       }
@@ -289,4 +286,15 @@ export function landTables(
     if (!bad && !sweep.size && ![...fixes.values()].some((f) => f.length)) break;
   }
   return landing;
+}
+
+/** One tab's rows landed as landTables lands them: the plan as first made, the tab as read after. */
+export function landRows(
+  io: TableIO,
+  spec: TableSpec,
+  rows: readonly RowValues[],
+  read?: ReadonlyMap<string, TabSnapshot>,
+): { plan: UpsertPlan | undefined; tab: PreparedTab } {
+  const landing = landTables(io, [{ spec, rows }], read);
+  return { plan: landing.plans.get(spec.tab), tab: landing.tabs.get(spec.tab) as PreparedTab };
 }
