@@ -73,7 +73,7 @@ export const LIMITS = {
   apiRequestBodyBytes: limit(
     10_485_760,
     null,
-    'Google\'s API front end answers "Request payload size exceeds the limit: 10485760 bytes."; Google\'s staff say the figure is not publicly documented (googleworkspace/dotnet-samples#23). Kept: it is the answer Google gives. Also applied to BigQuery jobs.insert bodies with their media (Google documents no smaller figure for Apps Script\'s advanced service; the add-on stays under it, so it works either way).',
+    "Google's API front end answers \"Request payload size exceeds the limit: 10485760 bytes.\"; Google's staff say the figure is not publicly documented (googleworkspace/dotnet-samples#23). Kept: it is the answer Google gives. Also applied to BigQuery jobs.insert bodies with their media (Google documents no smaller figure for Apps Script's advanced service; the add-on stays under it, so it works either way).",
   ),
 } satisfies Record<string, Limit>;
 

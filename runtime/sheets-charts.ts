@@ -74,7 +74,8 @@ export function chartRequests(book: SpreadsheetModel, sheetById: (id: unknown) =
     if (dataSource) {
       const id = String(dataSource.dataSourceId ?? '');
       if (!dataSourcesOf(book).some((d) => d.id === id)) throw new Error(`No data source with id: ${id}`);
-      if (gridSources(spec).length) throw new Error('A data source chart takes columns of its data source, not grid ranges.');
+      if (gridSources(spec).length)
+        throw new Error('A data source chart takes columns of its data source, not grid ranges.');
     }
     for (const source of gridSources(spec)) {
       const s = sheetById(source.sheetId);

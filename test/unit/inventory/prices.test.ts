@@ -1,5 +1,5 @@
 // The price guard: what "Update prices" sends, refuses or leaves, per row (money in minor units).
-import { decidePrice, type PriceMarks } from '../../../src/core/inventory/prices';
+import { decidePrice, type PriceMarks, type StairwayNow } from '../../../src/core/inventory/prices';
 import type { OfferProfit } from '../../../src/core/finance/profit';
 
 const marks = (over: Partial<PriceMarks>): PriceMarks => ({
@@ -16,7 +16,7 @@ const marks = (over: Partial<PriceMarks>): PriceMarks => ({
 const current = { price: 100_000, minPrice: 90_000, currency: 'RUB' };
 const cost = 50_000;
 const profitAt = (price: number) => ({ profit: price - cost }) as OfferProfit;
-const noStairway = { enabled: false, steps: [] };
+const noStairway: StairwayNow = { enabled: false, steps: [] };
 
 describe('decidePrice', () => {
   it('sends a new price above the minimum and the cost', () => {
