@@ -82,6 +82,7 @@ export interface ServerApi {
   runSelfCheck(): ServerData<'runSelfCheck'>;
   getSelfCheck(): ServerData<'getSelfCheck'>;
   getSupportReport(): ServerData<'getSupportReport'>;
+  updatePrices(): ServerData<'updatePrices'>;
   getDiscountRequests(): ServerData<'getDiscountRequests'>;
   decideDiscountRequest(input: DecideDiscountInput): ServerData<'decideDiscountRequest'>;
 }

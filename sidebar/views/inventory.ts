@@ -1,10 +1,11 @@
 // Inventory: record a receipt, write-off or count (offer, quantity, note), push stock to Ozon with
-// per-item results, and the "push after every sync" switch.
+// per-item results, the "push after every sync" switch, and Update prices with a result per row.
 import {
   EntryReason,
   StockMoveInput,
   type PushStockResult,
   type SharpCutPreview,
+  type UpdatePricesResult,
 } from '../../src/shared/inventory-schema';
 import { append, h, replaceChildren } from '../dom';
 import { tr, trIssue } from '../i18n';
@@ -141,6 +142,23 @@ export const inventoryView: View = {
     };
     pushButton.addEventListener('click', () => push());
 
+    const pricesButton = h(
+      'button',
+      { attrs: { type: 'button', 'data-action': 'update-prices' } },
+      tr('prices.sidebar.button'),
+    );
+    const priceResults = h('div', { attrs: { 'data-role': 'price-results' } });
+    pricesButton.addEventListener('click', () => {
+      void whileBusy(root, status, tr('prices.sidebar.working'), async () => {
+        replaceChildren(priceResults);
+        try {
+          replaceChildren(priceResults, priceReport(await call('updatePrices')));
+        } catch (error) {
+          replaceChildren(priceResults, notice({ kind: 'error', text: errorText(error) }));
+        }
+      });
+    });
+
     const auto = h('input', { id: 'pushAfterSync', attrs: { type: 'checkbox', name: 'pushAfterSync' } });
     const cover = h('input', {
       id: 'targetCoverDays',
@@ -196,6 +214,10 @@ export const inventoryView: View = {
       ),
       h('div', { class: 'buttons' }, pushButton),
       pushResults,
+      h('h2', {}, tr('prices.sidebar.title')),
+      h('p', { class: 'gray' }, tr('prices.sidebar.hint')),
+      h('div', { class: 'buttons' }, pricesButton),
+      priceResults,
     );
     await whileBusy(root, status, tr('sidebar.loading'), async () => {
       try {
@@ -270,5 +292,26 @@ function pushReport(result: PushStockResult): HTMLElement {
     list('push-failed', tr('inventory.push.failedList'), result.failed),
     list('push-skipped', tr('inventory.push.skippedList'), result.skipped),
     list('push-updated', tr('inventory.push.updatedList'), result.updated),
+  );
+}
+
+/** The toast's counts, then every row that was not simply updated or already so, with its result. */
+function priceReport(result: UpdatePricesResult): HTMLElement {
+  const open = result.items.filter((i) => i.outcome === 'refused' || i.outcome === 'failed');
+  const done = result.items.filter((i) => i.outcome === 'updated' || i.outcome === 'unchanged');
+  const item = (i: UpdatePricesResult['items'][number]) =>
+    h(
+      'li',
+      { attrs: { 'data-offer': i.offerId, 'data-outcome': i.outcome } },
+      h('span', { class: 'strong' }, i.offerId),
+      ': ',
+      h('span', { class: open.includes(i) ? 'error' : '' }, i.text),
+    );
+  return h(
+    'div',
+    {},
+    notice({ kind: open.length ? 'error' : 'ok', text: result.message }),
+    open.length ? h('ul', { attrs: { 'data-role': 'prices-not-done' } }, ...open.map(item)) : null,
+    done.length ? h('ul', { attrs: { 'data-role': 'prices-done' } }, ...done.map(item)) : null,
   );
 }

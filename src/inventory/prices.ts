@@ -29,6 +29,7 @@ import { isUnclearAction } from '../ozon/outcome';
 import { PRICES_PER_REQUEST, STAIRWAYS_PER_REQUEST, type PriceUpdate } from '../ozon/promotions';
 import { chunks } from '../ozon/body';
 import { marginBook, type MarginBook } from '../promotions/margin';
+import type { PriceItemResult, UpdatePricesResult } from '../shared/inventory-schema';
 import { appsScriptHost, notify, withInventoryLock, type InventoryHost } from './host';
 import { landInventory } from './workbook';
 
@@ -42,21 +43,6 @@ export interface OzonPrice {
   minPrice: number | null;
   sellerPrice: number | null;
   listed: FeeRates | null;
-}
-
-export interface PriceItemResult {
-  offerId: string;
-  outcome: 'updated' | 'unchanged' | 'refused' | 'failed';
-  text: string;
-}
-
-export interface UpdatePricesResult {
-  updated: number;
-  unchanged: number;
-  refused: number;
-  failed: number;
-  items: PriceItemResult[];
-  message: string;
 }
 
 type L = (key: MessageKey, params?: MessageParams) => string;

@@ -118,3 +118,20 @@ export interface InventorySettingsView {
   /** The seller has imported products or recorded a move in this spreadsheet. */
   enabled: boolean;
 }
+
+/** One Inventory row after "Update prices": what happened to its price and quantity discount. */
+export interface PriceItemResult {
+  offerId: string;
+  outcome: 'updated' | 'unchanged' | 'refused' | 'failed';
+  /** The row's Price result (localised). */
+  text: string;
+}
+
+export interface UpdatePricesResult {
+  updated: number;
+  unchanged: number;
+  refused: number;
+  failed: number;
+  items: PriceItemResult[];
+  message: string;
+}

@@ -2,6 +2,11 @@
 // quantity discount, "Update prices" and "Refresh prices", with one result per row.
 export const prices = {
   en: {
+    'prices.sidebar.title': 'Prices',
+    'prices.sidebar.hint':
+      'Type a New price, My min price or a quantity discount on the Inventory rows, then send them:',
+    'prices.sidebar.button': 'Update prices',
+    'prices.sidebar.working': 'Sending prices to Ozon…',
     'menu.updatePrices': 'Update prices',
     'menu.refreshPrices': 'Refresh prices',
     'prices.refreshed': 'Prices refreshed for {count} {count|product|products} in Inventory.',
@@ -48,6 +53,11 @@ export const prices = {
     'prices.qty.step': 'from {quantity} pcs −{percent}%',
   },
   ru: {
+    'prices.sidebar.title': 'Цены',
+    'prices.sidebar.hint':
+      'Введите новую цену, свою минимальную цену или скидку за количество в строках листа Inventory, затем отправьте:',
+    'prices.sidebar.button': 'Обновить цены',
+    'prices.sidebar.working': 'Отправляю цены в Ozon…',
     'menu.updatePrices': 'Обновить цены',
     'menu.refreshPrices': 'Загрузить цены',
     'prices.refreshed': 'Цены загружены для {count} {count|товара|товаров|товаров} на листе Inventory.',
@@ -98,6 +108,10 @@ export const prices = {
     'prices.qty.step': 'от {quantity} шт. −{percent}%',
   },
   zh: {
+    'prices.sidebar.title': '价格',
+    'prices.sidebar.hint': '请在 Inventory 表的行中填写新价格、我的最低价或数量折扣，然后发送：',
+    'prices.sidebar.button': '更新价格',
+    'prices.sidebar.working': '正在向 Ozon 发送价格…',
     'menu.updatePrices': '更新价格',
     'menu.refreshPrices': '读取价格',
     'prices.refreshed': '已为Inventory 表中的 {count} 个商品读取价格。',
