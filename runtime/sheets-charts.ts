@@ -96,11 +96,19 @@ export function chartRequests(book: SpreadsheetModel, sheetById: (id: unknown) =
         throw new Error('The anchor cell is outside the grid.');
       return { sheet, position: structuredClone(position as Json) };
     }
+    if (position?.newSheet === true) {
+      if (position.sheetId !== undefined || position.overlayPosition)
+        throw new Error('Only one of sheetId, overlayPosition or newSheet may be set.');
+      const sheet = book.addSheet();
+      return { sheet, position: { sheetId: sheet.id } };
+    }
     if (position?.sheetId !== undefined) {
       const sheet = sheetById(position.sheetId);
       return { sheet, position: { sheetId: sheet.id } };
     }
-    throw new Error('The local runtime supports charts placed with overlayPosition or sheetId only.');
+    throw new Error(
+      'The local runtime supports charts placed with overlayPosition, sheetId or newSheet only.',
+    );
   };
   return {
     addChart(r: Json) {

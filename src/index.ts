@@ -24,6 +24,9 @@ import { SyncSettingsInput } from './shared/sync-schema';
 import { ArchiveSettingsInput } from './shared/archive-schema';
 import { readArchiveSettings, saveArchiveSettings as saveArchive } from './archive/settings';
 import { archiveNow } from './archive/run';
+import { BigQuerySettingsInput } from './shared/bigquery-schema';
+import { readBigQuerySettings, saveBigQuerySettings as saveBigQuery } from './bigquery/settings';
+import { loadBigQueryNow } from './bigquery/run';
 import { syncOrdersNow } from './sync/run';
 import { readSyncSettings, saveSyncSettings as saveSync } from './sync/settings';
 import { runHourly } from './schedule/hourly';
@@ -106,6 +109,7 @@ const MENU: (MenuItem | 'separator')[] = [
   { label: 'menu.buildReports', functionName: 'buildReports' },
   { label: 'menu.archiveOld', functionName: 'archiveOldOrders' },
   { label: 'menu.updateFinance', functionName: 'updateFinance' },
+  { label: 'menu.loadBigQuery', functionName: 'loadBigQuery' },
   { label: 'menu.refreshPromotions', functionName: 'refreshPromotions' },
   { label: 'menu.applyPromotions', functionName: 'applyPromotionChoices' },
   { label: 'menu.discountRequests', functionName: 'showDiscountRequests' },
@@ -367,6 +371,19 @@ export function saveArchiveSettings(input: unknown) {
 export function archiveOldOrders(input?: unknown) {
   // The menu may pass an event object: nothing in it is used.
   return handle(z.unknown(), input, () => archiveNow(input === 'sidebar' ? 'sidebar' : 'menu'));
+}
+
+export function getBigQuerySettings(input?: unknown) {
+  return handle(NoInput, input, (_v, ctx) => readBigQuerySettings(ctx.doc));
+}
+
+export function saveBigQuerySettings(input: unknown) {
+  return handle(BigQuerySettingsInput, input, (value, ctx) => saveBigQuery(ctx.doc, ctx.lang, value));
+}
+
+/** Menu "Load history into BigQuery": the changed rows since the last load, then Connected Sheets once. */
+export function loadBigQuery(input?: unknown) {
+  return handle(z.unknown(), input, () => loadBigQueryNow('menu'));
 }
 
 /** Menu "Build reports now" (and the sidebar): rebuilds Sales, Customers, Products and Dashboard. */

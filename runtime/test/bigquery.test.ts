@@ -218,9 +218,8 @@ describe('Connected Sheets objects (runtime model)', () => {
     try { ds.createDataSourcePivotTableOnNewSheet().addRowGroup('nope'); return 'added'; } catch (e) { return e.message; }
   }
   function chart(id) {
-    var sheetId = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getSheetId();
     var spec = { basicChart: { chartType: 'COLUMN', domains: [{ domain: { columnReference: { name: 'k' } } }], series: [{ series: { columnReference: { name: 'v' } } }] }, dataSourceChartProperties: { dataSourceId: id } };
-    try { return Sheets.Spreadsheets.batchUpdate({ requests: [{ addChart: { chart: { spec: spec, position: { newSheet: true, sheetId: sheetId } } } }] }, SpreadsheetApp.getActiveSpreadsheet().getId()).replies.length; } catch (e) { return e.message; }
+    try { return Sheets.Spreadsheets.batchUpdate({ requests: [{ addChart: { chart: { spec: spec, position: { newSheet: true } } } }] }, SpreadsheetApp.getActiveSpreadsheet().getId()).replies.length; } catch (e) { return e.message; }
   }
   function sources() { return Sheets.Spreadsheets.get(SpreadsheetApp.getActiveSpreadsheet().getId(), { fields: 'dataSources' }).dataSources; }
   `;

@@ -36,6 +36,10 @@ export const BUDGET = {
   ozonStockWriteRoom: 40_000,
   /** The daily Ozon stock refresh in the hourly run: skipped below this (it runs next hour). */
   ozonStockMinLeft: 150_000,
+  /** The BigQuery load from the menu: no new batch after this. */
+  bigqueryLoad: 300_000,
+  /** The BigQuery load in the hourly run, after everything else: skipped below this (it resumes next hour). */
+  bigqueryMinLeft: 90_000,
   /** One customer-service action (a verdict, a reply, a decision). */
   serviceAction: 60_000,
   /** Moving old postings to the archive (menu): no new batch after this, less a batch's room. */

@@ -10,9 +10,10 @@ import { syncServiceNow } from '../service/run';
 import { syncFeedbackNow } from '../feedback/run';
 import { updateFinanceNow } from '../finance/run';
 import { refreshOzonStockIfDue } from '../ozon-stock/daily';
-import { BUDGET, EXECUTION_MS, deadlineFrom } from '../app/budgets';
+import { BUDGET, EXECUTION_MS, WRITE_ROOM_MS, deadlineFrom } from '../app/budgets';
 import { recordClockRun } from '../selfcheck/clock';
 import { archiveNow } from '../archive/run';
+import { loadBigQueryNow } from '../bigquery/run';
 
 /**
  * `triggerUid` (from the event) names the spreadsheet the trigger was installed from: a time-driven
@@ -71,6 +72,14 @@ export function runHourly(triggerUid?: string, event?: { triggerUid?: unknown; a
   }
   // Once a day: what Ozon holds at its own warehouses (it logs its own outcome).
   if (deadline - Date.now() >= BUDGET.ozonStockMinLeft) refreshOzonStockIfDue(deadline - 30_000);
+  // The history into BigQuery (when set up) before the archive move, with what is left; it resumes next hour.
+  if (deadline - Date.now() >= BUDGET.bigqueryMinLeft) {
+    try {
+      loadBigQueryNow('trigger', startedAt, deadline - WRITE_ROOM_MS);
+    } catch {
+      // Saved as the load's status; the next hour continues it.
+    }
+  }
   // Last: old finished postings move to the archive in what is left (a cut move resumes next hour).
   if (synced && synced.result === 'done' && deadline - Date.now() >= BUDGET.archiveMinLeft) {
     try {

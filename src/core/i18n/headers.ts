@@ -6,6 +6,8 @@
 import type { Lang } from './messages';
 
 const HEADERS: Record<string, { ru: string; zh: string }> = {
+  'BigQuery part': { ru: 'Часть BigQuery', zh: 'BigQuery 分段' },
+  'Loaded digests': { ru: 'Сводка загруженного', zh: '已加载摘要' },
   'Prices checked at': { ru: 'Цены проверены', zh: '价格检查时间' },
   'Price result': { ru: 'Результат по цене', zh: '价格结果' },
   'Confirm below cost': { ru: 'Подтверждаю ниже себестоимости', zh: '确认低于成本' },

@@ -23,6 +23,7 @@ import { discounts } from './discounts';
 import { selfcheck } from './selfcheck';
 import { codes } from './codes';
 import { archive } from './archive';
+import { bigquery } from './bigquery';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -56,6 +57,7 @@ const parts = [
   part(selfcheck),
   part(codes),
   part(archive),
+  part(bigquery),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;

@@ -1,0 +1,102 @@
+// BigQuery history: Settings (project, dataset), the load's outcomes and faults, Connected Sheets.
+export const bigquery = {
+  en: {
+    'menu.loadBigQuery': 'Load history into BigQuery',
+    'error.bigquery.project':
+      'Enter the Google Cloud project ID as the Cloud console shows it: 6–30 lowercase letters, digits or hyphens, starting with a letter (for example ozon-shop-123).',
+    'error.bigquery.dataset':
+      'Enter the BigQuery dataset ID: letters, digits and underscores only, up to 1,024 characters (for example ozon_history).',
+    'bigquery.off': 'BigQuery is not set up: name a Google Cloud project and dataset in Settings.',
+    'bigquery.done': 'BigQuery is up to date: {rows} rows loaded in {batches} batches ({tables}).',
+    'bigquery.nothing': 'BigQuery is up to date: nothing changed since the last load.',
+    'bigquery.partial':
+      'BigQuery load stopped for time after {rows} rows in {batches} batches; the next run continues where it stopped.',
+    'bigquery.locked': 'Another BigQuery load is running for this spreadsheet. Try again in a minute.',
+    'bigquery.datasetMissing':
+      'BigQuery dataset {dataset} was not found in project {project} (deleted or renamed). Create it again in the Cloud console, or correct it in Settings: the next load sends the whole history again, nothing is skipped. Your tabs are unaffected.',
+    'bigquery.projectMissing':
+      'Google Cloud project {project} was not found, or this account cannot see it. Check the project ID in Settings. Your tabs are unaffected.',
+    'bigquery.permission':
+      'This account has no permission to load into BigQuery project {project} (it needs the BigQuery Data Editor and BigQuery Job User roles). Loading resumes where it stopped once access is back. Your tabs are unaffected.',
+    'bigquery.quota':
+      'BigQuery quota reached in project {project}; the load continues with the next run. Your tabs are unaffected.',
+    'bigquery.billing':
+      'Project {project} has no billing account: BigQuery refuses updates (MERGE) and Connected Sheets in a project without billing. Link a billing account in the Cloud console; loading then resumes where it stopped.',
+    'bigquery.jobFailed':
+      'A BigQuery job failed ({reason}: {detail}). Nothing was marked as loaded; the next run tries again.',
+    'bigquery.failed': 'BigQuery load failed: {detail}. The next run tries again; your tabs are unaffected.',
+    'bigquery.connected':
+      'Connected Sheets: the “{table}” sheet shows your BigQuery history, with a pivot table (month × status) and a chart.',
+    'bigquery.connectedAlready': 'Connected Sheets: the history sheet exists already.',
+    'bigquery.connectFailed':
+      'Connected Sheets could not show the history ({detail}). Connected Sheets needs a project with billing and the BigQuery API enabled.',
+    'bigquery.saved':
+      'BigQuery settings saved. The next load sends the whole history to {project}:{dataset}.',
+  },
+  ru: {
+    'menu.loadBigQuery': 'Загрузить историю в BigQuery',
+    'error.bigquery.project':
+      'Введите ID проекта Google Cloud так, как его показывает консоль Cloud: 6–30 строчных латинских букв, цифр или дефисов, начиная с буквы (например, ozon-shop-123).',
+    'error.bigquery.dataset':
+      'Введите ID набора данных BigQuery: только латинские буквы, цифры и подчёркивания, до 1024 символов (например, ozon_history).',
+    'bigquery.off': 'BigQuery не настроен: укажите проект Google Cloud и набор данных в настройках.',
+    'bigquery.done':
+      'BigQuery в актуальном состоянии: загружено строк — {rows}, пакетов — {batches} ({tables}).',
+    'bigquery.nothing': 'BigQuery в актуальном состоянии: с прошлой загрузки ничего не изменилось.',
+    'bigquery.partial':
+      'Загрузка в BigQuery остановлена по времени: строк — {rows}, пакетов — {batches}; следующий запуск продолжит с этого места.',
+    'bigquery.locked': 'Для этой таблицы уже идёт загрузка в BigQuery. Повторите через минуту.',
+    'bigquery.datasetMissing':
+      'Набор данных BigQuery {dataset} не найден в проекте {project} (удалён или переименован). Создайте его снова в консоли Cloud или исправьте в настройках: следующая загрузка отправит всю историю заново, ничего не будет пропущено. Ваши листы не затронуты.',
+    'bigquery.projectMissing':
+      'Проект Google Cloud {project} не найден или недоступен этому аккаунту. Проверьте ID проекта в настройках. Ваши листы не затронуты.',
+    'bigquery.permission':
+      'У этого аккаунта нет прав на загрузку в проект BigQuery {project} (нужны роли «Редактор данных BigQuery» и «Пользователь заданий BigQuery»). Когда доступ вернут, загрузка продолжится с места остановки. Ваши листы не затронуты.',
+    'bigquery.quota':
+      'Исчерпана квота BigQuery в проекте {project}; загрузка продолжится при следующем запуске. Ваши листы не затронуты.',
+    'bigquery.billing':
+      'У проекта {project} нет платёжного аккаунта: без него BigQuery не выполняет обновления (MERGE), а Connected Sheets не работает. Привяжите платёжный аккаунт в консоли Cloud — загрузка продолжится с места остановки.',
+    'bigquery.jobFailed':
+      'Задание BigQuery завершилось с ошибкой ({reason}: {detail}). Ничего не отмечено как загруженное; следующий запуск повторит попытку.',
+    'bigquery.failed':
+      'Загрузка в BigQuery не удалась: {detail}. Следующий запуск повторит попытку; ваши листы не затронуты.',
+    'bigquery.connected':
+      'Connected Sheets: на листе «{table}» — ваша история из BigQuery, со сводной таблицей (месяц × статус) и диаграммой.',
+    'bigquery.connectedAlready': 'Connected Sheets: лист с историей уже есть.',
+    'bigquery.connectFailed':
+      'Connected Sheets не смог показать историю ({detail}). Для Connected Sheets нужен проект с платёжным аккаунтом и включённым BigQuery API.',
+    'bigquery.saved':
+      'Настройки BigQuery сохранены. Следующая загрузка отправит всю историю в {project}:{dataset}.',
+  },
+  zh: {
+    'menu.loadBigQuery': '将历史数据加载到 BigQuery',
+    'error.bigquery.project':
+      '请按 Cloud 控制台显示的格式输入 Google Cloud 项目 ID：6–30 个小写字母、数字或连字符，以字母开头（例如 ozon-shop-123）。',
+    'error.bigquery.dataset':
+      '请输入 BigQuery 数据集 ID：仅限字母、数字和下划线，最多 1024 个字符（例如 ozon_history）。',
+    'bigquery.off': '尚未设置 BigQuery：请在设置中填写 Google Cloud 项目和数据集。',
+    'bigquery.done': 'BigQuery 已是最新：分 {batches} 批加载了 {rows} 行（{tables}）。',
+    'bigquery.nothing': 'BigQuery 已是最新：自上次加载以来没有变化。',
+    'bigquery.partial':
+      'BigQuery 加载因时间限制暂停：已分 {batches} 批加载 {rows} 行；下次运行将从中断处继续。',
+    'bigquery.locked': '此表格的另一次 BigQuery 加载正在进行。请一分钟后再试。',
+    'bigquery.datasetMissing':
+      '在项目 {project} 中找不到 BigQuery 数据集 {dataset}（已删除或重命名）。请在 Cloud 控制台中重新创建，或在设置中更正：下次加载会重新发送全部历史，不会遗漏任何数据。您的工作表不受影响。',
+    'bigquery.projectMissing':
+      '找不到 Google Cloud 项目 {project}，或此账号无权查看。请检查设置中的项目 ID。您的工作表不受影响。',
+    'bigquery.permission':
+      '此账号无权向 BigQuery 项目 {project} 加载数据（需要“BigQuery 数据编辑者”和“BigQuery 作业用户”角色）。恢复权限后，加载将从中断处继续。您的工作表不受影响。',
+    'bigquery.quota': '项目 {project} 的 BigQuery 配额已用尽；下次运行将继续加载。您的工作表不受影响。',
+    'bigquery.billing':
+      '项目 {project} 未关联结算账号：没有结算账号时，BigQuery 拒绝更新（MERGE），Connected Sheets 也无法使用。请在 Cloud 控制台中关联结算账号，之后加载将从中断处继续。',
+    'bigquery.jobFailed':
+      'BigQuery 作业失败（{reason}：{detail}）。没有任何数据被标记为已加载；下次运行会重试。',
+    'bigquery.failed': 'BigQuery 加载失败：{detail}。下次运行会重试；您的工作表不受影响。',
+    'bigquery.connected':
+      'Connected Sheets：“{table}”工作表显示您的 BigQuery 历史数据，并附有数据透视表（月份 × 状态）和图表。',
+    'bigquery.connectedAlready': 'Connected Sheets：历史数据工作表已存在。',
+    'bigquery.connectFailed':
+      'Connected Sheets 无法显示历史数据（{detail}）。Connected Sheets 需要已关联结算账号并启用 BigQuery API 的项目。',
+    'bigquery.saved': 'BigQuery 设置已保存。下次加载会将全部历史发送到 {project}:{dataset}。',
+  },
+};
