@@ -6,6 +6,11 @@ export function spreadsheetUrl(): string {
   return currentSpreadsheet().getUrl();
 }
 
+/** The spreadsheet's locale (File → Settings), which decides how Sheets draws numbers, e.g. ru_RU. */
+export function spreadsheetLocale(): string {
+  return currentSpreadsheet().getSpreadsheetLocale();
+}
+
 export function spreadsheetTimeZone(): string {
   return currentSpreadsheet().getSpreadsheetTimeZone();
 }

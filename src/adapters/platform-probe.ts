@@ -166,9 +166,7 @@ export function lastRows(title: string, n: number): { header: string[]; rows: st
   return { header, rows };
 }
 
-export function spreadsheetLocale(): string {
-  return currentSpreadsheet().getSpreadsheetLocale();
-}
+export { spreadsheetLocale } from './document';
 
 export function scriptTimeZone(): string {
   return Session.getScriptTimeZone();

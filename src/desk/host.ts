@@ -3,7 +3,7 @@
 // ./index.ts read as plain steps over this.
 import { appsScriptClock } from '../adapters/http';
 import { cacheGet, cachePut } from '../adapters/cache';
-import { formatSpreadsheetTime } from '../adapters/document';
+import { formatSpreadsheetTime, spreadsheetLocale } from '../adapters/document';
 import { savePdf } from '../adapters/drive';
 import { withDocumentLock } from '../adapters/lock';
 import { activeSelection, readHeaderAndRows, selectRow, type Selection } from '../adapters/selection';
@@ -23,6 +23,8 @@ const DESK_LOCK_WAIT_MS = 15_000;
 export interface DeskHost {
   now(): number;
   offset: OffsetMinutes;
+  /** The spreadsheet's locale (ru_RU, en_US…): how the grid draws amounts (see core/format/money). */
+  locale(): string;
   /** yyyy-MM-dd HH:mm in the spreadsheet's time zone; '' for null. */
   formatTime(iso: string | null): string;
   readTabs(specs: readonly TableSpec[]): Map<string, TabSnapshot>;
@@ -48,6 +50,7 @@ export function appsScriptDeskHost(): DeskHost {
   return {
     now: () => Date.now(),
     offset: cachedOffset(spreadsheetOffset()),
+    locale: spreadsheetLocale,
     formatTime: (iso) => (iso ? formatSpreadsheetTime(Date.parse(iso)) : ''),
     readTabs: (specs) => readTabs(specs),
     write: (requests) => writeRequests(requests),

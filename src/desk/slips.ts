@@ -23,8 +23,8 @@ export function showPackingSlips(
     slips.push({
       posting,
       orderNumber: o.orderNumber,
-      orderedAt: e.host.formatTime(o.orderedAt),
-      shipBy: e.host.formatTime(o.shipBy),
+      orderedAt: o.orderedAtText,
+      shipBy: o.shipByText,
       deliveryMethod: o.deliveryMethod,
       buyer: o.buyer,
       address: o.address,

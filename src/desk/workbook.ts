@@ -10,6 +10,8 @@ import { runRequest, type SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { Cell, ColumnSpec } from '../core/table/spec';
 import { fromSerial } from '../core/time/serial';
+import { moneyText } from '../core/format/money';
+import { shownIso } from '../core/format/time';
 import type { DeskLine, DeskOrder, QueueCounts } from '../shared/desk-schema';
 import type { DeskHost } from './host';
 
@@ -74,6 +76,8 @@ export function readDesk(host: DeskHost, lang: Lang): DeskBook {
   if (!orders.snapshot.exists) return { orders, records, sequence };
   const pos = orders.positions;
   const now = host.now();
+  const locale = host.locale();
+  const shown = (value: string | null) => shownIso(lang, value, host.offset);
   const iso = (v: unknown): string | null =>
     typeof v === 'number' && v > 0 ? new Date(fromSerial(v, host.offset)).toISOString() : null;
   orders.snapshot.values.forEach((row, index) => {
@@ -116,12 +120,16 @@ export function readDesk(host: DeskHost, lang: Lang): DeskBook {
       state: deskState(facts),
       orderedAt: iso(cell('ordered_at')),
       shipBy: shipByIso,
+      orderedAtText: shown(iso(cell('ordered_at'))),
+      shipByText: shown(shipByIso),
+      verifiedAtText: shown(iso(cell('verified_at'))),
       msLeft: left ? left.msLeft : null,
       shipByDays: left ? left.days : null,
       lines: own,
       items: facts.items,
       total: facts.total,
       currency: facts.currency,
+      totalText: moneyText(facts.total, facts.currency, locale),
       payment: text(cell('payment')),
       warehouse: text(cell('warehouse')),
       deliveryMethod: text(cell('delivery_method')),

@@ -194,6 +194,10 @@ export interface DeskOrder {
   /** ISO instants or null. */
   orderedAt: string | null;
   shipBy: string | null;
+  /** The same instants as the grid shows them, with their zone (core/format/time): '' for none. */
+  orderedAtText: string;
+  shipByText: string;
+  verifiedAtText: string;
   /** ms until ship-by at the time of the answer (negative: overdue), null without a deadline. */
   msLeft: number | null;
   /** Moscow calendar days from today to the ship-by day (0 today, 1 tomorrow, -1 yesterday). */
@@ -202,6 +206,8 @@ export interface DeskOrder {
   items: number;
   total: number;
   currency: string;
+  /** The total as the grid shows it, currency after it (core/format/money). */
+  totalText: string;
   payment: string;
   warehouse: string;
   deliveryMethod: string;

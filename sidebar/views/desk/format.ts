@@ -1,16 +1,8 @@
-// How the desk writes times and amounts. Deadlines are shown in Moscow time, as sellers count them.
+// How the desk writes the time left to a deadline, counted in Moscow days as sellers count them (the
+// times and amounts themselves come from the server as the grid shows them: core/format).
 import { durationParts } from '../../../src/core/desk/deadline';
 import type { DeskOrder } from '../../../src/shared/desk-schema';
-import { getLang, tr } from '../../i18n';
-
-const MOSCOW_MS = 3 * 3_600_000;
-
-export function moscowTime(iso: string | null): string {
-  if (!iso) return '';
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) return '';
-  return `${new Date(ms + MOSCOW_MS).toISOString().slice(0, 16).replace('T', ' ')} MSK`;
-}
+import { tr } from '../../i18n';
 
 function duration(ms: number): string {
   const p = durationParts(ms);
@@ -31,10 +23,4 @@ export function timeLeft(order: DeskOrder): string {
   return order.msLeft < 0
     ? tr('desk.deadline.overdue', { time: duration(order.msLeft) })
     : tr('desk.deadline.left', { day: dayText(order.shipByDays), time: duration(order.msLeft) });
-}
-
-export function money(amount: number, currency: string): string {
-  const locale = getLang() === 'ru' ? 'ru-RU' : getLang() === 'zh' ? 'zh-CN' : 'en-US';
-  const text = amount.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return currency ? `${text} ${currency}` : text;
 }

@@ -6,7 +6,7 @@ import { CHECK_ITEMS } from '../../../src/shared/desk-schema';
 import type { MessageKey } from '../../../src/core/i18n/messages';
 import { h, type Child } from '../../dom';
 import { tr } from '../../i18n';
-import { moscowTime, money, timeLeft } from './format';
+import { timeLeft } from './format';
 
 const ALERT_STATES: ReadonlySet<DeskState> = new Set(['cancelled', 'split', 'changed', 'problem']);
 
@@ -39,7 +39,7 @@ function deadlineText(order: DeskOrder): Child {
   return h(
     'span',
     { attrs: { 'data-role': 'deadline' } },
-    moscowTime(order.shipBy),
+    order.shipByText,
     left ? h('span', { class: overdue ? 'error' : 'gray' }, ` (${left})`) : null,
   );
 }
@@ -119,14 +119,14 @@ export function orderCard(order: DeskOrder): HTMLElement {
     ),
     row('desk.field.shipBy', deadlineText(order), 'ship-by'),
     row('desk.field.orderNumber', order.orderNumber),
-    row('desk.field.orderedAt', moscowTime(order.orderedAt)),
+    row('desk.field.orderedAt', order.orderedAtText),
     itemsTable(order),
     rfbs || order.buyer ? row('desk.field.buyer', order.buyer, 'buyer') : null,
     row('desk.field.phone', order.buyerPhone),
     row('desk.field.address', order.address, 'address'),
     row('desk.field.delivery', order.deliveryMethod),
     row('desk.field.warehouse', order.warehouse),
-    row('desk.field.total', money(order.total, order.currency), 'total'),
+    row('desk.field.total', order.totalText, 'total'),
     row('desk.field.payment', order.payment, 'payment'),
     row('desk.field.tracking', order.trackingNumber, 'tracking'),
     row('desk.field.carrier', order.carrier),
@@ -136,7 +136,7 @@ export function orderCard(order: DeskOrder): HTMLElement {
     order.verified
       ? row(
           'desk.field.verified',
-          tr('desk.verifiedBy', { who: order.verifiedBy || '—', when: moscowTime(order.verifiedAt) }),
+          tr('desk.verifiedBy', { who: order.verifiedBy || '—', when: order.verifiedAtText }),
           'verified',
         )
       : null,

@@ -1,6 +1,7 @@
 // Messages shared by every part of the add-on: menu, settings and generic errors.
 export const common = {
   en: {
+    'time.zone.moscow': 'MSK',
     'menu.title': 'Ozon Order Desk',
     'menu.settings': 'Settings',
     'menu.syncOrders': 'Sync orders now',
@@ -46,6 +47,7 @@ export const common = {
     'desk.openSettings': 'Open Settings',
   },
   ru: {
+    'time.zone.moscow': 'МСК',
     'menu.title': 'Ozon: заказы',
     'menu.settings': 'Настройки',
     'menu.syncOrders': 'Загрузить заказы',
@@ -91,6 +93,7 @@ export const common = {
     'desk.openSettings': 'Открыть настройки',
   },
   zh: {
+    'time.zone.moscow': '莫斯科时间',
     'menu.title': 'Ozon 订单台',
     'menu.settings': '设置',
     'menu.syncOrders': '立即同步订单',

@@ -4,6 +4,7 @@
 // never pile up duplicates.
 import { t, type Lang, type MessageKey } from '../i18n/messages';
 import type { SheetsRequest } from '../table/requests';
+import { numberFormat } from '../table/spec';
 import type { DashboardData } from './build';
 import { feedbackBlock } from '../feedback/dashboard';
 import type { FeedbackReport } from '../feedback/reports';
@@ -17,7 +18,7 @@ const HEADLINE_ROW = 3;
 const CHART_WIDTH = 600;
 const CHART_HEIGHT = 360;
 const CHART_ROWS = 19; // rows a chart covers at the default row height, plus a gap
-export const MONEY = { type: 'NUMBER', pattern: '#,##0.00' };
+export const MONEY = { ...numberFormat('money') };
 const INT = { type: 'NUMBER', pattern: '0' };
 const NUMBER = { type: 'NUMBER', pattern: '#,##0.##' };
 const DAY = { type: 'DATE', pattern: 'yyyy-mm-dd' };

@@ -1,6 +1,7 @@
 // How the add-on describes a tab it keeps in step with Ozon: which columns it owns, what kind of
 // value each holds, and which column identifies a row. The seller may move, rename, hide and add
 // columns; the spec's keys (stored as column developer metadata) are how the add-on finds its own.
+import { MONEY_PATTERN } from '../format/money';
 
 export type ColumnKind = 'text' | 'id' | 'int' | 'number' | 'money' | 'datetime' | 'date' | 'percent';
 
@@ -58,7 +59,7 @@ const NUMBER_FORMATS: Record<ColumnKind, { type: string; pattern: string }> = {
   id: { type: 'TEXT', pattern: '@' },
   int: { type: 'NUMBER', pattern: '0' },
   number: { type: 'NUMBER', pattern: '#,##0.###' },
-  money: { type: 'NUMBER', pattern: '#,##0.00' },
+  money: { type: 'NUMBER', pattern: MONEY_PATTERN },
   percent: { type: 'NUMBER', pattern: '0.##' },
   datetime: { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm' },
   date: { type: 'DATE', pattern: 'yyyy-mm-dd' },
