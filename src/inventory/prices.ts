@@ -149,14 +149,23 @@ function freshCells(
     client,
     marks.flatMap((m) => (m.productId === null ? [] : [m.productId])),
   );
-  const stairs = stairways(
-    client,
-    marks.flatMap((m) => (m.sku === null ? [] : [m.sku])),
-  );
+  // Quantity discounts are a beta method at Ozon: without them the prices are still shown.
+  let stairs: Map<number, StairwayNow> | null = null;
+  try {
+    stairs = stairways(
+      client,
+      marks.flatMap((m) => (m.sku === null ? [] : [m.sku])),
+    );
+  } catch {
+    stairs = null;
+  }
   const out = new Map<string, RowValues>();
   for (const m of marks) {
     const p = m.productId === null ? undefined : prices.get(m.productId);
-    if (p) out.set(m.offerId, ozonCells(p, m.sku === null ? undefined : stairs.get(m.sku), book, L));
+    if (!p) continue;
+    const cells = ozonCells(p, m.sku === null ? undefined : stairs?.get(m.sku), book, L);
+    if (!stairs) delete cells.qty_discount_now;
+    out.set(m.offerId, cells);
   }
   return out;
 }
@@ -229,7 +238,13 @@ export function updatePrices(
     const qtySkus = marked.flatMap((m) =>
       m.sku !== null && (String(m.qtyFrom ?? '').trim() || String(m.qtyPercent ?? '').trim()) ? [m.sku] : [],
     );
-    const stairs = stairways(client, qtySkus);
+    let stairs = new Map<number, StairwayNow & { status: string }>();
+    let stairError: unknown = null;
+    try {
+      stairs = stairways(client, qtySkus);
+    } catch (error) {
+      stairError = error; // the prices still go out; the discounts wait for a readable answer
+    }
     const verdicts: { m: PriceMarks; v: PriceVerdict; p: OzonPrice | undefined }[] = marked.map((m) => {
       const p = m.productId === null ? undefined : prices.get(m.productId);
       const v = decidePrice(
@@ -244,6 +259,10 @@ export function updatePrices(
     const set = (offerId: string, part: 'price' | 'qty', o: NonNullable<RowOutcome['price']>) =>
       ((outcomes.get(offerId) as RowOutcome)[part] = o);
     for (const { m, v } of verdicts) {
+      if (stairError && v.qty.kind !== 'none') {
+        set(m.offerId, 'qty', { ok: false, counted: 'failed', text: failureText(ctx.lang, L, stairError) });
+        v.qty = { kind: 'none' };
+      }
       if (v.price.kind === 'refused') set(m.offerId, 'price', refusal(L, v.price.reason, v.price.amount));
       else if (v.price.kind === 'unchanged')
         set(m.offerId, 'price', { ok: true, counted: 'unchanged', text: L('prices.result.unchanged') });

@@ -60,7 +60,7 @@ function setCells(rt: Runtime, tab: string, cells: { row: number; header: string
 }
 
 describe('prices in Inventory', () => {
-  const { rt, sim } = demoShop({ postings: 200, days: 20, seed: 17, products: 30 });
+  const { rt, sim, intercept } = demoShop({ postings: 200, days: 20, seed: 17, products: 30 });
   sim.setRateLimit(null);
   const rows = () => tabRecords(rt, 'Inventory');
   const rowOf = (offer: string) => rows().findIndex((r) => r['Offer ID'] === offer);
@@ -227,6 +227,39 @@ describe('prices in Inventory', () => {
         { step: 1, quantity: 4, discount: 7 },
       ]);
       expect(String(record(offers[H])['Price result'])).toMatch(/answer was lost; checked at Ozon/);
+    });
+
+    test('without Ozon’s quantity discounts (a key without the role), prices still go out and the row says why', () => {
+      const target = offers[C];
+      const want = before.get(target)!.price - 9;
+      mark(target, { 'New price': want, 'My min price': '', 'Discount from qty': 5, 'Qty discount %': 6 });
+      const shown = record(target)['Quantity discount'];
+      intercept((req, pass) =>
+        req.url.endsWith('/v1/product/stairway-discount/by-quantity/get')
+          ? {
+              status: 403,
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({
+                code: 7,
+                message: 'Api-Key is missing a required role for a method',
+                details: [],
+              }),
+            }
+          : pass(req),
+      );
+      try {
+        sim.resetStats();
+        const s = update();
+        expect(s.failed).toBe(1);
+      } finally {
+        intercept(undefined);
+      }
+      expect(ozonPrice(sim, target).price).toBe(want);
+      expect(sim.stats.byPath['/v1/product/stairway-discount/by-quantity/set'] ?? 0).toBe(0);
+      expect(String(record(target)['Price result'])).toMatch(/^price [\d.]+ RUB set at Ozon; not done: /);
+      expect(record(target)['Quantity discount']).toBe(shown);
+      expect(record(target)['New price']).toBe('');
+      expect(Number(record(target)['Discount from qty'])).toBe(5);
     });
   });
 });
