@@ -8,7 +8,8 @@
 // posting it is for, and an old posting needs no reading of its own to receive it.
 // - the first run: every posting that carries money, by posting number;
 // - every later run: the days since the last run, by day (every accrual booked on them, corrections of
-//   old postings included), and by posting only the postings whose status changed since then;
+//   old postings included), and by posting only the postings new in Orders or whose status changed
+//   since then;
 // - the first run of each Moscow day also re-reads, by posting, the postings whose accruals can still
 //   change (`SETTLE_DAYS`), and the `OVERLAP_DAYS` before the last run's day by day, for accruals
 //   Ozon books late or re-prices in place. Settled postings are never read again unless a day shows
@@ -29,6 +30,10 @@ export interface FinanceJob {
   after: string;
   /** Incremental: postings whose status changed since this instant (epoch ms) are re-read. */
   changedSince: number | null;
+  /** Incremental: the latest "Last changed" the last run saw in Orders; later stamps are re-read. */
+  seenAfter?: number | null;
+  /** The latest "Last changed" in Orders when this job began (a serial in the spreadsheet's zone). */
+  ordersSeen?: number | null;
   /** Incremental: days whose accruals are still to be read with /v1/finance/accrual/by-day. */
   days: string[];
   postingsRead: number;
@@ -42,6 +47,8 @@ export interface FinanceMark {
   at: number;
   /** The Moscow day of the last sweep of open postings (absent in marks from before sweeps). */
   swept?: string;
+  /** The job's `ordersSeen`. */
+  ordersSeen?: number | null;
 }
 
 export const FINANCE_JOB_KEY = 'ODESK_FINANCE_JOB';
@@ -53,8 +60,13 @@ export const OVERLAP_DAYS = 3;
  * accruals are not re-read by posting (a later correction still arrives through the day it is booked).
  */
 export const SETTLE_DAYS = 30;
-/** Postings whose status changed since shortly before the last run are re-read (clocks differ). */
-export const CHANGED_OVERLAP_MS = 2 * 3_600_000;
+/**
+ * Postings whose Orders row the sync stamped after the latest stamp the last run saw are re-read (the
+ * sync stamps "Last changed" when it first sees a row or a new status). A mark from before that was
+ * recorded falls back to stamps since shortly before the last run began. (Two hours here made the first
+ * hourly runs re-read every posting the first sync had stamped.)
+ */
+export const CHANGED_OVERLAP_MS = 5_000;
 
 const MSK_MS = 3 * 3_600_000;
 const DAY_MS = 86_400_000;
@@ -92,6 +104,7 @@ export function planFinanceJob(now: number, mark: FinanceMark | null): FinanceJo
     sweep,
     swept: sweep ? today : (mark.swept ?? ''),
     changedSince: mark.at - CHANGED_OVERLAP_MS,
+    seenAfter: mark.ordersSeen ?? null,
     days: daysBetween(from, today),
   };
 }
@@ -111,7 +124,12 @@ export function loadFinanceMark(store: KeyValueStore): FinanceMark | null {
 }
 
 export function finishFinanceJob(store: KeyValueStore, job: FinanceJob): void {
-  const mark: FinanceMark = { day: job.today, at: job.startedAt, swept: job.swept };
+  const mark: FinanceMark = {
+    day: job.today,
+    at: job.startedAt,
+    swept: job.swept,
+    ordersSeen: job.ordersSeen ?? null,
+  };
   store.set(FINANCE_MARK_KEY, JSON.stringify(mark));
   store.delete(FINANCE_JOB_KEY);
 }

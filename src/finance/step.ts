@@ -290,6 +290,12 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   const calls = { postings: 0, days: 0, prices: 0, types: 0, reconciliation: 0 };
   const tabs = prepare(env);
   const orders = readOrders(tabs);
+  if (job.executions === 1) {
+    let seen: number | null = null;
+    for (const o of orders.values())
+      if (o.lastChanged !== null && (seen === null || o.lastChanged > seen)) seen = o.lastChanged;
+    job.ordersSeen = seen;
+  }
   const lines = readLines(tabs, orders);
   const offers = new Map<string, string>();
   for (const line of lines) {
@@ -311,9 +317,9 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     return book;
   };
 
-  // 1. By posting: every posting with money the first time; then those whose status changed since
-  // the last run (FBO lists give no change time: their money shows on the days read in 2), and once
-  // a day those whose accruals can still change.
+  // 1. By posting: every posting with money the first time; then those whose Orders row the sync
+  // stamped since the last run began ("Last changed": a new row or a new status, FBO included), and
+  // once a day those whose accruals can still change.
   const changedSince = job.changedSince === null ? null : toSerial(job.changedSince, env.offset);
   const open =
     job.mode === 'incremental' && job.sweep ? openPostings(orders, known, started, env.offset) : null;
@@ -321,7 +327,10 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     .filter(([number, o]) => {
       if (NO_MONEY.has(o.status) || number <= job.after) return false;
       if (job.mode === 'initial' || changedSince === null) return true;
-      if (o.lastChanged !== null && o.lastChanged >= changedSince) return true;
+      if (o.lastChanged !== null) {
+        if (typeof job.seenAfter === 'number' ? o.lastChanged > job.seenAfter : o.lastChanged >= changedSince)
+          return true;
+      }
       return open?.has(number) ?? false;
     })
     .map(([number]) => number)

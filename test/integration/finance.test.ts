@@ -462,6 +462,47 @@ describe('finance', () => {
   });
 });
 
+describe('finance after postings join Orders late', () => {
+  test('postings a longer look-back brings into Orders are read by posting; the others are not re-read', () => {
+    const { rt, sim, intercept } = demoShop({ postings: 300, days: 20, seed: 5 });
+    sim.setRateLimit(null);
+    rt.properties.document.set('ODESK_LOOKBACK_DAYS', '7');
+    until(rt, 'syncOrders');
+    until(rt, 'updateFinance');
+    const early = new Set(tabRecords(rt, 'Orders').map((o) => String(o['Posting number'])));
+    // A longer look-back: the next sync starts again and brings older postings in.
+    rt.properties.document.set('ODESK_LOOKBACK_DAYS', '20');
+    // (the document store keeps a copy in the user's properties, under the spreadsheet's id)
+    for (const store of [rt.properties.document, rt.properties.user])
+      for (const k of [...store.keys()]) if (k.endsWith('ODESK_SYNC_MARK')) store.delete(k);
+    rt.clock.advance(600_000);
+    until(rt, 'syncOrders');
+    const late = tabRecords(rt, 'Orders')
+      .map((o) => String(o['Posting number']))
+      .filter((n) => !early.has(n));
+    const delivered = late.filter((n) => sim.state.postings.get(n)?.status === 'delivered');
+    expect(delivered.length).toBeGreaterThan(20);
+    const read = new Set<string>();
+    intercept((req, pass) => {
+      if (req.url.endsWith('/v1/finance/accrual/postings'))
+        for (const n of JSON.parse(String(req.payload)).posting_numbers as string[]) read.add(n);
+      return pass(req);
+    });
+    try {
+      until(rt, 'updateFinance');
+    } finally {
+      intercept(undefined);
+    }
+    for (const n of delivered) expect({ n, read: read.has(n) }).toEqual({ n, read: true });
+    expect(read.size).toBeLessThan(delivered.length + early.size / 4);
+    const rows = financeRows(rt);
+    const expected = truth(sim);
+    for (const [k, t] of expected)
+      if (delivered.includes(k.split('|')[0]))
+        expect({ k, minor: rows.get(k)?.minor }).toEqual({ k, minor: t.minor });
+  });
+});
+
 describe('finance without the Finance role', () => {
   test('says plainly which role is missing, and nothing else stops', () => {
     const { rt, sim } = demoShop({ postings: 120, days: 10, seed: 3 });

@@ -43,6 +43,10 @@ describe('finance job', () => {
       days: ['2026-11-20'],
     });
     expect(job.changedSince).toBe(first.startedAt - CHANGED_OVERLAP_MS);
+    // Orders' "Last changed" stamps the last run saw: only later ones count as changed.
+    expect(job.seenAfter).toBeNull();
+    finishFinanceJob(store, { ...job, ordersSeen: 46346.5 });
+    expect(planFinanceJob(at('2026-11-20T11:00:00Z'), loadFinanceMark(store)).seenAfter).toBe(46346.5);
   });
 
   it('the first run of a Moscow day (21:00 UTC) sweeps: the last run’s day, the days before it, today', () => {
