@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context';
 import { AppError } from '../core/errors';
 import { isRfbs, READY_TO_PACK, statusError } from '../core/desk/rules';
 import { statusText } from '../core/orders/tables';
+import { cancelReasonText } from '../core/i18n/messages';
 import { OTHER_CANCEL_REASON, type ActionResult, type CancelReason } from '../shared/desk-schema';
 import { actOrVerify } from '../ozon/outcome';
 import { showPostings } from '../sync/refresh';
@@ -14,10 +15,13 @@ const REASONS_CACHE = 'odesk.desk.cancelReasons';
 
 export function cancelReasons(ctx: AppContext, host?: DeskHost): CancelReason[] {
   const e = env(ctx, host);
+  // Ozon's list is cached as Ozon sent it; the words follow the seller's language when shown.
+  const words = (reasons: CancelReason[]): CancelReason[] =>
+    reasons.map((r) => ({ ...r, title: cancelReasonText(ctx.lang, r.id, r.title) }));
   const cached = e.host.cacheGet(REASONS_CACHE);
   if (cached) {
     try {
-      return JSON.parse(cached) as CancelReason[];
+      return words(JSON.parse(cached) as CancelReason[]);
     } catch {
       // fall through and read again
     }
@@ -27,7 +31,7 @@ export function cancelReasons(ctx: AppContext, host?: DeskHost): CancelReason[] 
     .filter((r) => r.is_available_for_cancellation !== false)
     .map((r) => ({ id: r.id, title: r.title, needsMessage: r.id === OTHER_CANCEL_REASON }));
   e.host.cachePut(REASONS_CACHE, JSON.stringify(reasons), 21_600);
-  return reasons;
+  return words(reasons);
 }
 
 export function cancelOrder(

@@ -18,7 +18,7 @@ import {
   reviewsSpec,
   reviewStatusText,
 } from '../core/feedback/tables';
-import { t } from '../core/i18n/messages';
+import { t, type Lang } from '../core/i18n/messages';
 import { prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
 import { cachedOffset, fromSerial, isoToSerial } from '../core/time/serial';
@@ -89,7 +89,9 @@ function isoOf(serial: unknown, toMs: (serial: number) => number): string {
   return typeof serial === 'number' ? new Date(toMs(serial)).toISOString() : '';
 }
 
-function reviewCard(r: { get(key: string): unknown }, toMs: (s: number) => number): ReviewCard {
+// A card's status is said from its code in the seller's language now: the tab's status words are
+// the language of the sync that wrote the row.
+function reviewCard(r: { get(key: string): unknown }, toMs: (s: number) => number, lang: Lang): ReviewCard {
   return {
     id: text(r.get('review_id')),
     rating: Number(r.get('rating')) || 0,
@@ -97,7 +99,9 @@ function reviewCard(r: { get(key: string): unknown }, toMs: (s: number) => numbe
     offerId: text(r.get('offer_id')),
     product: text(r.get('product')),
     text: text(r.get('text')),
-    status: text(r.get('status')),
+    status: text(r.get('status_code'))
+      ? reviewStatusText(lang, text(r.get('status_code')))
+      : text(r.get('status')),
     statusCode: text(r.get('status_code')),
     photos: Number(r.get('photos')) || 0,
     videos: Number(r.get('videos')) || 0,
@@ -105,7 +109,11 @@ function reviewCard(r: { get(key: string): unknown }, toMs: (s: number) => numbe
   };
 }
 
-function questionCard(q: { get(key: string): unknown }, toMs: (s: number) => number): QuestionCard {
+function questionCard(
+  q: { get(key: string): unknown },
+  toMs: (s: number) => number,
+  lang: Lang,
+): QuestionCard {
   return {
     id: text(q.get('question_id')),
     sku: text(q.get('sku')),
@@ -114,7 +122,9 @@ function questionCard(q: { get(key: string): unknown }, toMs: (s: number) => num
     product: text(q.get('product')),
     text: text(q.get('text')),
     author: text(q.get('author')),
-    status: text(q.get('status')),
+    status: text(q.get('status_code'))
+      ? questionStatusText(lang, text(q.get('status_code')))
+      : text(q.get('status')),
     statusCode: text(q.get('status_code')),
     answer: text(q.get('answer')),
     link: text(q.get('link')),
@@ -185,10 +195,10 @@ export function feedbackContext(ctx: AppContext): FeedbackContextView {
     selected,
     reviews: uniq([...selectedReview, ...queue], 'review_id')
       .slice(0, QUEUE)
-      .map((r) => reviewCard(r, toMs)),
+      .map((r) => reviewCard(r, toMs, ctx.lang)),
     questions: uniq([...selectedQuestion, ...openQuestions.sort(newestFirst)], 'question_id')
       .slice(0, QUEUE)
-      .map((q) => questionCard(q, toMs)),
+      .map((q) => questionCard(q, toMs, ctx.lang)),
     unprocessedReviews: open.length,
     openQuestions: openQuestions.length,
     notices: notices(ctx),
@@ -225,14 +235,14 @@ function thread(
 }
 
 /** Updates the review's row (when the sheet has it) with what Ozon now says. */
-function landReview(id: string, values: RowValues): ReviewCard | null {
+function landReview(id: string, values: RowValues, lang: Lang): ReviewCard | null {
   return withLock(() => {
     const tab = prepared(reviewsSpec);
     const found = records(tab).find((r) => text(r.get('review_id')) === id);
     if (!found || tab.setup.length) return null;
     landRows(sheets, reviewsSpec, [{ review_id: id, ...values }], new Map([[reviewsSpec.tab, tab.snapshot]]));
     const { toMs } = toMsFn();
-    return reviewCard({ get: (key) => (key in values ? values[key] : found.get(key)) }, toMs);
+    return reviewCard({ get: (key) => (key in values ? values[key] : found.get(key)) }, toMs, lang);
   });
 }
 
@@ -255,7 +265,7 @@ function reviewValues(
 function reviewDetail(ctx: AppContext, ozon: FeedbackApi, id: string, message?: string): ReviewDetailView {
   const info = ozon.reviewInfo(id);
   const comments = thread(ozon.reviewComments(id));
-  const landed = landReview(id, reviewValues(ctx, info, comments));
+  const landed = landReview(id, reviewValues(ctx, info, comments), ctx.lang);
   const { toMs } = toMsFn();
   const status = (info.status ?? '').toUpperCase();
   const review: ReviewCard = landed ?? {
@@ -339,7 +349,7 @@ export function markReview(ctx: AppContext, input: MarkReviewValue): ReviewDetai
 
 // ---- Questions -------------------------------------------------------------------------------
 
-function landQuestion(id: string, values: RowValues): QuestionCard | null {
+function landQuestion(id: string, values: RowValues, lang: Lang): QuestionCard | null {
   return withLock(() => {
     const tab = prepared(questionsSpec);
     const found = records(tab).find((q) => text(q.get('question_id')) === id);
@@ -351,7 +361,7 @@ function landQuestion(id: string, values: RowValues): QuestionCard | null {
       new Map([[questionsSpec.tab, tab.snapshot]]),
     );
     const { toMs } = toMsFn();
-    return questionCard({ get: (key) => (key in values ? values[key] : found.get(key)) }, toMs);
+    return questionCard({ get: (key) => (key in values ? values[key] : found.get(key)) }, toMs, lang);
   });
 }
 
@@ -378,7 +388,7 @@ function questionDetail(
     answers: answers.length,
     ...(last ? { answer: clip(last.text), answered_at: isoToSerial(last.at, offset) } : {}),
   };
-  const landed = landQuestion(id, values);
+  const landed = landQuestion(id, values, ctx.lang);
   const question: QuestionCard = landed ?? {
     id,
     sku,

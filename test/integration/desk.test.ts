@@ -1,7 +1,7 @@
 // The order desk against the built bundle in the local runtime, with the Ozon simulator behind
 // UrlFetch: verify, problems, shipping in packages, labels to Drive, rFBS tracking and statuses,
 // cancellation, selection polling, the pick list and packing slips, and each bad input's message.
-import { t } from '../../src/core/i18n/messages';
+import { t, type MessageKey } from '../../src/core/i18n/messages';
 import { demoShop, tabRecords, type DemoShop } from '../support/shop';
 
 jest.setTimeout(120_000);
@@ -308,6 +308,10 @@ describe('order desk in the runtime', () => {
     // The simulator's reasons the seller may use (the others are Ozon's or the buyer's).
     expect(reasons.map((r) => r.id)).toEqual([352, 400, 402]);
     expect(reasons.find((r) => r.id === 402)?.needsMessage).toBe(true);
+    // Ozon sends its titles in Russian; the seller reads them in the add-on's language.
+    expect(reasons.map((r) => r.title)).toEqual(
+      [352, 400, 402].map((id) => t('en', `cancelReason.${id}` as MessageKey)),
+    );
     const posting = fresh(shop, 'fbs').postingNumber;
     let error = fails(shop, 'cancelOrder', { posting, reasonId: 402, message: '  ', confirmed: true });
     expect(error).toMatchObject({ field: 'message', message: t('en', 'error.desk.cancel.message') });

@@ -24,6 +24,7 @@ import { selfcheck } from './selfcheck';
 import { codes } from './codes';
 import { archive } from './archive';
 import { bigquery } from './bigquery';
+import { cancelReasons } from './cancel-reasons';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -58,6 +59,7 @@ const parts = [
   part(codes),
   part(archive),
   part(bigquery),
+  part(cancelReasons),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;
@@ -95,6 +97,12 @@ export function langFromLocale(locale: string | null | undefined): Lang {
   if (code.startsWith('ru')) return 'ru';
   if (code.startsWith('zh')) return 'zh';
   return 'en';
+}
+
+/** Ozon's cancellation reason in the seller's language, by its id; Ozon's own title when unknown. */
+export function cancelReasonText(lang: Lang, id: number, ozonTitle: string): string {
+  const key = `cancelReason.${id}` as MessageKey;
+  return key in catalogues[lang] ? t(lang, key) : ozonTitle;
 }
 
 export function isLang(value: unknown): value is Lang {

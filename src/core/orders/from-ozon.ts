@@ -72,6 +72,7 @@ export function fromFbs(p: FbsPosting): OrderPosting {
     address: addressText(customer?.address),
     paymentType: text(analytics.payment_type_group_name),
     cancelReason: text(p.cancellation?.cancel_reason),
+    cancelReasonId: p.cancellation?.cancel_reason_id ?? 0,
     parentPostingNumber: text(p.parent_posting_number),
     lines: lines(p.products, p.financial_data),
     needs: postingNeeds({
@@ -107,6 +108,7 @@ export function fromFbo(p: FboPosting): OrderPosting {
     address: '',
     paymentType: text(analytics.payment_type_group_name),
     cancelReason: text(p.cancellation?.cancel_reason),
+    cancelReasonId: p.cancel_reason_id ?? 0,
     parentPostingNumber: '',
     lines: lines(p.products, p.financial_data),
   };

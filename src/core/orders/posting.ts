@@ -43,6 +43,8 @@ export interface OrderPosting {
   address: string;
   paymentType: string;
   cancelReason: string;
+  /** Ozon's id of the cancellation reason (0 when none): gives its words in the seller's language. */
+  cancelReasonId?: number;
   parentPostingNumber: string;
   lines: OrderLine[];
   /** What Ozon needs before packing (country, marking codes, ship date…); absent = nothing. */

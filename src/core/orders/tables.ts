@@ -1,7 +1,7 @@
 // The Orders and Order lines tabs: their columns and how a posting fills them.
 import { needsText } from '../handover/needs';
 import { SUBSTATUS_CODES } from '../i18n/codes';
-import { t, type Lang, type MessageKey } from '../i18n/messages';
+import { cancelReasonText, t, type Lang, type MessageKey } from '../i18n/messages';
 import type { RowValues, TableSpec } from '../table/spec';
 import { isoToSerial, type OffsetMinutes } from '../time/serial';
 import {
@@ -138,7 +138,7 @@ export function orderRow(p: OrderPosting, ctx: RowContext): RowValues {
     address: p.address,
     payment: p.paymentType,
     // A split parent is not a cancellation: its reason column stays empty.
-    cancel_reason: split ? '' : p.cancelReason,
+    cancel_reason: split ? '' : cancelReasonText(ctx.lang, p.cancelReasonId ?? 0, p.cancelReason),
     split_from: p.parentPostingNumber,
     last_changed: isoToSerial(p.lastChanged, ctx.offset),
     needs_data: needsText(ctx.lang, p.needs ?? []),

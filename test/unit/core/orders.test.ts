@@ -104,6 +104,22 @@ describe('orderRow', () => {
     expect(row.new).toBe('');
   });
 
+  it("writes Ozon's cancellation reason in the seller's language by its id, Ozon's title when unknown", () => {
+    const cancelled = (id: number, lang: 'en' | 'ru' | 'zh') =>
+      orderRow(
+        posting({
+          status: 'cancelled',
+          cancelReason: 'Товар закончился на складе продавца',
+          cancelReasonId: id,
+        }),
+        { lang, offset: moscow },
+      ).cancel_reason;
+    expect(cancelled(352, 'en')).toBe('Out of stock at the seller’s warehouse');
+    expect(cancelled(352, 'ru')).toBe('Товар закончился на складе продавца');
+    expect(cancelled(352, 'zh')).toBe('卖家仓库缺货');
+    expect(cancelled(9999, 'en')).toBe('Товар закончился на складе продавца');
+  });
+
   it('falls back to the cluster when Ozon gives no region, and names unknown statuses', () => {
     const row = orderRow(posting({ region: '', city: '', cluster: 'Казань' }), {
       lang: 'zh',
