@@ -14,7 +14,7 @@ import {
 import { append, h, replaceChildren } from '../dom';
 import { getLang, tr, trIssue } from '../i18n';
 import { call } from '../rpc';
-import { errorText, notice, whileBusy } from '../ui';
+import { errorText, markInvalid, notice, whileBusy } from '../ui';
 import type { View } from './types';
 
 function when(iso: string): string {
@@ -147,6 +147,7 @@ export const feedbackView: View = {
                     markProcessed: processed.checked,
                   };
                   const checked = ReplyReviewInput.safeParse(input);
+                  markInvalid({ text: reply }, checked);
                   if (!checked.success) say('error', firstIssue(checked));
                   else act('replyToReview', input);
                 },
@@ -234,6 +235,7 @@ export const feedbackView: View = {
                 onClick: () => {
                   const input: AnswerQuestionInput = { questionId: q.id, text: answer.value };
                   const checked = AnswerQuestionInput.safeParse(input);
+                  markInvalid({ text: answer }, checked);
                   if (!checked.success) say('error', firstIssue(checked));
                   else act(() => call('answerQuestion', input));
                 },
