@@ -2,6 +2,12 @@
 export const bigquery = {
   en: {
     'menu.loadBigQuery': 'Load history into BigQuery',
+    'bigquery.title': 'BigQuery history',
+    'bigquery.project': 'Google Cloud project ID',
+    'bigquery.dataset': 'BigQuery dataset ID',
+    'bigquery.hint':
+      'Optional, for shops that outgrow one spreadsheet. The project needs the BigQuery API and a billing account; your account needs BigQuery Data Editor and BigQuery Job User. The add-on’s guide lists the steps and what it costs.',
+    'bigquery.loading': 'Loading into BigQuery…',
     'error.bigquery.project':
       'Enter the Google Cloud project ID as the Cloud console shows it: 6–30 lowercase letters, digits or hyphens, starting with a letter (for example ozon-shop-123).',
     'error.bigquery.dataset':
@@ -35,6 +41,12 @@ export const bigquery = {
   },
   ru: {
     'menu.loadBigQuery': 'Загрузить историю в BigQuery',
+    'bigquery.title': 'История в BigQuery',
+    'bigquery.project': 'ID проекта Google Cloud',
+    'bigquery.dataset': 'ID набора данных BigQuery',
+    'bigquery.hint':
+      'Необязательно — для магазинов, которым тесно в одной таблице. Проекту нужны BigQuery API и платёжный аккаунт, вашему аккаунту — роли «Редактор данных BigQuery» и «Пользователь заданий BigQuery». Шаги и стоимость описаны в руководстве дополнения.',
+    'bigquery.loading': 'Загрузка в BigQuery…',
     'error.bigquery.project':
       'Введите ID проекта Google Cloud так, как его показывает консоль Cloud: 6–30 строчных латинских букв, цифр или дефисов, начиная с буквы (например, ozon-shop-123).',
     'error.bigquery.dataset':
@@ -70,6 +82,12 @@ export const bigquery = {
   },
   zh: {
     'menu.loadBigQuery': '将历史数据加载到 BigQuery',
+    'bigquery.title': 'BigQuery 历史数据',
+    'bigquery.project': 'Google Cloud 项目 ID',
+    'bigquery.dataset': 'BigQuery 数据集 ID',
+    'bigquery.hint':
+      '可选，适用于一个表格已容纳不下的店铺。项目需要启用 BigQuery API 并关联结算账号；您的账号需要“BigQuery 数据编辑者”和“BigQuery 作业用户”角色。步骤和费用见附加组件说明。',
+    'bigquery.loading': '正在加载到 BigQuery…',
     'error.bigquery.project':
       '请按 Cloud 控制台显示的格式输入 Google Cloud 项目 ID：6–30 个小写字母、数字或连字符，以字母开头（例如 ozon-shop-123）。',
     'error.bigquery.dataset':
