@@ -73,6 +73,7 @@ export function planReports(
       finance: sourceTable(financeSpec, snapshots.get(FINANCE_TAB)),
     },
     { today: daySerial(today), nowSerial: toSerial(ctx.now, ctx.offset) },
+    ctx.lang,
   );
   const byTitle = new Map(sheets.map((s) => [s.title, s]));
   const used = new Set(sheets.map((s) => s.sheetId));

@@ -2,6 +2,10 @@
 // The report tabs' column headers are not here: they stay in English for pivots and formulas.
 export const reports = {
   en: {
+    'report.keyType.buyer': 'Buyer',
+    'report.keyType.region': 'Region',
+    'report.repeat.yes': 'Yes',
+    'report.repeat.no': 'No',
     'menu.buildReports': 'Build reports now',
     'reports.built':
       'Reports updated: {sales} sales {sales|line|lines}, {customers} {customers|customer|customers}, {products} product {products|row|rows}.',
@@ -56,6 +60,10 @@ export const reports = {
     'error.nightlyHour.range': 'Choose an hour from 0 to 23.',
   },
   ru: {
+    'report.keyType.buyer': 'Покупатель',
+    'report.keyType.region': 'Регион',
+    'report.repeat.yes': 'Да',
+    'report.repeat.no': 'Нет',
     'menu.buildReports': 'Построить отчёты',
     'reports.built':
       'Отчёты обновлены: строк продаж {sales}, покупателей {customers}, строк товаров {products}.',
@@ -110,6 +118,10 @@ export const reports = {
     'error.nightlyHour.range': 'Выберите час от 0 до 23.',
   },
   zh: {
+    'report.keyType.buyer': '买家',
+    'report.keyType.region': '地区',
+    'report.repeat.yes': '是',
+    'report.repeat.no': '否',
     'menu.buildReports': '立即生成报表',
     'reports.built': '报表已更新：销售明细 {sales} 行，客户 {customers} 位，商品 {products} 行。',
     'reports.locked': '另一个任务正在更新此表格，请稍后再试。',

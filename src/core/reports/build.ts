@@ -1,5 +1,6 @@
 // Builds every report from the source tabs as read: pure, so it is unit-tested with hand-computed
 // figures and benchmarked without a spreadsheet.
+import type { Lang } from '../i18n/messages';
 import type { Cell } from '../table/spec';
 import { applyRatings } from './ratings';
 import type { FeedbackReport } from '../feedback/reports';
@@ -74,7 +75,7 @@ export interface BuildClock {
   nowSerial: number;
 }
 
-export function buildReportData(sources: Sources, clock: BuildClock): ReportData {
+export function buildReportData(sources: Sources, clock: BuildClock, lang: Lang = 'en'): ReportData {
   const sales = readSales(sources.orders, sources.lines);
   const stock = readInventory(sources.inventory);
   const customers = buildCustomers(sales.lines, clock.today);
@@ -86,7 +87,10 @@ export function buildReportData(sources: Sources, clock: BuildClock): ReportData
     sales,
     tables: {
       sales: { spec: salesSpec, rows: sales.lines.map((l) => toCells(salesSpec, salesRow(l))) },
-      customers: { spec: customersSpec, rows: customers.map((c) => toCells(customersSpec, customersRow(c))) },
+      customers: {
+        spec: customersSpec,
+        rows: customers.map((c) => toCells(customersSpec, customersRow(c, lang))),
+      },
       products: { spec: productsSpec, rows: products.map((p) => toCells(productsSpec, productsRow(p))) },
     },
     customers,

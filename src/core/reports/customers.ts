@@ -4,6 +4,7 @@
 import { serialDay } from './calendar';
 import { money, type SaleLine } from './sales';
 import { earns } from './status';
+import { t, type Lang } from '../i18n/messages';
 
 export type CustomerKeyType = 'buyer' | 'region';
 
@@ -96,9 +97,13 @@ export function buildCustomers(lines: readonly SaleLine[], today: number): Custo
   return rows.sort((a, b) => b.revenue - a.revenue || a.key.localeCompare(b.key));
 }
 
-export function customersRow(row: CustomerRow): Record<string, string | number | boolean | null> {
+/** A Customers row in the seller's language: the key type and the repeat flag in words, not codes. */
+export function customersRow(
+  row: CustomerRow,
+  lang: Lang = 'en',
+): Record<string, string | number | boolean | null> {
   return {
-    key_type: row.keyType,
+    key_type: t(lang, row.keyType === 'buyer' ? 'report.keyType.buyer' : 'report.keyType.region'),
     customer_key: row.key,
     region: row.region,
     currency: row.currency,
@@ -110,6 +115,6 @@ export function customersRow(row: CustomerRow): Record<string, string | number |
     payout: money(row.payout),
     average_order: money(row.averageOrder),
     days_since_last: row.daysSinceLast,
-    repeat: row.repeat,
+    repeat: t(lang, row.repeat ? 'report.repeat.yes' : 'report.repeat.no'),
   };
 }

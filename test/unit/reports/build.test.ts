@@ -128,12 +128,24 @@ describe('Sales', () => {
 });
 
 describe('Customers', () => {
+  it('writes the key type and the repeat flag in words of the seller’s language, not codes', () => {
+    for (const [lang, words] of [
+      ['ru', ['Покупатель', 'Да', 'Нет']],
+      ['zh', ['买家', '是', '否']],
+    ] as const) {
+      const data = buildReportData(sourcesFor(shop), clock, lang);
+      const customers = records(customersSpec, data.tables.customers.rows);
+      expect(new Set(customers.map((c) => c.key_type))).toEqual(new Set([words[0]]));
+      expect(new Set(customers.map((c) => c.repeat))).toEqual(new Set([words[1], words[2]]));
+    }
+  });
+
   it('counts rFBS buyers: orders that earn, dates of every order, repeat flag', () => {
     const data = buildReportData(sourcesFor(shop), clock);
     const customers = records(customersSpec, data.tables.customers.rows);
     expect(customers.map((c) => c.customer_key)).toEqual(['77', '88']);
     expect(customers[0]).toMatchObject({
-      key_type: 'buyer',
+      key_type: 'Buyer',
       region: 'Москва, Москва',
       currency: 'RUB',
       first_order: daySerial('2026-11-15'),
@@ -144,7 +156,7 @@ describe('Customers', () => {
       payout: 225.18,
       average_order: 250.2,
       days_since_last: 1,
-      repeat: false,
+      repeat: 'No',
     });
     expect(customers[1]).toMatchObject({
       first_order: daySerial('2026-11-01'),
@@ -155,7 +167,7 @@ describe('Customers', () => {
       payout: 36.17,
       average_order: 20.1,
       days_since_last: 8,
-      repeat: true,
+      repeat: 'Yes',
     });
     const all = JSON.stringify(data.tables.customers.rows);
     expect(all).not.toContain('+7903');
@@ -167,9 +179,9 @@ describe('Customers', () => {
     const data = buildReportData(sourcesFor([P5, P6, P7]), clock);
     const customers = records(customersSpec, data.tables.customers.rows);
     expect(customers.map((c) => [c.key_type, c.customer_key, c.currency, c.revenue])).toEqual([
-      ['region', '—', 'KZT', 1000.5],
-      ['region', 'Казань', 'RUB', 100],
-      ['region', '—', 'RUB', 0],
+      ['Region', '—', 'KZT', 1000.5],
+      ['Region', 'Казань', 'RUB', 100],
+      ['Region', '—', 'RUB', 0],
     ]);
   });
 });
