@@ -81,3 +81,38 @@ test('a receipt and then a count recorded from the sidebar', async () => {
   expect(ledgerFor(offerId)).toEqual([onHand, 12, 4 - onHand - 12]);
   expect(inventoryRow(offerId)['On hand']).toBe(4);
 });
+
+test('a push that would cut stock sharply shows the cuts and goes out only when confirmed', async () => {
+  // The demo shop keeps stock per warehouse: the seller types counts into Warehouse stock.
+  runOk(wb, 'pushStockToOzon');
+  wb.runtime.clock.advance(31_000);
+  const [header, ...rows] = wb.runtime.spreadsheet.sheet('Warehouse stock').values() as unknown[][];
+  const col = (name: string) => header.indexOf(name);
+  const cut = rows
+    .map((r, i) => ({
+      row: i + 2,
+      offerId: String(r[col('Offer ID')]),
+      pushed: Number(r[col('Pushed stock')]),
+    }))
+    .filter((r) => r.pushed >= 10 && Number(rows[r.row - 2][col('Reserved here')]) === 0)
+    .slice(0, 6);
+  expect(cut).toHaveLength(6);
+  wb.runtime.asUser((g) => {
+    const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Warehouse stock');
+    for (const r of cut) sheet?.getRange(r.row, col('On hand here') + 1).setValue(0);
+  });
+  wb.sim.resetStats();
+  const frame = await openInventory();
+  await frame.click('button[data-action="push"]');
+  const confirm = frame.locator('[data-role="push-confirm"]');
+  await confirm.waitFor();
+  await confirm.locator(`li[data-offer="${cut[0].offerId}"]`).first().waitFor();
+  expect(await confirm.locator('.notice').innerText()).toContain('Nothing was sent to Ozon');
+  expect(wb.sim.stats.byPath['/v2/products/stocks'] ?? 0).toBe(0);
+
+  await confirm.locator('button[data-action="push-confirm"]').click();
+  await frame.locator('[data-role="push-updated"]').waitFor();
+  expect(wb.sim.stats.byPath['/v2/products/stocks'] ?? 0).toBeGreaterThan(0);
+  const after = wb.runtime.spreadsheet.sheet('Warehouse stock').values() as unknown[][];
+  for (const r of cut) expect([r.offerId, after[r.row - 1][col('Pushed stock')]]).toEqual([r.offerId, 0]);
+});

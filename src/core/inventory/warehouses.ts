@@ -154,6 +154,8 @@ export function planWarehouseRows(args: {
       on_hand: onHand,
       reserved: held,
       available: onHand - held,
+      // What was last sent there: the push's baseline (sharp-cut rule, only-changed pushes).
+      pushed_stock: read.pushedStock,
     };
     if (listing) {
       row.name = listing.name;
