@@ -5,6 +5,7 @@ import type { ApiResult } from '../src/shared/result';
 import type { SaveSettingsInput, TestConnectionInput } from '../src/shared/settings-schema';
 import type { SyncSettingsInput } from '../src/shared/sync-schema';
 import type { ArchiveSettingsInput } from '../src/shared/archive-schema';
+import type { BigQuerySettingsInput } from '../src/shared/bigquery-schema';
 import type { ReportSettingsInput } from '../src/shared/report-schema';
 import type { InventorySettingsInput, PushStockInput, StockMoveInput } from '../src/shared/inventory-schema';
 import type {
@@ -55,6 +56,9 @@ export interface ServerApi {
   saveSyncSettings(input: SyncSettingsInput): ServerData<'saveSyncSettings'>;
   getArchiveSettings(): ServerData<'getArchiveSettings'>;
   saveArchiveSettings(input: ArchiveSettingsInput): ServerData<'saveArchiveSettings'>;
+  getBigQuerySettings(): ServerData<'getBigQuerySettings'>;
+  saveBigQuerySettings(input: BigQuerySettingsInput): ServerData<'saveBigQuerySettings'>;
+  loadBigQuery(): ServerData<'loadBigQuery'>;
   getReportSettings(): ServerData<'getReportSettings'>;
   saveReportSettings(input: ReportSettingsInput): ServerData<'saveReportSettings'>;
   buildReports(): ServerData<'buildReports'>;

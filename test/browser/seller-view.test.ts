@@ -35,6 +35,8 @@ const NAMES = new Set([
   'Pro',
   'Google',
   'Drive',
+  'BigQuery',
+  'Cloud',
   'RUB',
   'CNY',
   'MSK',
