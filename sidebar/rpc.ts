@@ -56,6 +56,7 @@ export interface ServerApi {
   saveSyncSettings(input: SyncSettingsInput): ServerData<'saveSyncSettings'>;
   getArchiveSettings(): ServerData<'getArchiveSettings'>;
   saveArchiveSettings(input: ArchiveSettingsInput): ServerData<'saveArchiveSettings'>;
+  archiveOldOrders(input: 'sidebar'): ServerData<'archiveOldOrders'>;
   getBigQuerySettings(): ServerData<'getBigQuerySettings'>;
   saveBigQuerySettings(input: BigQuerySettingsInput): ServerData<'saveBigQuerySettings'>;
   loadBigQuery(): ServerData<'loadBigQuery'>;

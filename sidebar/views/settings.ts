@@ -11,6 +11,7 @@ import { call, SidebarError, type ConnectionInfo } from '../rpc';
 import { errorText, field, notice, showFieldError, whileBusy, type Field, type Notice } from '../ui';
 import { renderReportSettings } from './report-settings';
 import { renderSyncSettings } from './sync-settings';
+import { renderArchiveSettings } from './archive-settings';
 import { renderBigQuerySettings } from './bigquery-settings';
 import { renderSupportReport } from './support-report';
 import type { View, ViewContext } from './types';
@@ -42,6 +43,7 @@ export const settingsView: View = {
     if (settings.hasApiKey) {
       await renderSyncSettings(root);
       await renderReportSettings(root);
+      await renderArchiveSettings(root);
       await renderBigQuerySettings(root);
     }
     renderSupportReport(root);

@@ -205,6 +205,119 @@ describe('live window and archive spreadsheets', () => {
       /1 archived posting changed on Ozon and was updated in the archive/,
     );
   });
+
+  test('a move cut by the deadline at any service call resumes with every posting in exactly one place', () => {
+    // Where the cuts fall: every Sheets call and every other service call of the first month's move
+    // (volume created, copy written, read back, job saved, delete, check after it), then some later.
+    const probe = syncedShop(50);
+    const kinds: string[] = [];
+    probe.rt.onServiceCall((c) => void kinds.push(c.kind));
+    expect(archive(probe.rt).result).toBe('done');
+    probe.rt.onServiceCall(undefined);
+    const firstMove = kinds.findIndex(
+      (k, i) => i > 30 && k === 'advancedSheets' && kinds[i + 1] === 'properties',
+    );
+    const cuts = kinds
+      .map((kind, i) => ({ kind, i }))
+      .filter(({ kind, i }) => i <= Math.max(firstMove, 60) && (kind !== 'properties' || i % 3 === 0))
+      .map(({ i }) => i);
+    expect(cuts.length).toBeGreaterThan(25);
+    let midMove = 0;
+    for (const cut of cuts) {
+      const { rt } = syncedShop(50);
+      const all = everything(rt);
+      rt.onServiceCall((c) => {
+        if (c.index === cut) rt.clock.advance(7 * 60_000);
+      });
+      try {
+        rt.run('archiveOldOrders');
+      } catch {
+        // The runtime ends the execution at the deadline, as Apps Script does.
+      }
+      rt.onServiceCall(undefined);
+      // Cut: nothing is in neither place; a posting in both belongs to the move under way.
+      const liveOrders = new Set(keysOf(tabRecords(rt, 'Orders'), 'Posting number'));
+      const archOrders = keysOf(archived(rt, 'Orders'), 'Posting number');
+      expect([cut, new Set([...liveOrders, ...archOrders]).size]).toEqual([cut, all.orders.size]);
+      const both = archOrders.filter((k) => liveOrders.has(k));
+      if (both.length) {
+        midMove++;
+        const job = JSON.parse(rt.properties.document.get('ODESK_ARCHIVE_JOB') ?? 'null') as {
+          month: string;
+        } | null;
+        expect([cut, job?.month ?? null]).not.toEqual([cut, null]);
+      }
+      // The next run finishes the move.
+      rt.clock.advance(3_600_000);
+      const resumed = archive(rt);
+      expect([cut, ['done', 'nothing'].includes(resumed.result)]).toEqual([cut, true]);
+      expectEachOnce(rt, all);
+      expect(rt.properties.document.get('ODESK_ARCHIVE_JOB')).toBeUndefined();
+      // A cut between creating the year's spreadsheet and noting it leaves at most one empty spreadsheet.
+      const holding = [...rt.otherSpreadsheets.values()].filter((b) =>
+        b.sheetNames().some((n) => /^\d{4}-\d{2} /.test(n)),
+      );
+      expect([cut, holding.length]).toEqual([cut, 1]);
+      // Nothing old and finished was left behind.
+      expect(archive(rt).result).toBe('nothing');
+    }
+    // Some cuts fell between the copy and the delete (postings in both places until the resume).
+    expect(midMove).toBeGreaterThan(0);
+  });
+
+  test('a deleted archive spreadsheet: the missing months are named, rows come back from Ozon, nothing is dropped silently', () => {
+    const { rt } = syncedShop();
+    archive(rt);
+    const [book] = [...rt.otherSpreadsheets.values()];
+    const months = String(tabRecords(rt, 'Archive')[0]['Months']).split(', ');
+    const count = archived(rt, 'Orders').length;
+    expect(count).toBeGreaterThan(10);
+    // Renamed by the seller: still found by id, the Archive tab follows the new name.
+    book.name = 'Old Ozon orders';
+    rt.clock.advance(3_600_000);
+    archive(rt);
+    expect(tabRecords(rt, 'Archive')[0]).toMatchObject({ Spreadsheet: 'Old Ozon orders', State: 'ok' });
+    // Deleted: every month it held is named with its orders, in the run's message and in Settings.
+    rt.deleteSpreadsheet(book.id);
+    rt.clock.advance(3_600_000);
+    const run = archive(rt);
+    expect(run.message).toContain(`Archived months missing: ${months.join(', ')} (${count} orders)`);
+    expect(run.message).toContain('“Old Ozon orders” cannot be opened');
+    const settings = rt.run<{ data: { missing: string[] } }>('getArchiveSettings').data;
+    expect(settings.missing).toEqual(months);
+    expect(tabRecords(rt, 'Archive')[0]['State']).toBe('cannot be opened (deleted?)');
+    // The next sync reads those months again from Ozon; the next move puts them in a new archive.
+    rt.clock.advance(3_600_000);
+    expect(sync(rt).result).toBe('done');
+    expect(keysOf(tabRecords(rt, 'Orders'), 'Posting number').length).toBeGreaterThanOrEqual(count);
+    rt.clock.advance(3_600_000);
+    const again = archive(rt);
+    expect(again.message).toContain(
+      'A new archive spreadsheet “Ozon orders archive 2026 (2)” was created for 2026',
+    );
+    expect(archived(rt, 'Orders').length).toBe(count);
+    expect(rt.run<{ data: { missing: string[] } }>('getArchiveSettings').data.missing).toEqual([]);
+    const listed = tabRecords(rt, 'Archive');
+    expect(listed.map((r) => r['State'])).toEqual(['cannot be opened (deleted?)', 'ok']);
+  });
+
+  test('a deleted month tab is named as missing', () => {
+    const { rt } = syncedShop();
+    archive(rt);
+    const [book] = [...rt.otherSpreadsheets.values()];
+    const tab = book.sheetNames().find((n) => / Orders$/.test(n))!;
+    const month = tab.slice(0, 7);
+    const count = records(book.sheet(tab).values()).length;
+    rt.asUser((g) => {
+      const file = g.SpreadsheetApp.openById(book.id);
+      file.deleteSheet(file.getSheetByName(tab) as GoogleAppsScript.Spreadsheet.Sheet);
+    });
+    rt.clock.advance(3_600_000);
+    const run = archive(rt);
+    expect(run.message).toContain(
+      `Archived months missing: ${month} (${count} ${count === 1 ? 'order' : 'orders'}): their tabs are gone`,
+    );
+  });
 });
 
 /** The postings after a later sync: what was there plus what Ozon added since. */

@@ -10,6 +10,7 @@ export const archive = {
     'archiveSettings.runNow': 'Archive old orders now',
     'archiveSettings.none': 'Nothing has been archived yet.',
     'archiveSettings.volume': '{year}: {orders} orders in {months} {months|month|months}',
+    'archiveSettings.missing': 'Months missing from the archive:',
     'archiveSettings.pending': 'A move to the archive is part-way through; the next run continues it.',
     'archive.started': 'Moving old finished orders to the archive…',
     'archive.done':
@@ -50,6 +51,7 @@ export const archive = {
     'archiveSettings.runNow': 'Перенести старые заказы сейчас',
     'archiveSettings.none': 'В архиве пока ничего нет.',
     'archiveSettings.volume': '{year}: заказов — {orders}, месяцев — {months}',
+    'archiveSettings.missing': 'Месяцы, которых нет в архиве:',
     'archiveSettings.pending': 'Перенос в архив выполнен частично; следующий запуск его продолжит.',
     'archive.started': 'Переносим старые завершённые заказы в архив…',
     'archive.done':
@@ -89,6 +91,7 @@ export const archive = {
     'archiveSettings.runNow': '立即归档旧订单',
     'archiveSettings.none': '尚未归档任何内容。',
     'archiveSettings.volume': '{year}：{months} 个月共 {orders} 个订单',
+    'archiveSettings.missing': '归档中缺少的月份：',
     'archiveSettings.pending': '归档进行到一半；下次运行会继续。',
     'archive.started': '正在将已完成的旧订单移至归档…',
     'archive.done': '已将 {moved} 个下单超过 {days} 天的已完成订单移至归档（{months}）。',

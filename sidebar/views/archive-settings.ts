@@ -1,0 +1,137 @@
+// The "Archive" part of Settings: how many days Orders and Order lines keep, whether reports read the
+// archived months, the archive spreadsheets (with their links), months missing from them, and an
+// "Archive old orders now" button.
+import { ArchiveSettingsInput, type ArchiveSettingsView } from '../../src/shared/archive-schema';
+import { append, h, replaceChildren } from '../dom';
+import { tr, trIssue } from '../i18n';
+import { call, SidebarError } from '../rpc';
+import {
+  checkbox,
+  errorText,
+  field,
+  notice,
+  showFieldError,
+  whileBusy,
+  type Field,
+  type Notice,
+} from '../ui';
+
+export async function renderArchiveSettings(root: HTMLElement): Promise<void> {
+  const section = h('section', { class: 'block', attrs: { 'data-section': 'archive' } });
+  const status = h('div', { class: 'status' });
+  append(section, h('h2', { class: 'title' }, tr('archiveSettings.title')), status);
+  append(root, section);
+  let view: ArchiveSettingsView | undefined;
+  await whileBusy(section, status, tr('sidebar.loading'), async () => {
+    try {
+      view = await call('getArchiveSettings');
+    } catch (error) {
+      replaceChildren(status, notice({ kind: 'error', text: errorText(error) }));
+    }
+  });
+  if (view) renderForm(section, status, view);
+}
+
+function volumesList(view: ArchiveSettingsView): HTMLElement {
+  const list = h('div', { class: 'hint', attrs: { 'data-role': 'archive-volumes' } });
+  if (!view.volumes.length) {
+    append(list, tr('archiveSettings.none'));
+    return list;
+  }
+  for (const v of view.volumes) {
+    const link = h(
+      'a',
+      { attrs: { href: v.url, target: '_blank', rel: 'noopener' } },
+      tr('archiveSettings.volume', { year: v.year, orders: v.orders, months: v.months.length }),
+    );
+    append(list, h('div', {}, link));
+  }
+  if (view.pending) append(list, h('div', {}, tr('archiveSettings.pending')));
+  return list;
+}
+
+function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveSettingsView): void {
+  let current = initial;
+  const days = h('input', {
+    id: 'liveDays',
+    attrs: { type: 'number', min: '45', max: '730', step: '1', name: 'liveDays' },
+  });
+  days.value = String(current.liveDays);
+  const daysField: Field = field('liveDays', tr('archiveSettings.liveDays'), days);
+  const reports = checkbox(
+    'includeInReports',
+    tr('archiveSettings.includeInReports'),
+    current.includeInReports,
+  );
+  let volumes = volumesList(current);
+  const missing = h('div', { attrs: { 'data-role': 'archive-missing' } });
+  const showMissing = (view: ArchiveSettingsView) =>
+    replaceChildren(
+      missing,
+      view.missing.length
+        ? notice({ kind: 'error', text: `${tr('archiveSettings.missing')} ${view.missing.join(', ')}` })
+        : null,
+    );
+  showMissing(current);
+  const message = h('div', { class: 'message', attrs: { 'data-role': 'archive-message' } });
+  const say = (n: Notice | null): void => replaceChildren(message, n && notice(n));
+  const refresh = (view: ArchiveSettingsView) => {
+    current = view;
+    const next = volumesList(view);
+    volumes.replaceWith(next);
+    volumes = next;
+    showMissing(view);
+  };
+  const save = h(
+    'button',
+    { class: 'action', attrs: { type: 'submit', 'data-action': 'save-archive' } },
+    tr('settings.save'),
+  );
+  const runNow = h(
+    'button',
+    { attrs: { type: 'button', 'data-action': 'archive-now' } },
+    tr('archiveSettings.runNow'),
+  );
+  const form = h('form', { attrs: { novalidate: '' } });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    showFieldError(daysField, '');
+    say(null);
+    const checked = ArchiveSettingsInput.safeParse({
+      liveDays: days.value,
+      includeInReports: reports.input.checked,
+      backend: current.backend,
+    });
+    if (!checked.success) {
+      showFieldError(daysField, trIssue(checked.error.issues[0].message, 'liveDays'));
+      return;
+    }
+    void whileBusy(section, status, tr('settings.saving'), async () => {
+      try {
+        refresh(await call('saveArchiveSettings', checked.data));
+        say({ kind: 'ok', text: tr('archiveSettings.saved') });
+      } catch (error) {
+        if (error instanceof SidebarError && error.field === 'liveDays')
+          showFieldError(daysField, error.message);
+        else say({ kind: 'error', text: errorText(error) });
+      }
+    });
+  });
+  runNow.addEventListener('click', () => {
+    say(null);
+    void whileBusy(section, status, tr('archive.started'), async () => {
+      try {
+        const summary = await call('archiveOldOrders', 'sidebar');
+        say({
+          kind: summary.result === 'failed' || summary.result === 'locked' ? 'error' : 'ok',
+          text: summary.message,
+        });
+        refresh(await call('getArchiveSettings'));
+      } catch (error) {
+        say({ kind: 'error', text: errorText(error) });
+      }
+    });
+  });
+  append(form, daysField.wrapper, reports.row, h('div', { class: 'buttons' }, save, runNow));
+  append(section, volumes, missing, form, message);
+}
