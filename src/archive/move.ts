@@ -31,7 +31,7 @@ import {
   rowsWith,
   VOLUME_CELL_BUDGET,
 } from '../core/archive/plan';
-import { cutoffSerial, yearOfMonth } from '../core/archive/window';
+import { budgetCutoff, cutoffSerial, isFinished, yearOfMonth } from '../core/archive/window';
 import { t, type Lang } from '../core/i18n/messages';
 import { linesSpec, ordersSpec } from '../core/orders/tables';
 import { keysOf } from '../core/table/guard';
@@ -413,6 +413,22 @@ function deleteFromLive(env: ArchiveEnv, verified: ReadonlySet<string>): Live {
   return live;
 }
 
+/** The live tabs' grid cells and what one posting takes there (its order row and its lines, on average). */
+function cellCutoff(live: Live, cutoff: number): number {
+  const grid = (tab: PreparedTab) => tab.snapshot.rowCount * tab.snapshot.columnCount;
+  const postings = Math.max(1, live.orders.snapshot.values.length - 1);
+  const lines = live.lines.snapshot.values.length - 1;
+  const perPosting = live.orders.snapshot.columnCount + (lines / postings) * live.lines.snapshot.columnCount;
+  const statusCol = live.orders.positions.get('status_code') as number;
+  const orderedCol = live.orders.positions.get('ordered_at') as number;
+  const finished: number[] = [];
+  for (const row of live.orders.snapshot.values.slice(1)) {
+    const at = row?.[orderedCol];
+    if (typeof at === 'number' && isFinished(row[statusCol])) finished.push(at);
+  }
+  return budgetCutoff(cutoff, grid(live.orders) + grid(live.lines), finished, perPosting);
+}
+
 function postingsIn(live: Live): number {
   const col = live.orders.positions.get('posting_number') as number;
   return new Set(keysOf(live.orders.snapshot.values, col).filter(Boolean)).size;
@@ -426,9 +442,16 @@ export function runArchiveStep(env: ArchiveEnv): ArchiveOutcome {
   checkVolumes(env, catalog);
   saveCatalog(env.store, catalog);
   const days = liveDays(env.store);
-  const cutoff = cutoffSerial(toSerial(env.now(), env.offset), days);
   let live = readLive(env);
   const livePresent = live.orders.snapshot.exists && live.lines.snapshot.exists;
+  const dayCutoff = cutoffSerial(toSerial(env.now(), env.offset), days);
+  const cutoff = livePresent ? cellCutoff(live, dayCutoff) : dayCutoff;
+  if (cutoff > dayCutoff)
+    notes.push(
+      t(env.lang, 'archive.budget', {
+        days: Math.max(0, Math.round(toSerial(env.now(), env.offset) - cutoff)),
+      }),
+    );
   let candidates = livePresent ? archiveCandidates(live.orders, cutoff) : new Map<string, string[]>();
   let moved = 0;
   const months = new Set<string>();

@@ -10,15 +10,28 @@ import { toast } from '../adapters/ui';
 import { readTabs, spreadsheetOffset, tabNamesOf, writeRequests } from '../adapters/workbook';
 import { createSpreadsheet, openSpreadsheet } from '../adapters/archive-files';
 import { t } from '../core/i18n/messages';
-import { cachedOffset } from '../core/time/serial';
+import { cachedOffset, localDay } from '../core/time/serial';
 import { BUDGET, deadlineFrom } from '../app/budgets';
 import type { ArchiveRunSummary } from '../shared/archive-schema';
 import { runArchiveStep } from './move';
-import { archiveBackend } from './settings';
+import { ARCHIVE_JOB_KEY, archiveBackend } from './settings';
 
 const LOCK_WAIT_MS = 2_000;
 
 export type ArchiveSource = 'menu' | 'trigger' | 'sidebar';
+
+/** Set to the day (spreadsheet zone) of the last hourly move that finished: one a day is enough. */
+const LAST_DAY_KEY = 'ODESK_ARCHIVE_DAY';
+
+/** The hourly run's share: a move cut earlier continues every hour; otherwise one move a day. */
+export function archiveIfDue(executionStart: number): ArchiveRunSummary | null {
+  const store = documentStore();
+  const today = localDay(Date.now(), cachedOffset(spreadsheetOffset()));
+  if (!store.get(ARCHIVE_JOB_KEY) && store.get(LAST_DAY_KEY) === today) return null;
+  const summary = archiveNow('trigger', executionStart);
+  if (summary.result === 'done' || summary.result === 'nothing') store.set(LAST_DAY_KEY, today);
+  return summary;
+}
 
 export function archiveNow(source: ArchiveSource, executionStart = Date.now()): ArchiveRunSummary {
   const ctx = appContext();

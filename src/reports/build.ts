@@ -18,6 +18,10 @@ import type { TableSpec } from '../core/table/spec';
 import { cachedOffset, localDay, toSerial, type OffsetMinutes } from '../core/time/serial';
 import { LINES_TAB, ORDERS_TAB, ordersSpec } from '../core/orders/tables';
 import { FINANCE_TAB, financeSpec } from '../core/finance/tables';
+import { withArchived } from '../core/archive/reports';
+import { documentStore } from '../adapters/properties';
+import { reportsIncludeArchive } from '../archive/settings';
+import { readArchivedMonths } from '../archive/read';
 
 export type { SheetLayout };
 
@@ -30,6 +34,8 @@ export interface ReportsHost {
   layout(): SheetLayout[];
   write(requests: SheetsRequest[]): number;
   formatTime(epochMs: number): string;
+  /** Archived months' Orders and Order lines tabs, when the seller's reports include them. */
+  archived?(): { orders: TabSnapshot[]; lines: TabSnapshot[] };
 }
 
 export interface ReportsSummary {
@@ -62,12 +68,21 @@ export function planReports(
   snapshots: Map<string, TabSnapshot>,
   sheets: readonly SheetLayout[],
   ctx: { now: number; offset: OffsetMinutes; lang: Lang; timeZone: string; updatedAt: string },
+  archived: { orders: TabSnapshot[]; lines: TabSnapshot[] } = { orders: [], lines: [] },
 ): { data: ReportData; requests: SheetsRequest[]; today: string } {
   const today = localDay(ctx.now, ctx.offset);
   const data = buildReportData(
     {
-      orders: sourceTable(ordersSpec, snapshots.get(ORDERS_TAB)),
-      lines: sourceTable(linesReadSpec, snapshots.get(LINES_TAB)),
+      orders: withArchived(
+        sourceTable(ordersSpec, snapshots.get(ORDERS_TAB)),
+        archived.orders.map((tab) => sourceTable(ordersSpec, tab)),
+        'posting_number',
+      ),
+      lines: withArchived(
+        sourceTable(linesReadSpec, snapshots.get(LINES_TAB)),
+        archived.lines.map((tab) => sourceTable(linesReadSpec, tab)),
+        'line_key',
+      ),
       inventory: sourceTable(SOURCE_SPECS[2], snapshots.get(INVENTORY_TAB)),
       feedback: readFeedback(snapshots),
       finance: sourceTable(financeSpec, snapshots.get(FINANCE_TAB)),
@@ -114,13 +129,18 @@ export function buildAllReports(host: ReportsHost): BuiltReports {
   const snapshots = host.readTabs([...SOURCE_SPECS, ...FEEDBACK_SOURCE_SPECS]);
   const sheets = host.layout();
   const now = host.now();
-  const { data, requests, today } = planReports(snapshots, sheets, {
-    now,
-    offset: host.offset,
-    lang: host.lang,
-    timeZone: host.timeZone,
-    updatedAt: host.formatTime(now),
-  });
+  const { data, requests, today } = planReports(
+    snapshots,
+    sheets,
+    {
+      now,
+      offset: host.offset,
+      lang: host.lang,
+      timeZone: host.timeZone,
+      updatedAt: host.formatTime(now),
+    },
+    host.archived?.(),
+  );
   const writeCalls = host.write(requests);
   return {
     data,
@@ -147,5 +167,6 @@ export function appsScriptReportsHost(lang: Lang): ReportsHost {
     layout: () => readLayout(),
     write: (requests) => writeRequests(requests),
     formatTime: (ms) => formatTimeIn(timeZone, ms),
+    ...(reportsIncludeArchive(documentStore()) ? { archived: () => readArchivedMonths() } : {}),
   };
 }

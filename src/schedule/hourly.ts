@@ -12,7 +12,7 @@ import { updateFinanceNow } from '../finance/run';
 import { refreshOzonStockIfDue } from '../ozon-stock/daily';
 import { BUDGET, EXECUTION_MS, WRITE_ROOM_MS, deadlineFrom } from '../app/budgets';
 import { recordClockRun } from '../selfcheck/clock';
-import { archiveNow } from '../archive/run';
+import { archiveIfDue } from '../archive/run';
 import { loadBigQueryNow } from '../bigquery/run';
 
 /**
@@ -80,10 +80,10 @@ export function runHourly(triggerUid?: string, event?: { triggerUid?: unknown; a
       // Saved as the load's status; the next hour continues it.
     }
   }
-  // Last: old finished postings move to the archive in what is left (a cut move resumes next hour).
+  // Last, once a day: old finished postings move to the archive in what is left (a cut move resumes next hour).
   if (synced && synced.result === 'done' && deadline - Date.now() >= BUDGET.archiveMinLeft) {
     try {
-      archiveNow('trigger', startedAt);
+      archiveIfDue(startedAt);
     } catch {
       // Nothing is lost by a failed move (copy before delete); the next hour continues it.
     }

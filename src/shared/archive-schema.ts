@@ -12,7 +12,7 @@ export const MAX_LIVE_DAYS = 730;
 
 export const ArchiveSettingsInput = z.object({
   liveDays: z.coerce
-    .number()
+    .number({ error: 'error.archive.liveDays' })
     .int('error.archive.liveDays')
     .min(MIN_LIVE_DAYS, 'error.archive.liveDays')
     .max(MAX_LIVE_DAYS, 'error.archive.liveDays'),

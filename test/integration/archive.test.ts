@@ -318,6 +318,60 @@ describe('live window and archive spreadsheets', () => {
       `Archived months missing: ${month} (${count} ${count === 1 ? 'order' : 'orders'}): their tabs are gone`,
     );
   });
+
+  test('reports include archived months when the seller asks for it', () => {
+    const { rt } = syncedShop();
+    const report = () => {
+      expect(rt.run<{ ok: boolean }>('buildReports').ok).toBe(true);
+      return JSON.stringify([
+        rt.spreadsheet.sheet('Sales').values(),
+        rt.spreadsheet.sheet('Products').values(),
+      ]);
+    };
+    const before = report();
+    expect(archive(rt).moved).toBeGreaterThan(10);
+    expect(report()).not.toBe(before);
+    const saved = rt.run<{ ok: boolean; data: { includeInReports: boolean } }>('saveArchiveSettings', [
+      { liveDays: 90, includeInReports: true },
+    ]);
+    expect(saved.data.includeInReports).toBe(true);
+    expect(report()).toBe(before);
+  });
+
+  test('the live window is a Settings field, validated in the seller language', () => {
+    const { rt } = syncedShop(40);
+    const refused = rt.run<{ ok: boolean; error: { field: string; message: string } }>(
+      'saveArchiveSettings',
+      [{ liveDays: 10 }],
+    );
+    expect(refused).toMatchObject({ ok: false, error: { field: 'liveDays' } });
+    expect(refused.error.message).toMatch(/45 to 730/);
+    rt.properties.user.set('ODESK_LANGUAGE', 'ru');
+    const ru = rt.run<{ ok: boolean; error: { message: string } }>('saveArchiveSettings', [
+      { liveDays: 'x' },
+    ]);
+    expect(ru.error.message).toMatch(/от 45 до 730/);
+    rt.properties.user.delete('ODESK_LANGUAGE');
+    rt.run('saveArchiveSettings', [{ liveDays: 150 }]);
+    expect(rt.run<{ data: { liveDays: number } }>('getArchiveSettings').data.liveDays).toBe(150);
+    // 150 days kept: only postings older than that move.
+    archive(rt);
+    for (const row of archived(rt, 'Orders')) expect(ageDays(rt, row['Ordered at'])).toBeGreaterThan(149);
+  });
+
+  test('the hourly run archives after the sync, once a day', () => {
+    const { rt } = syncedShop(80);
+    const all = everything(rt);
+    const settings = { lookbackDays: 200, autoSync: true, digest: false };
+    expect(rt.callFromSidebar<{ ok: boolean }>('saveSyncSettings', settings).ok).toBe(true);
+    rt.clock.advance(3_600_000 + 60_000);
+    expect(rt.fireTimeTriggers().filter((r) => r.error)).toEqual([]);
+    expect(archived(rt, 'Orders').length).toBeGreaterThan(5);
+    expectEachOnce(rt, everything2(rt, all));
+    // Later the same day the hourly run does not read the tabs for the archive again.
+    const day = rt.properties.document.get('ODESK_ARCHIVE_DAY');
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
 });
 
 /** The postings after a later sync: what was there plus what Ozon added since. */

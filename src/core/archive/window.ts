@@ -39,3 +39,34 @@ export function yearOfMonth(month: string): number {
 export function isArchivable(statusCode: unknown, orderedAt: unknown, cutoff: number): boolean {
   return isFinished(statusCode) && typeof orderedAt === 'number' && orderedAt < cutoff;
 }
+
+/**
+ * The live tabs' cell budget: a shop so busy that the day window alone would hold more keeps fewer
+ * days (the oldest finished postings move first), so Orders and Order lines stay fast and far from
+ * Google's 10 M cells per spreadsheet whatever else the workbook holds.
+ */
+export const LIVE_CELL_BUDGET = 2_500_000;
+
+/**
+ * The cutoff that keeps `cells` (the live tabs' grid) within the budget: `cutoff` when it already
+ * does, else a later one, the order date before which enough finished postings lie. `finished`:
+ * the order dates of the finished postings, `perPosting`: the cells one posting takes (its order row
+ * and its lines).
+ */
+export function budgetCutoff(
+  cutoff: number,
+  cells: number,
+  finished: readonly number[],
+  perPosting: number,
+  budget = LIVE_CELL_BUDGET,
+): number {
+  if (cells <= budget || perPosting <= 0) return cutoff;
+  const sorted = [...finished].sort((a, b) => a - b);
+  const already = sorted.filter((d) => d < cutoff).length;
+  const needed = Math.ceil((cells - budget) / perPosting);
+  if (needed <= already) return cutoff;
+  const index = Math.min(sorted.length, needed) - 1;
+  if (index < 0) return cutoff;
+  // Whole days: everything ordered on the last day taken goes too.
+  return Math.max(cutoff, Math.floor(sorted[index]) + 1);
+}

@@ -12,6 +12,8 @@ export const archive = {
     'archiveSettings.volume': '{year}: {orders} orders in {months} {months|month|months}',
     'archiveSettings.missing': 'Months missing from the archive:',
     'archiveSettings.pending': 'A move to the archive is part-way through; the next run continues it.',
+    'archive.budget':
+      'Orders and Order lines keep only the last {days} days this time: with more they would pass 2.5 million cells and slow the spreadsheet down.',
     'archive.started': 'Moving old finished orders to the archive…',
     'archive.done':
       '{moved} finished {moved|posting|postings} ordered more than {days} days ago moved to the archive ({months}).',
@@ -53,6 +55,8 @@ export const archive = {
     'archiveSettings.volume': '{year}: заказов — {orders}, месяцев — {months}',
     'archiveSettings.missing': 'Месяцы, которых нет в архиве:',
     'archiveSettings.pending': 'Перенос в архив выполнен частично; следующий запуск его продолжит.',
+    'archive.budget':
+      'Вкладки заказов на этот раз хранят только последние {days} дн.: иначе в них было бы больше 2,5 млн ячеек и таблица стала бы медленной.',
     'archive.started': 'Переносим старые завершённые заказы в архив…',
     'archive.done':
       'В архив перенесено {moved} {moved|завершённое отправление|завершённых отправления|завершённых отправлений}, заказанных более {days} дней назад ({months}).',
@@ -93,6 +97,7 @@ export const archive = {
     'archiveSettings.volume': '{year}：{months} 个月共 {orders} 个订单',
     'archiveSettings.missing': '归档中缺少的月份：',
     'archiveSettings.pending': '归档进行到一半；下次运行会继续。',
+    'archive.budget': '订单和订单明细这次只保留最近 {days} 天：否则会超过 250 万个单元格，表格会变慢。',
     'archive.started': '正在将已完成的旧订单移至归档…',
     'archive.done': '已将 {moved} 个下单超过 {days} 天的已完成订单移至归档（{months}）。',
     'archive.nothing': '无需归档：订单标签页只有最近 {days} 天的订单和未完成的订单。',

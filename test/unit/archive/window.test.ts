@@ -1,5 +1,11 @@
 import { ArchiveSettingsInput } from '../../../src/shared/archive-schema';
-import { cutoffSerial, isArchivable, isFinished, monthOfSerial } from '../../../src/core/archive/window';
+import {
+  budgetCutoff,
+  cutoffSerial,
+  isArchivable,
+  isFinished,
+  monthOfSerial,
+} from '../../../src/core/archive/window';
 import { liveDays, readArchiveSettings, saveArchiveSettings } from '../../../src/archive/settings';
 
 const store = () => {
@@ -54,4 +60,19 @@ describe('live window', () => {
     });
     expect(readArchiveSettings(s).liveDays).toBe(120);
   });
+});
+
+test('a live window that is not a number gets the same localised message', () => {
+  const parsed = ArchiveSettingsInput.safeParse({ liveDays: 'x' });
+  expect(parsed.error?.issues[0].message).toBe('error.archive.liveDays');
+});
+
+test('a shop too busy for the day window keeps fewer days, oldest finished postings first', () => {
+  // Within the budget: the day window.
+  expect(budgetCutoff(100, 1_000, [90, 95, 120], 50, 2_000)).toBe(100);
+  // 3,000 cells, 2,000 allowed, 50 a posting: 20 postings go, 2 of them already before the cutoff.
+  const dates = Array.from({ length: 40 }, (_v, i) => 90 + i);
+  expect(budgetCutoff(92, 3_000, dates, 50, 2_000)).toBe(110);
+  // Never earlier than the day window.
+  expect(budgetCutoff(125, 3_000, dates, 50, 2_000)).toBe(125);
 });
