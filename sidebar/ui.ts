@@ -16,6 +16,16 @@ export function notice({ kind, text }: Notice): HTMLElement {
   return h('div', { class: cls, attrs: { role: kind === 'error' ? 'alert' : 'status' } }, text);
 }
 
+/** A button naming its action (`data-action`); `primary` marks a section's main action. */
+export function button(
+  action: string,
+  label: string,
+  { primary = false, submit = false }: { primary?: boolean; submit?: boolean } = {},
+): HTMLButtonElement {
+  const attrs = { type: submit ? 'submit' : 'button', 'data-action': action };
+  return h('button', primary ? { class: 'action', attrs } : { attrs }, label);
+}
+
 export function progress(text: string): HTMLElement {
   return h(
     'div',

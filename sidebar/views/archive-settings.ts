@@ -6,14 +6,15 @@ import { append, h, replaceChildren } from '../dom';
 import { tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
 import {
+  button,
   checkbox,
   errorText,
+  type Field,
   field,
   notice,
+  type Notice,
   showFieldError,
   whileBusy,
-  type Field,
-  type Notice,
 } from '../ui';
 
 export async function renderArchiveSettings(root: HTMLElement): Promise<void> {
@@ -82,16 +83,8 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveS
     volumes = next;
     showMissing(view);
   };
-  const save = h(
-    'button',
-    { class: 'action', attrs: { type: 'submit', 'data-action': 'save-archive' } },
-    tr('settings.save'),
-  );
-  const runNow = h(
-    'button',
-    { attrs: { type: 'button', 'data-action': 'archive-now' } },
-    tr('archiveSettings.runNow'),
-  );
+  const save = button('save-archive', tr('settings.save'), { primary: true, submit: true });
+  const runNow = button('archive-now', tr('archiveSettings.runNow'));
   const form = h('form', { attrs: { novalidate: '' } });
   form.addEventListener('submit', (event) => {
     event.preventDefault();

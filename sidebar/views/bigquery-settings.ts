@@ -4,7 +4,7 @@ import { BigQuerySettingsInput, type BigQuerySettingsView } from '../../src/shar
 import { append, h, replaceChildren } from '../dom';
 import { tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
-import { errorText, field, notice, showFieldError, whileBusy, type Field, type Notice } from '../ui';
+import { button, errorText, type Field, field, notice, type Notice, showFieldError, whileBusy } from '../ui';
 
 export async function renderBigQuerySettings(root: HTMLElement): Promise<void> {
   const section = h('section', { class: 'block', attrs: { 'data-section': 'bigquery' } });
@@ -40,16 +40,8 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: BigQuery
   const last = h('div', { class: 'hint', attrs: { 'data-role': 'bigquery-last' } }, initial.lastMessage);
   const message = h('div', { class: 'message', attrs: { 'data-role': 'bigquery-message' } });
   const say = (n: Notice | null): void => replaceChildren(message, n && notice(n));
-  const save = h(
-    'button',
-    { class: 'action', attrs: { type: 'submit', 'data-action': 'save-bigquery' } },
-    tr('settings.save'),
-  );
-  const loadNow = h(
-    'button',
-    { attrs: { type: 'button', 'data-action': 'load-bigquery' } },
-    tr('menu.loadBigQuery'),
-  );
+  const save = button('save-bigquery', tr('settings.save'), { primary: true, submit: true });
+  const loadNow = button('load-bigquery', tr('menu.loadBigQuery'));
   const form = h('form', { attrs: { novalidate: '' } });
 
   form.addEventListener('submit', (event) => {

@@ -10,7 +10,7 @@ import {
 import { append, h, replaceChildren } from '../dom';
 import { tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
-import { errorText, field, notice, showFieldError, whileBusy, type Field } from '../ui';
+import { button, errorText, type Field, field, notice, showFieldError, whileBusy } from '../ui';
 import type { View } from './types';
 
 type FieldName = 'offerId' | 'reason' | 'quantity' | 'note';
@@ -68,11 +68,7 @@ export const inventoryView: View = {
     };
 
     const form = h('form', { attrs: { novalidate: '', autocomplete: 'off', 'data-role': 'entry' } });
-    const save = h(
-      'button',
-      { class: 'action', attrs: { type: 'submit', 'data-action': 'record' } },
-      tr('inventory.form.save'),
-    );
+    const save = button('record', tr('inventory.form.save'), { primary: true, submit: true });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void record();
@@ -107,11 +103,7 @@ export const inventoryView: View = {
       });
     };
 
-    const pushButton = h(
-      'button',
-      { attrs: { type: 'button', 'data-action': 'push' } },
-      tr('inventory.push.button'),
-    );
+    const pushButton = button('push', tr('inventory.push.button'));
     const pushResults = h('div', { class: 'push-results', attrs: { 'data-role': 'push-results' } });
     // A push that would cut stock sharply for many products comes back unsent with what it would cut;
     // the seller confirms that very cut (its token) or leaves it.
@@ -142,11 +134,7 @@ export const inventoryView: View = {
     };
     pushButton.addEventListener('click', () => push());
 
-    const pricesButton = h(
-      'button',
-      { attrs: { type: 'button', 'data-action': 'update-prices' } },
-      tr('prices.sidebar.button'),
-    );
+    const pricesButton = button('update-prices', tr('prices.sidebar.button'));
     const priceResults = h('div', { attrs: { 'data-role': 'price-results' } });
     pricesButton.addEventListener('click', () => {
       void whileBusy(root, status, tr('prices.sidebar.working'), async () => {
@@ -237,16 +225,8 @@ function cutConfirmation(
   confirm: () => void,
   cancel: () => void,
 ): HTMLElement {
-  const yes = h(
-    'button',
-    { class: 'action', attrs: { type: 'button', 'data-action': 'push-confirm' } },
-    tr('inventory.sharpCut.confirm'),
-  );
-  const no = h(
-    'button',
-    { attrs: { type: 'button', 'data-action': 'push-cancel' } },
-    tr('inventory.sharpCut.cancel'),
-  );
+  const yes = button('push-confirm', tr('inventory.sharpCut.confirm'), { primary: true });
+  const no = button('push-cancel', tr('inventory.sharpCut.cancel'));
   yes.addEventListener('click', confirm);
   no.addEventListener('click', cancel);
   return h(

@@ -3,7 +3,7 @@ import { ReportSettingsInput, type ReportSettingsView } from '../../src/shared/r
 import { append, h, replaceChildren } from '../dom';
 import { tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
-import { checkbox, errorText, field, notice, showFieldError, whileBusy, type Notice } from '../ui';
+import { button, checkbox, errorText, field, notice, type Notice, showFieldError, whileBusy } from '../ui';
 
 function stateLine(view: ReportSettingsView): string {
   const last = view.lastRunDay
@@ -38,16 +38,8 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ReportSe
   const state = h('div', { class: 'hint', attrs: { 'data-role': 'reports-state' } }, stateLine(initial));
   const message = h('div', { class: 'message', attrs: { 'data-role': 'reports-message' } });
   const say = (n: Notice | null): void => replaceChildren(message, n && notice(n));
-  const save = h(
-    'button',
-    { class: 'action', attrs: { type: 'submit', 'data-action': 'save-reports' } },
-    tr('settings.save'),
-  );
-  const build = h(
-    'button',
-    { attrs: { type: 'button', 'data-action': 'build-reports' } },
-    tr('menu.buildReports'),
-  );
+  const save = button('save-reports', tr('settings.save'), { primary: true, submit: true });
+  const build = button('build-reports', tr('menu.buildReports'));
   const form = h('form', { attrs: { novalidate: '' } });
 
   form.addEventListener('submit', (event) => {

@@ -5,7 +5,7 @@ import { append, h, replaceChildren } from '../dom';
 import { getLang, tr } from '../i18n';
 import { call } from '../rpc';
 import { copyText } from '../copy';
-import { errorText, notice, whileBusy } from '../ui';
+import { button, errorText, notice, whileBusy } from '../ui';
 import type { View } from './types';
 
 const VERDICT_KEYS = {
@@ -28,16 +28,8 @@ export const selfCheckView: View = {
   async render(root) {
     const status = h('div', { class: 'status', attrs: { 'data-role': 'status' } });
     const result = h('div', { attrs: { 'data-role': 'selfcheck' } });
-    const runButton = h(
-      'button',
-      { class: 'action', attrs: { type: 'button', 'data-action': 'run-check' } },
-      tr('selfcheck.run'),
-    );
-    const refreshButton = h(
-      'button',
-      { attrs: { type: 'button', 'data-action': 'refresh-check' } },
-      tr('selfcheck.refresh'),
-    );
+    const runButton = button('run-check', tr('selfcheck.run'), { primary: true });
+    const refreshButton = button('refresh-check', tr('selfcheck.refresh'));
     append(
       root,
       h('h1', { class: 'title' }, tr('selfcheck.title')),
@@ -72,11 +64,7 @@ export const selfCheckView: View = {
       });
       area.value = view.json;
       const copied = h('div', { class: 'hint', attrs: { 'data-role': 'copied', role: 'status' } });
-      const copyButton = h(
-        'button',
-        { attrs: { type: 'button', 'data-action': 'copy-report' } },
-        tr('selfcheck.copy'),
-      );
+      const copyButton = button('copy-report', tr('selfcheck.copy'));
       copyButton.addEventListener('click', () => {
         void copyText(view.json, area).then((ok) => {
           copied.textContent = ok ? tr('selfcheck.copied') : tr('selfcheck.copyFailed');

@@ -8,7 +8,7 @@ import {
 import { append, h, replaceChildren } from '../dom';
 import { getLang, tr, trIssue } from '../i18n';
 import { call, SidebarError, type ConnectionInfo } from '../rpc';
-import { errorText, field, notice, showFieldError, whileBusy, type Field, type Notice } from '../ui';
+import { button, errorText, type Field, field, notice, type Notice, showFieldError, whileBusy } from '../ui';
 import { renderReportSettings } from './report-settings';
 import { renderSyncSettings } from './sync-settings';
 import { renderArchiveSettings } from './archive-settings';
@@ -99,16 +99,8 @@ function renderForm(
   };
 
   const form = h('form', { attrs: { novalidate: '', autocomplete: 'off' } });
-  const saveButton = h(
-    'button',
-    { class: 'action', attrs: { type: 'submit', 'data-action': 'save' } },
-    tr('settings.save'),
-  );
-  const testButton = h(
-    'button',
-    { attrs: { type: 'button', 'data-action': 'test' } },
-    tr('settings.testConnection'),
-  );
+  const saveButton = button('save', tr('settings.save'), { primary: true, submit: true });
+  const testButton = button('test', tr('settings.testConnection'));
   const forgetButton = h(
     'button',
     { class: 'secondary', attrs: { type: 'button', 'data-action': 'forget' } },

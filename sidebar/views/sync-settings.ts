@@ -5,14 +5,15 @@ import { append, h, replaceChildren } from '../dom';
 import { getLang, tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
 import {
+  button,
   checkbox,
   errorText,
+  type Field,
   field,
   notice,
+  type Notice,
   showFieldError,
   whileBusy,
-  type Field,
-  type Notice,
 } from '../ui';
 
 function formatTime(iso: string): string {
@@ -60,16 +61,8 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: SyncSett
   const state = h('div', { class: 'hint', attrs: { 'data-role': 'sync-state' } }, stateLine(current));
   const message = h('div', { class: 'message', attrs: { 'data-role': 'sync-message' } });
   const say = (n: Notice | null): void => replaceChildren(message, n && notice(n));
-  const save = h(
-    'button',
-    { class: 'action', attrs: { type: 'submit', 'data-action': 'save-sync' } },
-    tr('settings.save'),
-  );
-  const syncNow = h(
-    'button',
-    { attrs: { type: 'button', 'data-action': 'sync-now' } },
-    tr('syncSettings.syncNow'),
-  );
+  const save = button('save-sync', tr('settings.save'), { primary: true, submit: true });
+  const syncNow = button('sync-now', tr('syncSettings.syncNow'));
   const form = h('form', { attrs: { novalidate: '' } });
 
   form.addEventListener('submit', (event) => {

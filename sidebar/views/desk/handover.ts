@@ -14,7 +14,7 @@ import {
 } from '../../../src/shared/handover-schema';
 import { h, replaceChildren } from '../../dom';
 import { tr, trIssue } from '../../i18n';
-import { errorText, notice } from '../../ui';
+import { button, errorText, notice } from '../../ui';
 import { dateInput } from '../../date-input';
 import { deskCall } from './api';
 import type { Act, Say } from './forms';
@@ -223,11 +223,7 @@ export function packDataForm(posting: string, stay: Stay, say: Say, done: () => 
     if (req.needsCutoff) {
       const date = dateInput('packCutoff', {}, req.today);
       date.set(req.today);
-      const b = h(
-        'button',
-        { class: 'action', attrs: { type: 'button', 'data-action': 'set-cutoff' } },
-        tr('pack.save.cutoff'),
-      );
+      const b = button('set-cutoff', tr('pack.save.cutoff'), { primary: true });
       b.addEventListener('click', () => {
         const input = { posting, date: date.value() };
         const issue = issueOf(CutoffInput.safeParse(input));
@@ -256,11 +252,7 @@ export function packDataForm(posting: string, stay: Stay, say: Say, done: () => 
         for (const c of req.countries) select.appendChild(h('option', { attrs: { value: c.code } }, c.name));
         return { sku: l.sku, select, label: `${l.offerId} · ${l.name}` };
       });
-      const b = h(
-        'button',
-        { class: 'action', attrs: { type: 'button', 'data-action': 'set-country' } },
-        tr('pack.save.country'),
-      );
+      const b = button('set-country', tr('pack.save.country'), { primary: true });
       b.addEventListener('click', () => {
         const input = { posting, items: selects.map((s) => ({ sku: s.sku, country: s.select.value })) };
         const issue = issueOf(CountryInput.safeParse(input));
@@ -301,11 +293,7 @@ export function packDataForm(posting: string, stay: Stay, say: Say, done: () => 
           label: `${l.offerId} · ${l.name} — ${tr('pack.marks', { units: l.quantity })}`,
         };
       });
-      const b = h(
-        'button',
-        { class: 'action', attrs: { type: 'button', 'data-action': 'set-marks' } },
-        tr('pack.save.marks'),
-      );
+      const b = button('set-marks', tr('pack.save.marks'), { primary: true });
       b.addEventListener('click', () => {
         const input = {
           posting,
