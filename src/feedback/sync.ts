@@ -25,7 +25,7 @@ import {
   type RatingRecord,
 } from '../core/feedback/tables';
 import { t, type Lang, type MessageKey } from '../core/i18n/messages';
-import { landTables } from '../core/table/land';
+import { landPending } from '../core/table/land';
 import type { SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
@@ -249,18 +249,8 @@ export function runFeedbackStep(
 
   const flush = (next: FeedbackJob) => {
     if (!tabs) return;
-    const names = (['reviews', 'questions', 'rating', 'errors', 'products'] as const).filter(
-      (name) => pending[name].size,
-    );
-    // Ozon was read since the tabs were: each row is found again by its key when it is written.
-    const landing = landTables(
-      env,
-      names.map((name) => ({ spec: (tabs as Tabs)[name].snapshot.spec, rows: [...pending[name].values()] })),
-    );
-    for (const name of names) {
-      const spec = (tabs as Tabs)[name].snapshot.spec;
-      const plan = landing.plans.get(spec.tab);
-      (tabs as Tabs)[name] = landing.tabs.get(spec.tab) as PreparedTab;
+    const plans = landPending(env, tabs, pending, ['reviews', 'questions', 'rating', 'errors', 'products']);
+    for (const [name, plan] of plans) {
       if (!plan) continue;
       added += plan.added.length;
       updated += plan.updated.length;

@@ -24,7 +24,7 @@ import {
   returnsSpec,
   rfbsRow,
 } from '../core/service/tables';
-import { landTables } from '../core/table/land';
+import { landPending } from '../core/table/land';
 import type { SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
@@ -226,16 +226,8 @@ export function runServiceStep(
 
   const flush = (next: ServiceJob) => {
     if (!tabs) return;
-    const names = (['returns', 'messages', 'cancellations'] as const).filter((name) => pending[name].size);
-    // Ozon was read since the tabs were: each row is found again by its key when it is written.
-    const landing = landTables(
-      env,
-      names.map((name) => ({ spec: (tabs as Tabs)[name].snapshot.spec, rows: [...pending[name].values()] })),
-    );
-    for (const name of names) {
-      const spec = (tabs as Tabs)[name].snapshot.spec;
-      const plan = landing.plans.get(spec.tab);
-      (tabs as Tabs)[name] = landing.tabs.get(spec.tab) as PreparedTab;
+    const plans = landPending(env, tabs, pending, ['returns', 'messages', 'cancellations']);
+    for (const plan of plans.values()) {
       added += plan?.added.length ?? 0;
       updated += plan?.updated.length ?? 0;
       next.added += plan?.added.length ?? 0;

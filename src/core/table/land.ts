@@ -298,3 +298,27 @@ export function landRows(
   const landing = landTables(io, [{ spec, rows }], read);
   return { plan: landing.plans.get(spec.tab), tab: landing.tabs.get(spec.tab) as PreparedTab };
 }
+
+/**
+ * Lands the rows waiting for each named tab (found again by key, since Ozon was read after the tabs
+ * were), puts the tab as read after the write in `tabs`, and answers each tab's plan.
+ */
+export function landPending<N extends string>(
+  io: TableIO,
+  tabs: Record<N, PreparedTab>,
+  pending: Record<N, ReadonlyMap<string, RowValues>>,
+  names: readonly N[],
+): Map<N, UpsertPlan | undefined> {
+  const waiting = names.filter((name) => pending[name].size);
+  const landing = landTables(
+    io,
+    waiting.map((name) => ({ spec: tabs[name].snapshot.spec, rows: [...pending[name].values()] })),
+  );
+  const plans = new Map<N, UpsertPlan | undefined>();
+  for (const name of waiting) {
+    const tab = tabs[name].snapshot.spec.tab;
+    tabs[name] = landing.tabs.get(tab) as PreparedTab;
+    plans.set(name, landing.plans.get(tab));
+  }
+  return plans;
+}
