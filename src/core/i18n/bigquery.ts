@@ -1,4 +1,4 @@
-// BigQuery history: Settings (project, dataset), the load's outcomes and faults, Connected Sheets.
+// BigQuery history: Settings (project, dataset), the load's outcomes and faults, and the Connected Sheets source.
 export const bigquery = {
   en: {
     'menu.loadBigQuery': 'Load history into BigQuery',
