@@ -1,6 +1,6 @@
 // Small building blocks shared by views: notices, progress, form fields and the busy guard that
 // disables a view's buttons while a server call runs so nothing is sent twice.
-import { clear, h, replaceChildren } from './dom';
+import { append, clear, h, replaceChildren } from './dom';
 import { tr } from './i18n';
 import { SidebarError } from './rpc';
 
@@ -165,4 +165,27 @@ export function markInvalid(
   const control = controls[String(checked.error?.issues[0]?.path[0] ?? '')];
   control?.setAttribute('aria-invalid', 'true');
   if (control instanceof HTMLElement) control.focus({ preventScroll: true });
+}
+
+/** A Settings section: its title and status line, its view loaded from the server, then its form. */
+export async function loadedSection<V>(
+  root: HTMLElement,
+  name: string,
+  title: string,
+  load: () => Promise<V>,
+  renderForm: (section: HTMLElement, status: HTMLElement, view: V) => void,
+): Promise<void> {
+  const section = h('section', { class: 'block', attrs: { 'data-section': name } });
+  const status = h('div', { class: 'status' });
+  append(section, h('h2', { class: 'title' }, title), status);
+  append(root, section);
+  let view: { value: V } | undefined;
+  await whileBusy(section, status, tr('sidebar.loading'), async () => {
+    try {
+      view = { value: await load() };
+    } catch (error) {
+      replaceChildren(status, notice({ kind: 'error', text: errorText(error) }));
+    }
+  });
+  if (view) renderForm(section, status, view.value);
 }

@@ -9,28 +9,23 @@ import {
   button,
   checkbox,
   errorText,
-  type Field,
   field,
-  notice,
+  type Field,
+  loadedSection,
   type Notice,
+  notice,
   showFieldError,
   whileBusy,
 } from '../ui';
 
-export async function renderArchiveSettings(root: HTMLElement): Promise<void> {
-  const section = h('section', { class: 'block', attrs: { 'data-section': 'archive' } });
-  const status = h('div', { class: 'status' });
-  append(section, h('h2', { class: 'title' }, tr('archiveSettings.title')), status);
-  append(root, section);
-  let view: ArchiveSettingsView | undefined;
-  await whileBusy(section, status, tr('sidebar.loading'), async () => {
-    try {
-      view = await call('getArchiveSettings');
-    } catch (error) {
-      replaceChildren(status, notice({ kind: 'error', text: errorText(error) }));
-    }
-  });
-  if (view) renderForm(section, status, view);
+export function renderArchiveSettings(root: HTMLElement): Promise<void> {
+  return loadedSection(
+    root,
+    'archive',
+    tr('archiveSettings.title'),
+    () => call('getArchiveSettings'),
+    renderForm,
+  );
 }
 
 function volumesList(view: ArchiveSettingsView): HTMLElement {

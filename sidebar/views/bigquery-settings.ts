@@ -4,22 +4,20 @@ import { BigQuerySettingsInput, type BigQuerySettingsView } from '../../src/shar
 import { append, h, replaceChildren } from '../dom';
 import { tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
-import { button, errorText, type Field, field, notice, type Notice, showFieldError, whileBusy } from '../ui';
+import {
+  button,
+  errorText,
+  field,
+  type Field,
+  loadedSection,
+  type Notice,
+  notice,
+  showFieldError,
+  whileBusy,
+} from '../ui';
 
-export async function renderBigQuerySettings(root: HTMLElement): Promise<void> {
-  const section = h('section', { class: 'block', attrs: { 'data-section': 'bigquery' } });
-  const status = h('div', { class: 'status' });
-  append(section, h('h2', { class: 'title' }, tr('bigquery.title')), status);
-  append(root, section);
-  let view: BigQuerySettingsView | undefined;
-  await whileBusy(section, status, tr('sidebar.loading'), async () => {
-    try {
-      view = await call('getBigQuerySettings');
-    } catch (error) {
-      replaceChildren(status, notice({ kind: 'error', text: errorText(error) }));
-    }
-  });
-  if (view) renderForm(section, status, view);
+export function renderBigQuerySettings(root: HTMLElement): Promise<void> {
+  return loadedSection(root, 'bigquery', tr('bigquery.title'), () => call('getBigQuerySettings'), renderForm);
 }
 
 function renderForm(section: HTMLElement, status: HTMLElement, initial: BigQuerySettingsView): void {

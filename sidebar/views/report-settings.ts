@@ -3,7 +3,17 @@ import { ReportSettingsInput, type ReportSettingsView } from '../../src/shared/r
 import { append, h, replaceChildren } from '../dom';
 import { tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
-import { button, checkbox, errorText, field, notice, type Notice, showFieldError, whileBusy } from '../ui';
+import {
+  button,
+  checkbox,
+  errorText,
+  field,
+  loadedSection,
+  type Notice,
+  notice,
+  showFieldError,
+  whileBusy,
+} from '../ui';
 
 function stateLine(view: ReportSettingsView): string {
   const last = view.lastRunDay
@@ -12,20 +22,14 @@ function stateLine(view: ReportSettingsView): string {
   return view.pending ? `${last} ${tr('reports.settings.pending')}` : last;
 }
 
-export async function renderReportSettings(root: HTMLElement): Promise<void> {
-  const section = h('section', { class: 'block', attrs: { 'data-section': 'reports' } });
-  const status = h('div', { class: 'status' });
-  append(section, h('h2', { class: 'title' }, tr('reports.settings.title')), status);
-  append(root, section);
-  let view: ReportSettingsView | undefined;
-  await whileBusy(section, status, tr('sidebar.loading'), async () => {
-    try {
-      view = await call('getReportSettings');
-    } catch (error) {
-      replaceChildren(status, notice({ kind: 'error', text: errorText(error) }));
-    }
-  });
-  if (view) renderForm(section, status, view);
+export function renderReportSettings(root: HTMLElement): Promise<void> {
+  return loadedSection(
+    root,
+    'reports',
+    tr('reports.settings.title'),
+    () => call('getReportSettings'),
+    renderForm,
+  );
 }
 
 function renderForm(section: HTMLElement, status: HTMLElement, initial: ReportSettingsView): void {

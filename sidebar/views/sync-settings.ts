@@ -8,10 +8,11 @@ import {
   button,
   checkbox,
   errorText,
-  type Field,
   field,
-  notice,
+  type Field,
+  loadedSection,
   type Notice,
+  notice,
   showFieldError,
   whileBusy,
 } from '../ui';
@@ -32,20 +33,8 @@ function stateLine(view: SyncSettingsView): string {
   return view.pending ? `${last} ${tr('syncSettings.pending')}` : last;
 }
 
-export async function renderSyncSettings(root: HTMLElement): Promise<void> {
-  const section = h('section', { class: 'block', attrs: { 'data-section': 'sync' } });
-  const status = h('div', { class: 'status' });
-  append(section, h('h2', { class: 'title' }, tr('syncSettings.title')), status);
-  append(root, section);
-  let view: SyncSettingsView | undefined;
-  await whileBusy(section, status, tr('sidebar.loading'), async () => {
-    try {
-      view = await call('getSyncSettings');
-    } catch (error) {
-      replaceChildren(status, notice({ kind: 'error', text: errorText(error) }));
-    }
-  });
-  if (view) renderForm(section, status, view);
+export function renderSyncSettings(root: HTMLElement): Promise<void> {
+  return loadedSection(root, 'sync', tr('syncSettings.title'), () => call('getSyncSettings'), renderForm);
 }
 
 function renderForm(section: HTMLElement, status: HTMLElement, initial: SyncSettingsView): void {
