@@ -9,15 +9,16 @@ export const archive = {
     'archiveSettings.saved': 'Archive settings saved.',
     'archiveSettings.runNow': 'Archive old orders now',
     'archiveSettings.none': 'Nothing has been archived yet.',
-    'archiveSettings.volume': '{year}: {orders} orders in {months} {months|month|months}',
+    'archiveSettings.volume': '{year}: {orders} {orders|order|orders} in {months} {months|month|months}',
     'archiveSettings.missing': 'Months missing from the archive:',
     'archiveSettings.pending': 'A move to the archive is part-way through; the next run continues it.',
     'archive.budget':
-      'Orders and Order lines keep only the last {days} days this time: with more they would pass 2.5 million cells and slow the spreadsheet down.',
+      'Orders and Order lines keep only the last {days} {days|day|days} this time: with more they would pass 2.5 million cells and slow the spreadsheet down.',
     'archive.started': 'Moving old finished orders to the archive…',
     'archive.done':
-      '{moved} finished {moved|posting|postings} ordered more than {days} days ago moved to the archive ({months}).',
-    'archive.nothing': 'Nothing to archive: Orders holds only the last {days} days and open postings.',
+      '{moved} finished {moved|posting|postings} ordered more than {days} {days|day|days} ago moved to the archive ({months}).',
+    'archive.nothing':
+      'Nothing to archive: Orders holds only the last {days} {days|day|days} and open postings.',
     'archive.partial':
       '{moved} {moved|posting|postings} moved to the archive so far; the rest continues on the next run.',
     'archive.locked':
@@ -44,10 +45,10 @@ export const archive = {
   ru: {
     'menu.archiveOld': 'Перенести старые заказы в архив',
     'error.archive.liveDays':
-      'Укажите, за сколько дней вкладки заказов хранят отправления: целое число от 45 до 730.',
+      'Укажите, за сколько дней вкладки «Orders» и «Order lines» хранят отправления: целое число от 45 до 730.',
     'archiveSettings.title': 'Архив',
     'archiveSettings.liveDays':
-      'Вкладки «Заказы» и «Строки заказов» хранят последние … дней (и все незавершённые отправления)',
+      'Вкладки «Orders» и «Order lines» хранят последние … дней (и все незавершённые отправления)',
     'archiveSettings.includeInReports': 'Отчёты учитывают архивные месяцы',
     'archiveSettings.saved': 'Настройки архива сохранены.',
     'archiveSettings.runNow': 'Перенести старые заказы сейчас',
@@ -56,24 +57,24 @@ export const archive = {
     'archiveSettings.missing': 'Месяцы, которых нет в архиве:',
     'archiveSettings.pending': 'Перенос в архив выполнен частично; следующий запуск его продолжит.',
     'archive.budget':
-      'Вкладки заказов на этот раз хранят только последние {days} дн.: иначе в них было бы больше 2,5 млн ячеек и таблица стала бы медленной.',
+      'Вкладки «Orders» и «Order lines» на этот раз хранят только последние {days} {days|день|дня|дней}: иначе в них было бы больше 2,5 млн ячеек и таблица стала бы медленной.',
     'archive.started': 'Переносим старые завершённые заказы в архив…',
     'archive.done':
-      'В архив перенесено {moved} {moved|завершённое отправление|завершённых отправления|завершённых отправлений}, заказанных более {days} дней назад ({months}).',
+      'В архив перенесено {moved} {moved|завершённое отправление|завершённых отправления|завершённых отправлений}, заказанных более {days} {days|дня|дней|дней} назад ({months}).',
     'archive.nothing':
-      'Переносить нечего: во вкладке заказов только последние {days} дней и незавершённые отправления.',
+      'Переносить нечего: во вкладке «Orders» только последние {days} {days|день|дня|дней} и незавершённые отправления.',
     'archive.partial':
       'В архив перенесено {moved} {moved|отправление|отправления|отправлений}; остальное продолжится при следующем запуске.',
     'archive.locked':
       'Для этой таблицы уже идёт загрузка или перенос. Дождитесь окончания и попробуйте снова.',
     'archive.failed':
-      'Перенос в архив остановлен: {reason}. Ничего не потеряно: каждое отправление есть во вкладке заказов или в архиве.',
+      'Перенос в архив остановлен: {reason}. Ничего не потеряно: каждое отправление есть во вкладке «Orders» или в архиве.',
     'archive.missing':
       'Не хватает архивных месяцев: {months} ({orders} {orders|заказ|заказа|заказов}). Архивную таблицу «{name}» не удаётся открыть (удалена или больше не доступна вам). Если она в корзине Google Диска, восстановите её — надстройка найдёт её при следующем запуске.',
     'archive.tabMissing':
       'Не хватает архивных месяцев: {months} ({orders} {orders|заказ|заказа|заказов}): их вкладки удалены из архивной таблицы «{name}».',
     'archive.recreated':
-      'Создана новая архивная таблица «{name}» за {year} год; месяцы, которые ещё во вкладке заказов, переносятся туда. Недостающие месяцы вернутся из Ozon при следующих загрузках, если Ozon их ещё хранит (ваши собственные столбцы этих месяцев восстановить нельзя).',
+      'Создана новая архивная таблица «{name}» за {year} год; месяцы, которые ещё во вкладке «Orders», переносятся туда. Недостающие месяцы вернутся из Ozon при следующих загрузках, если Ozon их ещё хранит (ваши собственные столбцы этих месяцев восстановить нельзя).',
     'archive.refilled':
       'Из Ozon заново прочитано в архив {count} {count|отправление|отправления|отправлений} недостающих месяцев.',
     'archive.lateUpdate':
@@ -83,13 +84,14 @@ export const archive = {
     'archive.state.tabs': 'нет вкладок: {months}',
     'archive.title': 'Архив заказов Ozon {year}',
     'archive.titlePart': 'Архив заказов Ozon {year} ({part})',
-    'archive.sourceNote': 'Архив таблицы {name}: отправления, перенесённые надстройкой из вкладок заказов.',
+    'archive.sourceNote':
+      'Архив таблицы {name}: отправления, перенесённые надстройкой из вкладок «Orders» и «Order lines».',
   },
   zh: {
     'menu.archiveOld': '归档旧订单',
-    'error.archive.liveDays': '请选择订单标签页保留多少天：45 到 730 之间的整数。',
+    'error.archive.liveDays': '请选择“Orders”和“Order lines”标签页保留多少天：45 到 730 之间的整数。',
     'archiveSettings.title': '归档',
-    'archiveSettings.liveDays': '“订单”和“订单明细”保留最近 … 天（以及所有未完成的订单）',
+    'archiveSettings.liveDays': '“Orders”和“Order lines”标签页保留最近 … 天（以及所有未完成的订单）',
     'archiveSettings.includeInReports': '报表包含已归档的月份',
     'archiveSettings.saved': '归档设置已保存。',
     'archiveSettings.runNow': '立即归档旧订单',
@@ -97,19 +99,20 @@ export const archive = {
     'archiveSettings.volume': '{year}：{months} 个月共 {orders} 个订单',
     'archiveSettings.missing': '归档中缺少的月份：',
     'archiveSettings.pending': '归档进行到一半；下次运行会继续。',
-    'archive.budget': '订单和订单明细这次只保留最近 {days} 天：否则会超过 250 万个单元格，表格会变慢。',
+    'archive.budget':
+      '“Orders”和“Order lines”标签页这次只保留最近 {days} 天：否则会超过 250 万个单元格，表格会变慢。',
     'archive.started': '正在将已完成的旧订单移至归档…',
     'archive.done': '已将 {moved} 个下单超过 {days} 天的已完成订单移至归档（{months}）。',
-    'archive.nothing': '无需归档：订单标签页只有最近 {days} 天的订单和未完成的订单。',
+    'archive.nothing': '无需归档：“Orders”标签页只有最近 {days} 天的订单和未完成的订单。',
     'archive.partial': '已将 {moved} 个订单移至归档；其余部分在下次运行时继续。',
     'archive.locked': '此表格正在同步或归档。请等待完成后再试。',
-    'archive.failed': '归档已停止：{reason}。没有丢失任何内容：每个订单都仍在订单标签页或归档中。',
+    'archive.failed': '归档已停止：{reason}。没有丢失任何内容：每个订单都仍在“Orders”标签页或归档中。',
     'archive.missing':
       '缺少已归档的月份：{months}（{orders} 个订单）。无法打开归档表格“{name}”（已删除，或不再与您共享）。如果它在 Google 云端硬盘的回收站中，请将其恢复；下次运行时插件会重新找到它。',
     'archive.tabMissing':
       '缺少已归档的月份：{months}（{orders} 个订单）：它们的标签页已从归档表格“{name}”中删除。',
     'archive.recreated':
-      '已为 {year} 年新建归档表格“{name}”；仍在订单标签页中的月份会移到那里。缺少的月份会在之后的同步中从 Ozon 重新读取（如果 Ozon 仍保存它们）；这些月份中您自己的列无法恢复。',
+      '已为 {year} 年新建归档表格“{name}”；仍在“Orders”标签页中的月份会移到那里。缺少的月份会在之后的同步中从 Ozon 重新读取（如果 Ozon 仍保存它们）；这些月份中您自己的列无法恢复。',
     'archive.refilled': '已从 Ozon 重新读取缺失月份的 {count} 个订单到归档。',
     'archive.lateUpdate': '{count} 个已归档订单在 Ozon 上有变化，已在归档中更新。',
     'archive.state.ok': '正常',
@@ -117,6 +120,6 @@ export const archive = {
     'archive.state.tabs': '缺少标签页：{months}',
     'archive.title': 'Ozon 订单归档 {year}',
     'archive.titlePart': 'Ozon 订单归档 {year}（{part}）',
-    'archive.sourceNote': '{name} 的归档：插件从订单标签页移出的订单。',
+    'archive.sourceNote': '{name} 的归档：插件从“Orders”和“Order lines”标签页移出的订单。',
   },
 };
