@@ -13,10 +13,11 @@ export const bigquery = {
     'error.bigquery.dataset':
       'Enter the BigQuery dataset ID: letters, digits and underscores only, up to 1,024 characters (for example ozon_history).',
     'bigquery.off': 'BigQuery is not set up: name a Google Cloud project and dataset in Settings.',
-    'bigquery.done': 'BigQuery is up to date: {rows} rows loaded in {batches} batches ({tables}).',
+    'bigquery.done':
+      'BigQuery is up to date: {rows} {rows|row|rows} loaded in {batches} {batches|batch|batches} ({tables}).',
     'bigquery.nothing': 'BigQuery is up to date: nothing changed since the last load.',
     'bigquery.partial':
-      'BigQuery load stopped for time after {rows} rows in {batches} batches; the next run continues where it stopped.',
+      'BigQuery load stopped for time after {rows} {rows|row|rows} in {batches} {batches|batch|batches}; the next run continues where it stopped.',
     'bigquery.locked': 'Another BigQuery load is running for this spreadsheet. Try again in a minute.',
     'bigquery.datasetMissing':
       'BigQuery dataset {dataset} was not found in project {project} (deleted or renamed). Create it again in the Cloud console, or correct it in Settings: the next load sends the whole history again, nothing is skipped. Your tabs are unaffected.',

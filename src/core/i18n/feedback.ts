@@ -7,12 +7,12 @@ export const feedback = {
     'feedback.sync': 'Sync reviews & questions',
     'feedback.refresh': 'Refresh',
     'feedback.sync.done':
-      'Reviews & questions are up to date: {reviews} reviews and {questions} questions read.',
+      'Reviews & questions are up to date: {reviews} {reviews|review|reviews} and {questions} {questions|question|questions} read.',
     'feedback.sync.partial': 'Reviews & questions: {fetched} read so far; the rest follows at the next sync.',
     'feedback.sync.failed': 'The reviews & questions sync stopped: {reason}',
     'feedback.sync.source': 'reviews & questions ({source})',
     'feedback.negative': 'New reviews of 1–3 stars: {count}. Open Reviews & questions to answer them.',
-    'feedback.digestSubject': 'Ozon: {count} new reviews of 1–3 stars',
+    'feedback.digestSubject': 'Ozon: {count} new {count|review|reviews} of 1–3 stars',
     'feedback.refused.reviews.subscription':
       'Reviews were not read: Ozon opens them to sellers with the Review Management or Premium Pro subscription. Everything else was synced.',
     'feedback.refused.reviews.role':

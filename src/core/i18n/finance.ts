@@ -4,9 +4,10 @@ export const finance = {
     'menu.updateFinance': 'Update finance',
     'finance.started': 'Updating Ozon fees and payouts…',
     'finance.done':
-      'Finance updated: {rows} accrual rows added or changed, profit of {lines} order lines recomputed.',
+      'Finance updated: {rows} accrual {rows|row|rows} added or changed, profit of {lines} order {lines|line|lines} recomputed.',
     'finance.doneNone': 'Finance is up to date: no new accruals.',
-    'finance.partial': 'Finance partly updated ({postings} postings read). It continues on the next run.',
+    'finance.partial':
+      'Finance partly updated ({postings} {postings|posting|postings} read). It continues on the next run.',
     'finance.locked': 'Another job is updating this spreadsheet. Try again in a minute.',
     'finance.failed': 'Finance could not be updated: {reason}',
     'finance.role':
@@ -17,7 +18,7 @@ export const finance = {
     'finance.noAccruals': 'no accruals yet',
     'finance.costUnreadable': 'cost not a number: {offers}',
     'finance.costOk': 'ok',
-    'finance.costsNeeded': '{count} offers have no cost price yet (see Costs).',
+    'finance.costsNeeded': '{count} {count|offer has|offers have} no cost price yet (see Costs).',
     'finance.ratesNeeded': 'Exchange rates missing for {list} (see Exchange rates).',
     'pnl.title': 'P&L ({currency}), by accrual date',
     'pnl.month': 'This month',
@@ -35,17 +36,17 @@ export const finance = {
     'pnl.payout': 'Accrued payout',
     'pnl.cost': 'Cost of goods',
     'pnl.profit': 'Profit',
-    'pnl.costMissing': 'cost missing ({count} sales)',
+    'pnl.costMissing': 'cost missing ({count} {count|sale|sales})',
     'pnl.chart': 'P&L, last 30 days ({currency})',
     'finance.reconciled': 'Reconciled with Ozon for {months}: no differences.',
     'finance.reconDiff':
-      'Reconciliation with Ozon for {months}: {count} differences, {postings} postings (see Reconciliation).',
+      'Reconciliation with Ozon for {months}: {count} {count|difference|differences}, {postings} {postings|posting|postings} (see Reconciliation).',
   },
   ru: {
     'menu.updateFinance': 'Обновить финансы',
     'finance.started': 'Обновляю комиссии и выплаты Ozon…',
     'finance.done':
-      'Финансы обновлены: строк начислений добавлено или изменено — {rows}, прибыль пересчитана для {lines} строк заказов.',
+      'Финансы обновлены: строк начислений добавлено или изменено — {rows}, прибыль пересчитана для {lines} {lines|строки|строк|строк} заказов.',
     'finance.doneNone': 'Финансы актуальны: новых начислений нет.',
     'finance.partial':
       'Финансы обновлены частично (прочитано отправлений: {postings}). Продолжу при следующем запуске.',
@@ -59,7 +60,7 @@ export const finance = {
     'finance.noAccruals': 'начислений ещё нет',
     'finance.costUnreadable': 'себестоимость не число: {offers}',
     'finance.costOk': 'ок',
-    'finance.costsNeeded': 'У {count} товаров не указана себестоимость (см. «Costs»).',
+    'finance.costsNeeded': 'У {count} {count|товара|товаров|товаров} не указана себестоимость (см. «Costs»).',
     'finance.ratesNeeded': 'Нет курсов валют: {list} (см. «Exchange rates»).',
     'pnl.title': 'P&L ({currency}), по дате начисления',
     'pnl.month': 'Этот месяц',
@@ -77,7 +78,7 @@ export const finance = {
     'pnl.payout': 'Начислено к выплате',
     'pnl.cost': 'Себестоимость',
     'pnl.profit': 'Прибыль',
-    'pnl.costMissing': 'нет себестоимости ({count} продаж)',
+    'pnl.costMissing': 'нет себестоимости ({count} {count|продажа|продажи|продаж})',
     'pnl.chart': 'P&L за 30 дней ({currency})',
     'finance.reconciled': 'Сверка с Ozon за {months}: расхождений нет.',
     'finance.reconDiff':

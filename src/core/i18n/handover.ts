@@ -56,21 +56,23 @@ export const handover = {
     'handover.file.barcode': 'Shipping barcode',
     'handover.file.containers': 'Container labels',
     'handover.done.carriage':
-      'Shipping {id} ({method}, {count} postings) is approved; the act and waybill are saved to Google Drive and linked in Handovers.',
-    'handover.pending': 'Shipping {id} ({method}, {count} postings) is created but not approved yet.',
+      'Shipping {id} ({method}, {count} {count|posting|postings}) is approved; the act and waybill are saved to Google Drive and linked in Handovers.',
+    'handover.pending':
+      'Shipping {id} ({method}, {count} {count|posting|postings}) is created but not approved yet.',
     'handover.leftOut': 'Not in the shipping: {list}.',
     'handover.done.act':
-      'Act {id} ({method}, {count} postings) is ready; the act and waybill are saved to Google Drive and linked in Handovers.',
+      'Act {id} ({method}, {count} {count|posting|postings}) is ready; the act and waybill are saved to Google Drive and linked in Handovers.',
     'handover.actPending':
       'Ozon is still preparing act {id} ({method}). Use “Refresh handovers” in a minute to save its documents.',
     'handover.removed': 'Ozon left out (hand them over with the next act): {list}.',
     'handover.nothing': 'Nothing to hand over on {date}: no packed postings wait for a shipping.',
     'handover.notStarted': '{method}: not started, the run ran out of time. Hand it over again.',
-    'handover.many': 'Handed over: {ok} of {total} delivery methods; failed: {failed}.',
+    'handover.many': 'Handed over: {ok} of {total} delivery {total|method|methods}; failed: {failed}.',
     'handover.saved': 'Documents of {id} saved to Google Drive and linked in Handovers.',
-    'handover.refreshed': 'Handovers updated: {count} acts and shippings of the last 7 days.',
+    'handover.refreshed':
+      'Handovers updated for the last 7 days: {count} {count|act or shipping|acts and shippings}.',
     'handover.refreshed.mismatch':
-      'Handovers updated: {count} acts and shippings; {mismatches} with a mismatch or excess certificate to check.',
+      'Handovers updated: {count} {count|act or shipping|acts and shippings}; {mismatches} with a mismatch or excess certificate to check.',
     'handover.cancelled': 'Shipping {id} is deleted: its postings can be handed over again.',
     'handover.data.complete': 'Ozon has everything it needs: {posting} can be packed.',
     'handover.cutoff.set': 'Ship date of {posting} set to {date}.',
@@ -88,9 +90,10 @@ export const handover = {
     'handover.mark.MANDATORY_MARK_REDUNDANT': 'this product needs no marking code',
     'handover.mark.PRODUCT_NOT_FOUND_IN_POSTING': 'this product is not in the posting',
     'handover.mark.other': 'Ozon: {code}',
-    'handover.mark.count': 'SKU {sku}: {units} units need {units} codes, {count} entered.',
+    'handover.mark.count':
+      'SKU {sku}: {units} {units|unit needs|units need} {units} {units|code|codes}, {count} entered.',
     'handover.mark.refused':
-      '{count} problems with the marking codes: nothing was saved. Correct them and save again.',
+      '{count} {count|problem|problems} with the marking codes: nothing was saved. Correct them and save again.',
     'handover.mark.saved': 'Ozon accepted the marking codes of {posting}.',
     'handover.mark.checking':
       'Ozon is still checking the marking codes of {posting} with Chestny ZNAK: look again in a minute.',
@@ -108,7 +111,7 @@ export const handover = {
     'handover.load': 'Show delivery methods',
     'handover.flow.carriage': 'shipping',
     'handover.flow.act': 'act',
-    'handover.ready': '{count} packed postings to hand over',
+    'handover.ready': '{count} packed {count|posting|postings} to hand over',
     'handover.none': 'No delivery method has parcels to hand over on this date.',
     'handover.go': 'Hand over',
     'handover.refresh': 'Refresh handovers',
@@ -120,7 +123,7 @@ export const handover = {
     'pack.title': 'Data Ozon needs for {posting}',
     'pack.cutoff': 'Ship date',
     'pack.country': 'Country of manufacture',
-    'pack.marks': 'Marking codes, one per line ({units} units)',
+    'pack.marks': 'Marking codes, one per line ({units} {units|unit|units})',
     'pack.save.cutoff': 'Set ship date',
     'pack.save.country': 'Save countries',
     'pack.save.marks': 'Check and save codes',
@@ -218,7 +221,8 @@ export const handover = {
     'handover.mark.MANDATORY_MARK_REDUNDANT': 'для этого товара код маркировки не нужен',
     'handover.mark.PRODUCT_NOT_FOUND_IN_POSTING': 'этого товара нет в отправлении',
     'handover.mark.other': 'Ozon: {code}',
-    'handover.mark.count': 'SKU {sku}: для {units} шт. нужно {units} кодов, введено {count}.',
+    'handover.mark.count':
+      'SKU {sku}: для {units} шт. нужно {units} {units|код|кода|кодов}, введено {count}.',
     'handover.mark.refused':
       'Проблем с кодами маркировки: {count}. Ничего не сохранено — исправьте и сохраните снова.',
     'handover.mark.saved': 'Ozon принял коды маркировки {posting}.',

@@ -22,7 +22,7 @@ export const inventory = {
     'inventory.who.sync': 'Orders sync',
     'inventory.locked': 'Another add-on task is updating this spreadsheet. Try again in a minute.',
     'inventory.imported':
-      'Products imported: {products} ({added} new rows, {openings} opening counts from Ozon stock).',
+      'Products imported: {products} ({added} new {added|row|rows}, {openings} opening {openings|count|counts} from Ozon stock).',
     'inventory.refreshed':
       'Inventory updated: {shipments} {shipments|shipment|shipments} and {cancellations} {cancellations|cancellation|cancellations} recorded.',
     'inventory.lowStock': 'Low stock: {list}',
@@ -173,7 +173,7 @@ export const inventory = {
     'inventory.lowStockMore': '{list} 等另外 {count} 个',
     'inventory.pushed': '库存已发送到 Ozon：更新 {updated} 个，未更新 {failed} 个，跳过 {skipped} 个。',
     'inventory.pushNothing': '无需发送：Ozon 上已是最新库存。',
-    'inventory.recorded': '已记录 {offerId} 的{reason}：现有 {onHand}，可售 {available}。',
+    'inventory.recorded': '已记录 {offerId} 的{reason}：现有 {onHand} 件，可售 {available} 件。',
     'inventory.skip.no_product': '不是您在 Ozon 上的商品（没有 Product ID）：请运行“导入商品”。',
     'inventory.skip.not_on_ozon':
       '您在 Ozon 上的商品中没有此货号（已归档或已在 Ozon 删除？）：未为其发送任何内容。',

@@ -68,6 +68,11 @@ export type MessageKey = KeysOf<(typeof parts)[number]>;
 const catalogues: Record<Lang, Record<string, string>> = { en: {}, ru: {}, zh: {} };
 for (const p of parts) for (const lang of LANGS) Object.assign(catalogues[lang], p[lang]);
 
+/** Every message template of one language, by key (for checks over the whole catalogue). */
+export function messageTemplates(lang: Lang): Readonly<Record<string, string>> {
+  return catalogues[lang];
+}
+
 export type MessageParams = Record<string, string | number>;
 
 const PLURAL_ORDER: Record<string, readonly string[]> = {

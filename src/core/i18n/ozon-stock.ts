@@ -5,9 +5,9 @@ export const ozonStock = {
     'ozonStock.title': 'Ozon stock',
     'ozonStock.targetCover': 'Replenishment target, days of sales covered at Ozon:',
     'ozonStock.refreshed':
-      'Ozon stock updated: {cells} SKU × cluster rows, {supplies} supply requests ({open} on their way); {toSend} offers need a supply to reach {target} days of cover.',
+      'Ozon stock updated: {cells} SKU × cluster {cells|row|rows}, {supplies} supply {supplies|request|requests} ({open} on {open|its|their} way); {toSend} {toSend|offer needs|offers need} a supply to reach {target} {target|day|days} of cover.',
     'ozonStock.turnoverPending':
-      'Turnover of {left} more SKUs comes with the next refresh (Ozon allows one request a minute).',
+      'Turnover of {left} more {left|SKU|SKUs} comes with the next refresh (Ozon allows one request a minute).',
     'ozonStock.noSkus': 'No products with an Ozon SKU yet: nothing to look up.',
     'ozonStock.logSource': 'Ozon stock ({source})',
     'ozonStock.failed': 'Ozon stock not refreshed: {reason}',
@@ -56,7 +56,7 @@ export const ozonStock = {
     'ozonStock.title': 'Остатки Ozon',
     'ozonStock.targetCover': 'Цель пополнения: на сколько дней продаж хватит остатка на Ozon:',
     'ozonStock.refreshed':
-      'Остатки Ozon обновлены: {cells} строк SKU × кластер, {supplies} заявок на поставку ({open} в пути); {toSend} товарам нужна поставка до запаса на {target} дн.',
+      'Остатки Ozon обновлены: {cells} {cells|строка|строки|строк} SKU × кластер, {supplies} {supplies|заявка|заявки|заявок} на поставку ({open} в пути); {toSend} {toSend|товару|товарам|товарам} нужна поставка до запаса на {target} дн.',
     'ozonStock.turnoverPending':
       'Оборачиваемость ещё {left} SKU придёт при следующем обновлении (Ozon разрешает один запрос в минуту).',
     'ozonStock.noSkus': 'Пока нет товаров с SKU Ozon: искать нечего.',

@@ -114,7 +114,7 @@ export const prices = {
     'prices.sidebar.working': '正在向 Ozon 发送价格…',
     'menu.updatePrices': '更新价格',
     'menu.refreshPrices': '读取价格',
-    'prices.refreshed': '已为Inventory 表中的 {count} 个商品读取价格。',
+    'prices.refreshed': '已为 Inventory 表中的 {count} 个商品读取价格。',
     'prices.noInventory': 'Inventory 表中还没有商品：请先运行“导入商品”。',
     'prices.nothingMarked': 'Inventory 表中没有任何一行填写了新价格、我的最低价或数量折扣。',
     'prices.summary':

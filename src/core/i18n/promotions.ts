@@ -21,7 +21,7 @@ export const promotions = {
     'promotions.locked': 'Another job is updating this spreadsheet. Try again in a minute.',
     'promotions.failed': 'Promotions could not be updated: {reason}',
     'promotions.refreshed':
-      'Promotions refreshed: {actions} actions, {inAction} products in them, {candidates} candidates. Mark Join or Leave, then Apply promotion choices.',
+      'Promotions refreshed: {actions} {actions|action|actions}, {inAction} {inAction|product|products} in them, {candidates} {candidates|candidate|candidates}. Mark Join or Leave, then Apply promotion choices.',
     'promotions.applied':
       'Promotion choices applied: {joined} joined, {left} left, {unchanged} already as marked, {refused} refused here, {failed} not done (see Result).',
     'promotions.nothingMarked': 'No row of Promotions or Discount requests is marked.',

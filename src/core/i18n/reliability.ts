@@ -3,7 +3,7 @@
 export const reliability = {
   en: {
     'error.inventory.ledgerDamaged':
-      'The Stock moves tab is missing or damaged: it held {seen} moves ({openings} opening counts) and now holds {found} ({left} opening counts). Stock was not recomputed or pushed to Ozon, so wrong figures cannot reach Ozon. Restore the tab (Edit → Undo, or File → Version history), or run Import products from Ozon to start the ledger again.',
+      'The Stock moves tab is missing or damaged: it held {seen} {seen|move|moves} ({openings} opening {openings|count|counts}) and now holds {found} ({left} opening {left|count|counts}). Stock was not recomputed or pushed to Ozon, so wrong figures cannot reach Ozon. Restore the tab (Edit → Undo, or File → Version history), or run Import products from Ozon to start the ledger again.',
     'sync.setAside':
       'Set aside {count} {count|posting|postings} that Ozon sent in a shape the add-on cannot read: {postings}. Everything else synced; these are read again at the next sync.',
     'error.shop.other':
@@ -28,11 +28,11 @@ export const reliability = {
     'ozon.error.unclear':
       'Ozon did not answer {method} clearly ({detail}): the action may have gone through. It was not sent again; refresh the order to see what Ozon did before trying again.',
     'sync.repaired':
-      'Repaired: {moved} rows changed place during the sync and were rewritten; {restored} deleted rows were put back.',
+      'Repaired: {moved} {moved|row|rows} changed place during the sync and {moved|was|were} rewritten; {restored} deleted {restored|row was|rows were} put back.',
   },
   ru: {
     'error.inventory.ledgerDamaged':
-      'Лист «Stock moves» удалён или повреждён: в нём было {seen} движений ({openings} начальных остатков), а сейчас {found} ({left} начальных остатков). Остатки не пересчитаны и не отправлены в Ozon, чтобы неверные цифры не попали в Ozon. Восстановите лист (Правка → Отменить или Файл → История версий) или выполните «Импорт товаров из Ozon», чтобы начать учёт заново.',
+      'Лист «Stock moves» удалён или повреждён: в нём было {seen} {seen|движение|движения|движений} ({openings} {openings|начальный остаток|начальных остатка|начальных остатков}), а сейчас {found} ({left} {left|начальный остаток|начальных остатка|начальных остатков}). Остатки не пересчитаны и не отправлены в Ozon, чтобы неверные цифры не попали в Ozon. Восстановите лист (Правка → Отменить или Файл → История версий) или выполните «Импорт товаров из Ozon», чтобы начать учёт заново.',
     'sync.setAside':
       'Отложено {count} {count|отправление|отправления|отправлений}: Ozon прислал их в виде, который дополнение не может прочитать: {postings}. Всё остальное синхронизировано; эти будут прочитаны заново при следующей синхронизации.',
     'error.shop.other':
@@ -57,7 +57,7 @@ export const reliability = {
     'ozon.error.unclear':
       'Ozon не дал ясного ответа на {method} ({detail}): действие могло выполниться. Повторно оно не отправлено; обновите заказ и проверьте, что сделал Ozon, прежде чем повторять.',
     'sync.repaired':
-      'Исправлено: {moved} строк сместились во время синхронизации и записаны заново; {restored} удалённых строк восстановлено.',
+      'Исправлено: {moved} {moved|строка сместилась|строки сместились|строк сместились} во время синхронизации и {moved|записана|записаны|записаны} заново; {restored} {restored|удалённая строка восстановлена|удалённые строки восстановлены|удалённых строк восстановлено}.',
   },
   zh: {
     'error.inventory.ledgerDamaged':

@@ -7,7 +7,7 @@ export const repairs = {
     'repair.rows':
       '{count} {count|posting|postings} whose {count|row was|rows were} deleted from “{tab}” came back from Ozon.',
     'repair.moved':
-      '{count} {count|row|rows} of “{tab}” moved while the add-on wrote (rows sorted, inserted or deleted): rewritten where they are now.',
+      '{count} {count|row|rows} of “{tab}” moved while the add-on wrote (rows sorted, inserted or deleted): rewritten where {count|it is|they are} now.',
   },
   ru: {
     'repair.columns':
@@ -15,7 +15,7 @@ export const repairs = {
     'repair.rows':
       'Из Ozon {count|вернулось|вернулись|вернулись} {count} {count|отправление|отправления|отправлений}, чьи строки были удалены с листа «{tab}».',
     'repair.moved':
-      '{count} {count|строка|строки|строк} листа «{tab}» сместились во время записи (сортировка, вставка или удаление строк): записаны заново на новом месте.',
+      '{count} {count|строка|строки|строк} листа «{tab}» {count|сместилась|сместились|сместились} во время записи (сортировка, вставка или удаление строк): {count|записана|записаны|записаны} заново на новом месте.',
   },
   zh: {
     'repair.columns': '已恢复“{tab}”中被删除的插件列 {columns}，并已从 Ozon 重新填写。',

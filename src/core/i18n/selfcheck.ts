@@ -29,19 +29,19 @@ export const selfcheck = {
     'selfcheck.clock.failed':
       'The scheduled test run could not be set up ({detail}). Auto-sync may not work: send the report to support.',
     'selfcheck.clock.late':
-      'The scheduled test run has not happened after {minutes} minutes. Google may be holding scheduled runs for this account: run the check again later, and send the report to support if it stays so.',
+      'The scheduled test run has not happened after {minutes} {minutes|minute|minutes}. Google may be holding scheduled runs for this account: run the check again later, and send the report to support if it stays so.',
     'selfcheck.triggers.ok':
       'Triggers: {document} in this spreadsheet, {project} for your account in all spreadsheets.',
     'selfcheck.triggers.many':
       'Your account has {project} of the 20 triggers Google allows for this add-on. Turn auto-sync off in spreadsheets you no longer use.',
     'selfcheck.triggers.failed': 'Triggers could not be listed ({detail}). Auto-sync may not work.',
-    'selfcheck.writes.ok': 'Writing {cells} cells took {seconds} s.',
+    'selfcheck.writes.ok': 'Writing {cells} {cells|cell|cells} took {seconds} s.',
     'selfcheck.writes.slow':
-      'Writing is slow here ({seconds} s for {cells} cells): the first sync of a big shop will take several runs. Nothing is lost, it continues by itself.',
+      'Writing is slow here ({seconds} s for {cells} {cells|cell|cells}): the first sync of a big shop will take several runs. Nothing is lost, it continues by itself.',
     'selfcheck.writes.skipped':
-      'The write of {cells} cells was skipped to keep the check under a minute (the smaller ones were slow).',
+      'The write of {cells} {cells|cell|cells} was skipped to keep the check under a minute (the smaller ones were slow).',
     'selfcheck.writes.failed':
-      'Writing {cells} cells failed ({detail}). If the spreadsheet is close to Google’s 10 million cells, delete unused tabs or columns.',
+      'Writing {cells} {cells|cell|cells} failed ({detail}). If the spreadsheet is close to Google’s 10 million cells, delete unused tabs or columns.',
     'selfcheck.fetch.ok': 'Ozon answered in {seconds} s.',
     'selfcheck.fetch.slow':
       'Ozon answers slowly from Google’s servers ({seconds} s): syncs will take longer, nothing else changes.',
@@ -50,7 +50,8 @@ export const selfcheck = {
     'selfcheck.fetch.refused':
       'Ozon refused the saved key (HTTP {status}). Check the Client-Id and API key in Settings.',
     'selfcheck.fetch.failed': 'Ozon could not be reached from Google’s servers ({detail}). Try again later.',
-    'selfcheck.mapping.ok': '{postings} orders are prepared for the sheet in {seconds} s.',
+    'selfcheck.mapping.ok':
+      '{postings} {postings|order is|orders are} prepared for the sheet in {seconds} s.',
     'selfcheck.mapping.slow':
       'Preparing orders is slow here ({seconds} s for {postings}): big syncs continue over several runs.',
     'selfcheck.mapping.failed': 'Preparing orders failed ({detail}): send the report to support.',
@@ -96,13 +97,13 @@ export const selfcheck = {
       'У вашего аккаунта {project} из 20 триггеров, которые Google разрешает этой надстройке. Выключите автозагрузку в таблицах, которыми больше не пользуетесь.',
     'selfcheck.triggers.failed':
       'Не удалось получить список триггеров ({detail}). Автозагрузка может не работать.',
-    'selfcheck.writes.ok': 'Запись {cells} ячеек заняла {seconds} с.',
+    'selfcheck.writes.ok': 'Запись {cells} {cells|ячейки|ячеек|ячеек} заняла {seconds} с.',
     'selfcheck.writes.slow':
-      'Запись здесь медленная ({seconds} с на {cells} ячеек): первая загрузка большого магазина займёт несколько запусков. Ничего не теряется, она продолжится сама.',
+      'Запись здесь медленная ({seconds} с на {cells} {cells|ячейку|ячейки|ячеек}): первая загрузка большого магазина займёт несколько запусков. Ничего не теряется, она продолжится сама.',
     'selfcheck.writes.skipped':
-      'Запись {cells} ячеек пропущена, чтобы проверка уложилась в минуту (меньшие записи шли медленно).',
+      'Запись {cells} {cells|ячейки|ячеек|ячеек} пропущена, чтобы проверка уложилась в минуту (меньшие записи шли медленно).',
     'selfcheck.writes.failed':
-      'Запись {cells} ячеек не удалась ({detail}). Если в таблице около 10 миллионов ячеек (предел Google), удалите ненужные листы или столбцы.',
+      'Запись {cells} {cells|ячейки|ячеек|ячеек} не удалась ({detail}). Если в таблице около 10 миллионов ячеек (предел Google), удалите ненужные листы или столбцы.',
     'selfcheck.fetch.ok': 'Ozon ответил за {seconds} с.',
     'selfcheck.fetch.slow':
       'Ozon отвечает серверам Google медленно ({seconds} с): загрузки будут дольше, больше ничего не меняется.',
@@ -111,7 +112,8 @@ export const selfcheck = {
     'selfcheck.fetch.refused':
       'Ozon отклонил сохранённый ключ (HTTP {status}). Проверьте Client-Id и API-ключ в настройках.',
     'selfcheck.fetch.failed': 'Серверы Google не смогли связаться с Ozon ({detail}). Попробуйте позже.',
-    'selfcheck.mapping.ok': '{postings} заказов готовятся для таблицы за {seconds} с.',
+    'selfcheck.mapping.ok':
+      '{postings} {postings|заказ готовится|заказа готовятся|заказов готовятся} для таблицы за {seconds} с.',
     'selfcheck.mapping.slow':
       'Подготовка заказов здесь медленная ({seconds} с на {postings}): большие загрузки продолжаются за несколько запусков.',
     'selfcheck.mapping.failed': 'Подготовка заказов не удалась ({detail}): отправьте отчёт в поддержку.',

@@ -5,14 +5,14 @@ export const stockGuard = {
     'inventory.sharpCut.item': '{offerId} ({warehouse}): {from} → {to}',
     'inventory.sharpCut.more': '{list} and {count} more',
     'inventory.sharpCut.ask':
-      'Nothing was sent to Ozon: this push would cut stock by half or more for {count} of {pairs} products ({list}). A cut this wide is often a damaged Stock moves tab or a wrong count. Check Inventory and Stock moves, then confirm the push if the figures are right.',
+      'Nothing was sent to Ozon: this push would cut stock by half or more for {count} of {pairs} {pairs|product|products} ({list}). A cut this wide is often a damaged Stock moves tab or a wrong count. Check Inventory and Stock moves, then confirm the push if the figures are right.',
     'inventory.sharpCut.changed':
-      'Nothing was sent to Ozon: the figures changed since you confirmed. The push would now cut stock by half or more for {count} of {pairs} products ({list}). Check them and confirm again.',
+      'Nothing was sent to Ozon: the figures changed since you confirmed. The push would now cut stock by half or more for {count} of {pairs} {pairs|product|products} ({list}). Check them and confirm again.',
     'inventory.sharpCut.skipped':
-      'Push after sync skipped: it would cut stock by half or more for {count} of {pairs} products ({list}). Nothing was sent to Ozon. Check Inventory and Stock moves, then use Push stock to Ozon from the menu or the Inventory sidebar to confirm.',
+      'Push after sync skipped: it would cut stock by half or more for {count} of {pairs} {pairs|product|products} ({list}). Nothing was sent to Ozon. Check Inventory and Stock moves, then use Push stock to Ozon from the menu or the Inventory sidebar to confirm.',
     'inventory.sharpCut.title': 'Cut stock at Ozon?',
     'inventory.sharpCut.question':
-      'This push would cut stock by half or more for {count} of {pairs} products: {list}. A cut this wide is often a damaged Stock moves tab or a wrong count. Send these figures to Ozon?',
+      'This push would cut stock by half or more for {count} of {pairs} {pairs|product|products}: {list}. A cut this wide is often a damaged Stock moves tab or a wrong count. Send these figures to Ozon?',
     'inventory.sharpCut.declined':
       'Nothing was sent to Ozon: you did not confirm the cut for {count} {count|product|products}.',
     'inventory.sharpCut.confirm': 'Push these figures anyway',
@@ -25,14 +25,14 @@ export const stockGuard = {
     'inventory.sharpCut.item': '{offerId} ({warehouse}): {from} → {to}',
     'inventory.sharpCut.more': '{list} и ещё {count}',
     'inventory.sharpCut.ask':
-      'В Ozon ничего не отправлено: эта отправка уменьшила бы остаток вдвое или сильнее у {count} из {pairs} товаров ({list}). Такое массовое снижение часто означает повреждённый лист «Stock moves» или ошибку в пересчёте. Проверьте «Inventory» и «Stock moves» и подтвердите отправку, если цифры верны.',
+      'В Ozon ничего не отправлено: эта отправка уменьшила бы остаток вдвое или сильнее у {count} из {pairs} {pairs|товара|товаров|товаров} ({list}). Такое массовое снижение часто означает повреждённый лист «Stock moves» или ошибку в пересчёте. Проверьте «Inventory» и «Stock moves» и подтвердите отправку, если цифры верны.',
     'inventory.sharpCut.changed':
-      'В Ozon ничего не отправлено: после вашего подтверждения цифры изменились. Теперь отправка уменьшила бы остаток вдвое или сильнее у {count} из {pairs} товаров ({list}). Проверьте их и подтвердите снова.',
+      'В Ozon ничего не отправлено: после вашего подтверждения цифры изменились. Теперь отправка уменьшила бы остаток вдвое или сильнее у {count} из {pairs} {pairs|товара|товаров|товаров} ({list}). Проверьте их и подтвердите снова.',
     'inventory.sharpCut.skipped':
-      'Отправка остатков после синхронизации пропущена: она уменьшила бы остаток вдвое или сильнее у {count} из {pairs} товаров ({list}). В Ozon ничего не отправлено. Проверьте «Inventory» и «Stock moves», затем подтвердите отправку через меню «Отправить остатки в Ozon» или боковую панель склада.',
+      'Отправка остатков после синхронизации пропущена: она уменьшила бы остаток вдвое или сильнее у {count} из {pairs} {pairs|товара|товаров|товаров} ({list}). В Ozon ничего не отправлено. Проверьте «Inventory» и «Stock moves», затем подтвердите отправку через меню «Отправить остатки в Ozon» или боковую панель склада.',
     'inventory.sharpCut.title': 'Уменьшить остатки в Ozon?',
     'inventory.sharpCut.question':
-      'Эта отправка уменьшит остаток вдвое или сильнее у {count} из {pairs} товаров: {list}. Такое массовое снижение часто означает повреждённый лист «Stock moves» или ошибку в пересчёте. Отправить эти цифры в Ozon?',
+      'Эта отправка уменьшит остаток вдвое или сильнее у {count} из {pairs} {pairs|товара|товаров|товаров}: {list}. Такое массовое снижение часто означает повреждённый лист «Stock moves» или ошибку в пересчёте. Отправить эти цифры в Ozon?',
     'inventory.sharpCut.declined':
       'В Ozon ничего не отправлено: вы не подтвердили снижение остатка у {count} {count|товара|товаров|товаров}.',
     'inventory.sharpCut.confirm': 'Всё равно отправить',
