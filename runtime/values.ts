@@ -38,15 +38,53 @@ export interface Parsed {
 
 interface LocaleRules {
   decimal: string;
+  /** The grouping separator Sheets draws between thousands. */
+  groupChar: string;
+  /** What a typed number may group thousands with. */
   group: RegExp;
   dateTime: string;
   date: string;
 }
 
+// Google's formats guide (developers.google.com/sheets/api/guides/formats) says only that "the actual
+// rendering of the format depends on the spreadsheet's locale": it lists no separators per locale.
+// Sheets follows the Unicode CLDR data, which is what Intl.NumberFormat holds, so the separators come
+// from there: en_US, en_GB, zh_CN 1,234.5; ru_RU 1 234,5 (no-break space U+00A0); de_DE 1.234,5;
+// fr_FR 1 234,5 (CLDR's narrow no-break space U+202F; which space Sheets itself draws is not
+// documented, so typed input accepts any of the spaces).
+const SPACES = /[\s\u00a0\u202f]/;
+const rulesByLocale = new Map<string, LocaleRules>();
+
+function separators(locale: string): { decimal: string; groupChar: string } {
+  let parts: Intl.NumberFormatPart[] = [];
+  try {
+    parts = new Intl.NumberFormat(locale.replace(/_/g, '-')).formatToParts(1234567.5);
+  } catch {
+    // an unknown locale tag draws as en_US
+  }
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  const groupChar = parts.find((p) => p.type === 'group')?.value ?? ',';
+  return { decimal, groupChar };
+}
+
 export function localeRules(locale: string): LocaleRules {
-  if (/^ru/i.test(locale))
-    return { decimal: ',', group: /[\s\u00a0]/g, dateTime: 'dd.MM.yyyy H:mm:ss', date: 'dd.MM.yyyy' };
-  return { decimal: '.', group: /,/g, dateTime: 'M/d/yyyy H:mm:ss', date: 'M/d/yyyy' };
+  let rules = rulesByLocale.get(locale);
+  if (rules) return rules;
+  const { decimal, groupChar } = separators(locale || 'en_US');
+  const ru = /^ru/i.test(locale);
+  rules = {
+    decimal,
+    groupChar,
+    group: SPACES.test(groupChar) ? /[\s\u00a0\u202f]/g : new RegExp(escapeRegExp(groupChar), 'g'),
+    dateTime: ru ? 'dd.MM.yyyy H:mm:ss' : 'M/d/yyyy H:mm:ss',
+    date: ru ? 'dd.MM.yyyy' : 'M/d/yyyy',
+  };
+  if (rulesByLocale.size < 1000) rulesByLocale.set(locale, rules);
+  return rules;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const isDateObject = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -105,11 +143,11 @@ function parseNumber(t: string, locale: string): Parsed | null {
     percent = true;
     body = body.slice(0, -1);
   }
-  const dec = rules.decimal === '.' ? '\\.' : ',';
-  const grp = rules.decimal === '.' ? ',' : '[\\s\\u00a0]';
+  const dec = escapeRegExp(rules.decimal);
+  const grp = rules.group.source;
   const re = new RegExp(`^[+-]?(?:\\d+|\\d{1,3}(?:${grp}\\d{3})+)?(?:${dec}\\d+)?(?:[eE][+-]?\\d+)?$`);
   if (!/\d/.test(body) || !re.test(body)) return null;
-  const grouped = rules.decimal === '.' ? body.includes(',') : /[\s\u00a0]/.test(body);
+  const grouped = new RegExp(grp).test(body);
   const normal = body.replace(rules.group, '').replace(rules.decimal, '.');
   let value = Number(normal);
   if (!Number.isFinite(value)) return null;
@@ -277,7 +315,7 @@ function formatNumberPattern(pattern: string, n: number, locale: string): string
   while (f.length > minFrac && f.endsWith('0')) f = f.slice(0, -1);
   if (i === '0' && minInt === 0) i = '';
   i = i.padStart(minInt, '0');
-  if (grouping) i = groupDigits(i, rules.decimal === '.' ? ',' : '\u00a0');
+  if (grouping) i = groupDigits(i, rules.groupChar);
   fixed = f ? `${i}${rules.decimal}${f}` : fracPat && minFrac === 0 && !f ? i : i;
   const sign = value < 0 && sections.length === 1 && Number(fixed.replace(/[^\d]/g, '')) !== 0 ? '-' : '';
   const before = literal(section.slice(0, numMatch.index));
