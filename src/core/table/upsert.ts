@@ -31,7 +31,9 @@ export interface SheetRows {
   firstRow: number;
 }
 
-const DATE_EPSILON = 1e-6; // ~0.09 s in days
+/** Absolute, in days (~0.09 s): a serial near 46,000 scaled by it would hide changes of over an hour. */
+const DATE_EPSILON = 1e-6;
+/** Relative: amounts and counts of any size. */
 const NUMBER_EPSILON = 1e-9;
 
 export function sameCell(existing: unknown, incoming: Cell, column: ColumnSpec): boolean {
@@ -40,8 +42,9 @@ export function sameCell(existing: unknown, incoming: Cell, column: ColumnSpec):
   if (typeof incoming === 'number') {
     const value = typeof existing === 'number' ? existing : Number(existing);
     if (!Number.isFinite(value)) return false;
-    const epsilon = column.kind === 'datetime' || column.kind === 'date' ? DATE_EPSILON : NUMBER_EPSILON;
-    return Math.abs(value - incoming) <= epsilon * Math.max(1, Math.abs(incoming));
+    if (column.kind === 'datetime' || column.kind === 'date')
+      return Math.abs(value - incoming) <= DATE_EPSILON;
+    return Math.abs(value - incoming) <= NUMBER_EPSILON * Math.max(1, Math.abs(incoming));
   }
   if (typeof incoming === 'boolean') return existing === incoming;
   return String(existing) === incoming;

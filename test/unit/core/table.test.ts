@@ -81,6 +81,30 @@ describe('planUpsert', () => {
     ]);
   });
 
+  it('writes a date-time an hour later (a serial near 46,000), not one a few milliseconds off', () => {
+    const timed: TableSpec = {
+      tab: 'T',
+      key: 'id',
+      columns: [
+        { key: 'id', header: 'Id', kind: 'id', role: 'sync' },
+        { key: 'at', header: 'At', kind: 'datetime', role: 'sync' },
+      ],
+    };
+    const at = 46346.50002796889; // 2026-11-20 12:00:02 in Moscow
+    const rows = { firstRow: 1, rows: [['1', at]] };
+    const cols = new Map([
+      ['id', 0],
+      ['at', 1],
+    ]);
+    const hourLater = at + 1 / 24;
+    expect(planUpsert(timed, cols, rows, [{ id: '1', at: hourLater }]).runs).toEqual([
+      { row: 1, col: 1, values: [hourLater] },
+    ]);
+    const minuteLater = at + 1 / 1440;
+    expect(planUpsert(timed, cols, rows, [{ id: '1', at: minuteLater }]).updated).toEqual(['1']);
+    expect(planUpsert(timed, cols, rows, [{ id: '1', at: at + 0.01 / 86_400 }]).runs).toEqual([]);
+  });
+
   it('treats ids as text: 007 in the sheet is not the number 7', () => {
     const plan = planUpsert(spec, positions, sheet, [{ id: '7', status: 'open' }]);
     expect(plan.added).toEqual(['7']);
