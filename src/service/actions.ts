@@ -39,9 +39,8 @@ import {
   serialToDate,
   VERDICTS,
 } from '../core/service/workflow';
-import { runRequest, type SheetsRequest } from '../core/table/requests';
 import { prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
-import type { Cell, ColumnSpec, RowValues, TableSpec } from '../core/table/spec';
+import type { Cell, RowValues, TableSpec } from '../core/table/spec';
 import { cachedOffset, fromSerial } from '../core/time/serial';
 import * as inventory from '../inventory';
 import type { OzonClient } from '../ozon/client';
@@ -66,7 +65,7 @@ import type {
   ServiceSelection,
 } from '../shared/service-schema';
 import { refreshPostings } from '../sync/refresh';
-import { landRows } from '../core/table/land';
+import { landRows, landTables } from '../core/table/land';
 
 const LOCK_WAIT_MS = 10_000;
 const HISTORY_PAGE = 30;
@@ -206,22 +205,6 @@ export function serviceContext(ctx: AppContext): ServiceContextView {
 
 // ---- The seller's workflow on a return ------------------------------------------------------
 
-function cellRequests(tab: PreparedTab, row: number, cells: Record<string, Cell>): SheetsRequest[] {
-  const spec = tab.snapshot.spec;
-  const columns = new Map<number, ColumnSpec>();
-  for (const c of spec.columns) {
-    const index = tab.positions.get(c.key);
-    if (index !== undefined) columns.set(index, c);
-  }
-  return Object.entries(cells).map(([key, value]) =>
-    runRequest(
-      tab.snapshot.sheetId,
-      { row, col: tab.positions.get(key) as number, values: [value] },
-      columns,
-    ),
-  );
-}
-
 export function saveReturnWork(ctx: AppContext, input: SaveReturnValue): SaveReturnResult {
   return withLock(() => {
     const tab = prepared([returnsSpec]).get(returnsSpec.tab) as PreparedTab;
@@ -238,8 +221,17 @@ export function saveReturnWork(ctx: AppContext, input: SaveReturnValue): SaveRet
     if (input.outcome !== undefined)
       cells.outcome = input.outcome ? choiceText(ctx.lang, 'outcome', input.outcome) : null;
     if (input.note !== undefined) cells.note = input.note.trim() ? clip(input.note.trim(), 500) : null;
-    const requests = found.flatMap((r) => cellRequests(tab, r.row, cells));
-    if (requests.length) writeRequests(requests);
+    if (Object.keys(cells).length) {
+      // Found again by its key when written: the seller may sort, insert or delete rows meanwhile.
+      const landing = landTables(
+        sheets,
+        [{ spec: returnsSpec, rows: [{ row_key: input.rowKey, ...cells }], seller: Object.keys(cells) }],
+        new Map([[returnsSpec.tab, tab.snapshot]]),
+      );
+      const after = landing.tabs.get(returnsSpec.tab) as PreparedTab;
+      if (!records(after).some((r) => r.get('row_key') === input.rowKey))
+        throw new AppError('service.row', 'error.service.row', { id: idText });
+    }
 
     const first = found[0];
     const view = returnView({ get: (key) => (key in cells ? cells[key] : first.get(key)) });

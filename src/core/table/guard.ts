@@ -52,17 +52,22 @@ export function checkWrite(
 
 /**
  * A row's add-on cells (sync and insert columns) as read, to write back where the row now is;
- * `withSeller`: the seller's cells too (a row a delete reached by mistake, put back whole).
+ * `withSeller`: the seller's cells too (a row a delete reached by mistake, put back whole), or only
+ * the named seller columns (those a write of the seller's own cells may have reached).
  */
 export function rowAsRead(
   spec: TableSpec,
   positions: ReadonlyMap<string, number>,
   row: readonly unknown[],
-  withSeller = false,
+  withSeller: boolean | ReadonlySet<string> = false,
 ): RowValues {
   const values: RowValues = {};
   for (const column of spec.columns) {
-    if (column.role === 'seller' && !withSeller) continue;
+    if (
+      column.role === 'seller' &&
+      (withSeller === false || (withSeller !== true && !withSeller.has(column.key)))
+    )
+      continue;
     const index = positions.get(column.key);
     if (index === undefined) continue;
     const cell = row[index];

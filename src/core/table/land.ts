@@ -6,8 +6,8 @@
 import { checkWrite, guardedRequests, keysOf, rowAsRead } from './guard';
 import type { SheetsRequest } from './requests';
 import { prepareTab, type PreparedTab, type TabSnapshot } from './snapshot';
-import type { Cell, RowValues, TableSpec } from './spec';
-import { planUpsert, type UpsertPlan } from './upsert';
+import { fitCell, type Cell, type ColumnSpec, type RowValues, type TableSpec } from './spec';
+import { planUpsert, sameCell, type UpsertPlan } from './upsert';
 
 export interface TableIO {
   readTabs(specs: readonly TableSpec[]): Map<string, TabSnapshot>;
@@ -31,6 +31,17 @@ export interface TableTarget {
    * deleted by the next try.
    */
   remove?: ReadonlySet<string>;
+  /**
+   * Seller columns the rows carry (the seller's own action from the sidebar): written only on rows
+   * found by key, never appended; no other seller column is touched. A row they reached by mistake
+   * gets back what it held in them, and a row without a key is cleared of what they wrote.
+   */
+  seller?: readonly string[];
+  /**
+   * The rows only update rows found by key (results of an action on rows the tab holds): a key the
+   * seller deleted meanwhile is not appended as a partial row. Implied by `seller`.
+   */
+  updateOnly?: boolean;
 }
 
 export interface TablesLanding {
@@ -118,16 +129,26 @@ function fixRequests(tab: PreparedTab, fixes: readonly CellFix[]): SheetsRequest
   return requests;
 }
 
-/** Clears the add-on's cells on rows without a key (a write that landed on a row the seller inserted). */
-function sweepRequests(tab: PreparedTab): SheetsRequest[] {
+/**
+ * Clears the add-on's cells on rows without a key (a write that landed on a row the seller inserted);
+ * in the seller columns the target wrote, only cells holding what it wrote.
+ */
+function sweepRequests(tab: PreparedTab, target: TableTarget): SheetsRequest[] {
   const spec = tab.snapshot.spec;
   const keyCol = tab.positions.get(spec.key) as number;
-  const own = spec.columns.filter((c) => c.role !== 'seller').map((c) => tab.positions.get(c.key) as number);
+  const named = new Set(target.seller ?? []);
+  const own = spec.columns
+    .filter((c) => c.role !== 'seller' || named.has(c.key))
+    .map((c) => ({ column: c, col: tab.positions.get(c.key) as number }));
+  const wrote = (column: ColumnSpec, cell: unknown) =>
+    column.role !== 'seller' ||
+    target.rows.some((r) => column.key in r && sameCell(cell, fitCell(r[column.key] ?? null), column));
   const requests: SheetsRequest[] = [];
   tab.snapshot.values.forEach((row, i) => {
     if (i === 0 || !row || (row[keyCol] !== undefined && row[keyCol] !== null && row[keyCol] !== '')) return;
-    for (const col of own) {
-      if (row[col] === undefined || row[col] === null || row[col] === '') continue;
+    for (const { column, col } of own) {
+      if (row[col] === undefined || row[col] === null || row[col] === '' || !wrote(column, row[col]))
+        continue;
       requests.push({
         updateCells: {
           start: { sheetId: tab.snapshot.sheetId, rowIndex: i, columnIndex: col },
@@ -188,13 +209,15 @@ export function landTables(
         incoming,
         snapshot.exists ? (target.remove ?? NONE) : NONE,
         new Set(revived.keys()),
+        new Set(target.seller ?? []),
+        Boolean(target.updateOnly || target.seller?.length),
       );
       plans.set(target.spec.tab, plan);
       requests.push(
         ...tab.setup,
         ...guardedRequests(target.spec, snapshot.sheetId, tab.positions, plan),
         ...fixRequests(tab, fixes.get(target.spec.tab) ?? []),
-        ...(sweep.has(target.spec.tab) ? sweepRequests(tab) : []),
+        ...(sweep.has(target.spec.tab) ? sweepRequests(tab, target) : []),
       );
     }
     if (attempt === 0) landing.plans = plans;
@@ -274,7 +297,7 @@ export function landTables(
           revived.set(text, { ...whole, ...own.get(text) });
           keep.delete(text);
         } else if (wanted.has(text)) {
-          const read = rowAsRead(target.spec, was.positions, row);
+          const read = rowAsRead(target.spec, was.positions, row, new Set(target.seller ?? []));
           const fresh = own.get(text);
           if (fresh)
             for (const column of Object.keys(fresh)) if (column !== target.spec.key) delete read[column];

@@ -84,13 +84,20 @@ export function planUpsert(
   remove: ReadonlySet<string> = new Set(),
   /** Keys whose appended row also takes the seller's cells it comes with (a row put back). */
   revive: ReadonlySet<string> = new Set(),
+  /**
+   * Seller columns this write may set on rows it finds by key (the seller's own action, such as a
+   * return's verdict saved from the sidebar).
+   */
+  seller: ReadonlySet<string> = new Set(),
+  /** Rows only update rows found by key: a key not in the tab (deleted meanwhile) is not appended. */
+  updateOnly = seller.size > 0,
 ): UpsertPlan {
   const keyCol = positions.get(spec.key);
   if (keyCol === undefined) throw new Error(`${spec.tab}: key column ${spec.key} is not placed`);
   const index = indexRows(sheet, keyCol);
   const placed = spec.columns.filter((c) => positions.has(c.key));
   const written = placed.filter((c) => c.role !== 'seller');
-  const syncColumns = written.filter((c) => c.role === 'sync');
+  const syncColumns = placed.filter((c) => c.role === 'sync' || (c.role === 'seller' && seller.has(c.key)));
   const plan: UpsertPlan = {
     runs: [],
     deleteRows: [],
@@ -129,6 +136,7 @@ export function planUpsert(
       else plan.unchanged++;
       continue;
     }
+    if (updateOnly) continue;
     // A key seen twice in one batch lands on the row appended for it the first time.
     let row = appended.get(keyText);
     const fresh = row === undefined;
