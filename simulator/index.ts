@@ -86,6 +86,11 @@ export interface Simulator {
   /** The next call of `path` is carried out, but its answer is lost (`how`, default a 504). */
   loseAnswer(path: string, how?: LostAnswer): void;
   /**
+   * Buyers receive these postings now (each must be `delivering`): delivered as the shop's own
+   * lifecycle does it, last_changed_status_date now, the sale and its fees booked now.
+   */
+  deliverNow(postingNumbers: readonly string[]): void;
+  /**
    * Lists and gets render this posting changed by `change` (a field in a shape the spec does not
    * allow, an odd value); undefined renders it as it is again.
    */
@@ -404,6 +409,15 @@ export function createSimulator(opts: ShopOptions = {}): Simulator {
     paths: Object.keys(routes.handlers),
     handover: handoverControls(shop),
     loseAnswer: (path, how = 'timeout') => void shop.lostAnswers.set(path, how),
+    deliverNow(numbers) {
+      sync(true);
+      const at = now();
+      for (const n of numbers) {
+        const p = shop.state.postings.get(n);
+        if (!p || p.status !== 'delivering') throw new Error(`posting ${n} is not delivering`);
+        shop.receive(p, at);
+      }
+    },
     garblePosting: (n, change) => void (change ? shop.garbled.set(n, change) : shop.garbled.delete(n)),
   };
   return sim;

@@ -770,16 +770,19 @@ export class Shop {
     if (at > T) return false;
     if (plan.arbitration) this.setStatus(p, 'client_arbitration', 'posting_in_client_arbitration', at);
     else if (plan.notPickedUp) this.cancelPosting(p, 665, 'Client', at);
-    else {
-      p.deliveredAt = at;
-      this.setStatus(
-        p,
-        'delivered',
-        p.scheme === 'rfbs' ? 'posting_conditionally_delivered' : 'posting_received',
-        at,
-      );
-    }
+    else this.receive(p, at);
     return true;
+  }
+
+  /** The buyer receives the posting at `at`: delivered, and its sale and fees are booked then. */
+  receive(p: Posting, at: number): void {
+    p.deliveredAt = at;
+    this.setStatus(
+      p,
+      'delivered',
+      p.scheme === 'rfbs' ? 'posting_conditionally_delivered' : 'posting_received',
+      at,
+    );
   }
 
   /** Moves the shop from `from` to `to`: new orders arrive at the generated rate, open postings progress. */

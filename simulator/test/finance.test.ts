@@ -280,4 +280,40 @@ describe('simulated finance', () => {
       }),
     ]);
   });
+
+  it('delivers a posting now: delivered in the list changed since now, its sale and fees dated today', () => {
+    const moving = postings.find((p) => p.status === 'delivering' && p.scheme === 'fbs')!;
+    expect(moving).toBeDefined();
+    const before = call('/v1/finance/accrual/postings', { posting_numbers: [moving.postingNumber] }).json as {
+      posting_accruals: { accruals: { type_id: number }[] }[];
+    };
+    expect(before.posting_accruals[0]?.accruals ?? []).toEqual([]);
+    const at = sim.now();
+    sim.deliverNow([moving.postingNumber]);
+    expect(() => sim.deliverNow([moving.postingNumber])).toThrow(/not delivering/);
+    const list = call('/v4/posting/fbs/list', {
+      filter: {
+        since: new Date(at - 300 * DAY).toISOString(),
+        to: new Date(at + 60_000).toISOString(),
+        last_changed_status_date: {
+          from: new Date(at).toISOString(),
+          to: new Date(at + 60_000).toISOString(),
+        },
+      },
+      limit: 100,
+      with: {},
+    });
+    expect(list.specErrors).toEqual([]);
+    const listed = (list.json.postings as { posting_number: string; status: string }[]).find(
+      (p) => p.posting_number === moving.postingNumber,
+    );
+    expect(listed?.status).toBe('delivered');
+    const after = call('/v1/finance/accrual/postings', { posting_numbers: [moving.postingNumber] }).json as {
+      posting_accruals: { accruals: { type_id: number; accrual_date: string }[] }[];
+    };
+    const types = after.posting_accruals[0].accruals.map((a) => a.type_id);
+    expect(types).toEqual(expect.arrayContaining([100, 110, 120, 140]));
+    for (const a of after.posting_accruals[0].accruals.filter((x) => [100, 110, 140].includes(x.type_id)))
+      expect(a.accrual_date).toBe(mskDate(at));
+  });
 });
