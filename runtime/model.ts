@@ -86,7 +86,10 @@ export class SheetModel {
   /** The cell at 0-based (r, c), created on demand. */
   ensure(r: number, c: number): Cell {
     const row = (this.rows[r] ??= []);
-    return (row[c] ??= { v: null });
+    const cell = row[c];
+    if (!cell) return (row[c] = { v: null });
+    this.book.willChange(cell);
+    return cell;
   }
 
   setCell(r: number, c: number, cell: Cell | undefined): void {
@@ -468,25 +471,49 @@ export class SpreadsheetModel {
     return cell.v;
   }
 
+  /** Undo journals of the calls under way (a cell's state before its first change in each). */
+  private journals: Map<Cell, Cell>[] = [];
+
+  /** Called before a cell is changed in place: a call that may roll back keeps its earlier state. */
+  willChange(cell: Cell): void {
+    for (const journal of this.journals) if (!journal.has(cell)) journal.set(cell, cloneCell(cell));
+  }
+
   /**
    * Captures state so a failed batchUpdate can be rolled back (the real API is atomic). `touches`
-   * narrows the deep copy to the sheets a call can change; the sheet list itself is always kept.
+   * narrows the copy to the sheets a call can change; the sheet list itself is always kept. Rows are
+   * copied as lists of the same cells, and a cell is copied only when it is first changed in place
+   * (`willChange`): a call that changes a few cells of a large sheet copies a few cells, not the sheet.
+   * `done()` ends the capture once the call has succeeded.
    */
-  snapshot(touches: (sheet: SheetModel) => boolean = () => true): () => void {
+  snapshot(touches: (sheet: SheetModel) => boolean = () => true): { restore(): void; done(): void } {
     const sheets = [...this.sheets];
     const states = sheets.filter(touches).map((s) => {
       const { book: _book, rows, ...own } = s;
-      return { sheet: s, own: { ...structuredClone(own), rows: cloneRows(rows) } };
+      return { sheet: s, own: { ...structuredClone(own), rows: rows.map((row) => row && row.slice()) } };
     });
     const metadata = structuredClone(this.metadata);
     const nextMetadataId = this.nextMetadataId;
     const activeSheetId = this.activeSheetId;
-    return () => {
-      this.sheets = sheets;
-      for (const { sheet, own } of states) Object.assign(sheet, own);
-      this.metadata = metadata;
-      this.nextMetadataId = nextMetadataId;
-      this.activeSheetId = activeSheetId;
+    const journal = new Map<Cell, Cell>();
+    this.journals.push(journal);
+    const done = () => {
+      this.journals = this.journals.filter((j) => j !== journal);
+    };
+    return {
+      done,
+      restore: () => {
+        done();
+        this.sheets = sheets;
+        for (const { sheet, own } of states) Object.assign(sheet, own);
+        for (const [cell, before] of journal) {
+          for (const key of Object.keys(cell)) delete (cell as unknown as Record<string, unknown>)[key];
+          Object.assign(cell, before);
+        }
+        this.metadata = metadata;
+        this.nextMetadataId = nextMetadataId;
+        this.activeSheetId = activeSheetId;
+      },
     };
   }
 
@@ -508,27 +535,12 @@ export class SpreadsheetModel {
   }
 }
 
-/**
- * Copies a grid of cells for rollback. Far cheaper than structuredClone on large sheets: cells are flat
- * records, so a spread per cell suffices; the rare nested values (validation, pivot) are cloned deeply.
- */
-function cloneRows(rows: (Cell | undefined)[][]): (Cell | undefined)[][] {
-  const copy: (Cell | undefined)[][] = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!row) continue;
-    const out: (Cell | undefined)[] = new Array(row.length);
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (!cell) continue;
-      const next: Cell & { pivot?: unknown } = { ...cell };
-      if (cell.fmt) next.fmt = { ...cell.fmt };
-      if (cell.validation !== undefined) next.validation = structuredClone(cell.validation);
-      const pivot = (cell as { pivot?: unknown }).pivot;
-      if (pivot !== undefined) next.pivot = structuredClone(pivot);
-      out[c] = next;
-    }
-    copy[r] = out;
-  }
-  return copy;
+/** A cell's own copy for rollback: cells are flat records; the rare nested values are copied deeply. */
+function cloneCell(cell: Cell): Cell {
+  const next: Cell & { pivot?: unknown } = { ...cell };
+  if (cell.fmt) next.fmt = { ...cell.fmt };
+  if (cell.validation !== undefined) next.validation = structuredClone(cell.validation);
+  const pivot = (cell as { pivot?: unknown }).pivot;
+  if (pivot !== undefined) next.pivot = structuredClone(pivot);
+  return next;
 }

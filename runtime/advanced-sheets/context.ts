@@ -125,6 +125,7 @@ export function apiContext(env: SheetsEnv) {
       for (let j = g.startCol; j < g.endCol; j++) {
         const c = s.cell(i, j);
         if (c) {
+          book.willChange(c);
           c.v = null;
           delete c.f;
         }

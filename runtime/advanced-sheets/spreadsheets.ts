@@ -30,7 +30,7 @@ export function spreadsheetsService(
       return call('spreadsheets.batchUpdate', cells, 'write', () => {
         checkId(id);
         if (!requests.length) throw new ApiError('Must specify at least one request.');
-        const restore = book.snapshot(sheetsIdentifiedIn(requests));
+        const capture = book.snapshot(sheetsIdentifiedIn(requests));
         const replies: Json[] = [];
         try {
           requests.forEach((req, i) => {
@@ -55,8 +55,10 @@ export function spreadsheetsService(
             }
           });
         } catch (e) {
-          restore();
+          capture.restore();
           throw e;
+        } finally {
+          capture.done();
         }
         const out: Json = { spreadsheetId: book.id, replies };
         if (resource.includeSpreadsheetInResponse) out.updatedSpreadsheet = spreadsheetToApi({});

@@ -1,7 +1,7 @@
 // spreadsheets.values: get, batchGet, update, append, clear and their by-data-filter forms.
 import { colToLetters, quoteSheet } from '../a1';
 import { writeCell } from '../spreadsheet/common';
-import { MAX_CELL_CHARS } from '../values';
+import { MAX_CELL_CHARS, type Cell } from '../values';
 import { type ApiContext } from './context';
 import { ApiError, apiGrid, batchAnswer, type Json, sheetsNamedIn } from './shared';
 
@@ -19,6 +19,17 @@ export function valuesService(ctx: ApiContext) {
     clearValues,
     matchLookup,
   } = ctx;
+  // The API trims trailing empty rows and trailing empty cells of each row.
+  const trim = (grid: unknown[][]): unknown[][] => {
+    const trimmed = grid.map((row) => {
+      let n = row.length;
+      while (n > 0 && row[n - 1] === undefined) n--;
+      return row.slice(0, n).map((v) => (v === undefined ? '' : v));
+    });
+    while (trimmed.length && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
+    return trimmed;
+  };
+
   const readRange = (range: unknown, o: Json) => {
     const text = String(range);
     const r = resolve(range);
@@ -26,24 +37,39 @@ export function valuesService(ctx: ApiContext) {
     const vro = String(o.valueRenderOption ?? 'FORMATTED_VALUE');
     const dtro = String(o.dateTimeRenderOption ?? 'SERIAL_NUMBER');
     const major = String(o.majorDimension ?? 'ROWS');
-    let grid: unknown[][] = [];
-    for (let i = r.g.startRow; i < r.g.endRow; i++) {
-      const row: unknown[] = [];
-      for (let j = r.g.startCol; j < r.g.endCol; j++) {
-        const cell = r.sheet.cell(i, j);
-        const empty = !cell || (cell.v === null && !cell.f);
-        row.push(empty ? undefined : render(cell, vro, dtro));
+    const rendered = (cell: Cell | undefined): unknown =>
+      !cell || (cell.v === null && !cell.f) ? undefined : render(cell, vro, dtro);
+    let trimmed: unknown[][];
+    if (major === 'COLUMNS') {
+      const grid: unknown[][] = [];
+      for (let i = r.g.startRow; i < r.g.endRow; i++) {
+        const row: unknown[] = [];
+        for (let j = r.g.startCol; j < r.g.endCol; j++) row.push(rendered(r.sheet.cell(i, j)));
+        grid.push(row);
       }
-      grid.push(row);
+      trimmed = trim(grid[0] ? grid[0].map((_, j) => grid.map((row) => row[j])) : []);
+    } else {
+      // Row by row over the cells the sheet holds (rows past its last stored row are empty).
+      trimmed = [];
+      const rows = r.sheet.rows;
+      const end = Math.min(r.g.endRow, rows.length);
+      let kept = 0;
+      for (let i = r.g.startRow; i < end; i++) {
+        const cells = rows[i];
+        const stop = cells ? Math.min(r.g.endCol, cells.length) : 0;
+        let n = 0;
+        const row: unknown[] = [];
+        for (let j = r.g.startCol; j < stop; j++) {
+          const v = rendered(cells![j]);
+          row.push(v === undefined ? '' : v);
+          if (v !== undefined) n = row.length;
+        }
+        row.length = n;
+        trimmed.push(row);
+        if (n) kept = trimmed.length;
+      }
+      trimmed.length = kept;
     }
-    if (major === 'COLUMNS') grid = grid[0] ? grid[0].map((_, j) => grid.map((row) => row[j])) : [];
-    // The API trims trailing empty rows and trailing empty cells of each row.
-    const trimmed = grid.map((row) => {
-      let n = row.length;
-      while (n > 0 && row[n - 1] === undefined) n--;
-      return row.slice(0, n).map((v) => (v === undefined ? '' : v));
-    });
-    while (trimmed.length && trimmed[trimmed.length - 1].length === 0) trimmed.pop();
     const out: Json = { range: a1Of(r.sheet, r.g), majorDimension: major };
     if (trimmed.length) out.values = trimmed;
     return { out, cells: (r.g.endRow - r.g.startRow) * (r.g.endCol - r.g.startCol) };
@@ -187,7 +213,7 @@ export function valuesService(ctx: ApiContext) {
     update(resource: Json, id: string, range: string, o: Json = {}) {
       return call('spreadsheets.values.update', countValues([resource]), 'write', () => {
         checkId(id);
-        const restore = book.snapshot(sheetsNamedIn([range]));
+        const capture = book.snapshot(sheetsNamedIn([range]));
         try {
           const { res } = writeRange(range, resource?.values, o?.valueInputOption, resource?.majorDimension);
           if (o?.includeValuesInResponse)
@@ -196,8 +222,10 @@ export function valuesService(ctx: ApiContext) {
             }).out;
           return res;
         } catch (e) {
-          restore();
+          capture.restore();
           throw e;
+        } finally {
+          capture.done();
         }
       });
     },
@@ -205,7 +233,7 @@ export function valuesService(ctx: ApiContext) {
       const data = Array.isArray(resource?.data) ? (resource.data as Json[]) : [];
       return call('spreadsheets.values.batchUpdate', countValues(data), 'write', () => {
         checkId(id);
-        const restore = book.snapshot(sheetsNamedIn(data.map((d) => d.range)));
+        const capture = book.snapshot(sheetsNamedIn(data.map((d) => d.range)));
         try {
           const responses: Json[] = [];
           const written: { res: Json; sheetId: number }[] = [];
@@ -220,8 +248,10 @@ export function valuesService(ctx: ApiContext) {
           }
           return batchAnswer(book.id, responses, written);
         } catch (e) {
-          restore();
+          capture.restore();
           throw e;
+        } finally {
+          capture.done();
         }
       });
     },
@@ -272,7 +302,7 @@ export function valuesService(ctx: ApiContext) {
       const data = Array.isArray(resource?.data) ? (resource.data as Json[]) : [];
       return call('spreadsheets.values.batchUpdateByDataFilter', countValues(data), 'write', () => {
         checkId(id);
-        const restore = book.snapshot();
+        const capture = book.snapshot();
         try {
           const responses: Json[] = [];
           const written: { res: Json; sheetId: number }[] = [];
@@ -286,8 +316,10 @@ export function valuesService(ctx: ApiContext) {
           }
           return batchAnswer(book.id, responses, written);
         } catch (e) {
-          restore();
+          capture.restore();
           throw e;
+        } finally {
+          capture.done();
         }
       });
     },

@@ -263,6 +263,42 @@ describe('advanced Sheets service', () => {
     expect(rt.spreadsheet.sheet('Data').values()[0][0]).toBe('before');
   });
 
+  it('rolls back cells changed in place, sorted and deleted rows, and keeps an earlier batch that succeeded', () => {
+    const rt = fixture(
+      withSheets(`
+      var sheet = SpreadsheetApp.getActive().insertSheet('Data');
+      var sid = sheet.getSheetId();
+      sheet.getRange('A1:B3').setValues([['c', 3], ['a', 1], ['b', 2]]);
+      sheet.getRange('A1').setFontWeight('bold');
+      var cell = function (r, c, text) {
+        return { updateCells: { start: { sheetId: sid, rowIndex: r, columnIndex: c },
+          rows: [{ values: [{ userEnteredValue: { stringValue: text } }] }], fields: 'userEnteredValue' } };
+      };
+      Sheets.Spreadsheets.batchUpdate({ requests: [cell(2, 1, 'kept')] }, id);
+      try {
+        Sheets.Spreadsheets.batchUpdate({ requests: [
+          cell(0, 0, 'changed'),
+          { repeatCell: { range: { sheetId: sid, startRowIndex: 0, endRowIndex: 3, startColumnIndex: 0, endColumnIndex: 1 },
+              cell: { userEnteredFormat: { textFormat: { bold: false, italic: true } } }, fields: 'userEnteredFormat.textFormat' } },
+          { sortRange: { range: { sheetId: sid, startRowIndex: 0, endRowIndex: 3, startColumnIndex: 0, endColumnIndex: 2 },
+              sortSpecs: [{ dimensionIndex: 0, sortOrder: 'ASCENDING' }] } },
+          { deleteDimension: { range: { sheetId: sid, dimension: 'ROWS', startIndex: 0, endIndex: 1 } } },
+          { frobnicate: {} }] }, id);
+      } catch (e) {
+        return e.message;
+      }`),
+    );
+    expect(rt.run('go')).toMatch(/frobnicate/);
+    const data = rt.spreadsheet.sheet('Data');
+    expect(data.cell(0, 0)?.fmt?.bold).toBe(true);
+    expect(data.cell(0, 0)?.fmt?.italic).toBeFalsy();
+    expect(data.values()).toEqual([
+      ['c', 3],
+      ['a', 1],
+      ['b', 'kept'],
+    ]);
+  });
+
   it('deletes dimensions and metadata, sorts ranges, appends and clears values', () => {
     const rt = fixture(
       withSheets(`
