@@ -13,6 +13,9 @@ import { t } from '../core/i18n/messages';
 import { cachedOffset, localDay } from '../core/time/serial';
 import { BUDGET, deadlineFrom } from '../app/budgets';
 import type { ArchiveRunSummary } from '../shared/archive-schema';
+import { loadHistory } from '../bigquery/load';
+import { saveLoadStatus } from '../bigquery/run';
+import { bigQueryTarget } from '../bigquery/settings';
 import { runArchiveStep } from './move';
 import { ARCHIVE_JOB_KEY, archiveBackend } from './settings';
 
@@ -59,6 +62,23 @@ export function archiveNow(source: ArchiveSource, executionStart = Date.now()): 
     if (source !== 'trigger') notify(t(ctx.lang, 'archive.started'));
     const offset = cachedOffset(spreadsheetOffset());
     try {
+      // With BigQuery set up, a posting leaves the live tabs only once BigQuery holds it: the load
+      // runs first and must have sent every change (the lock keeps the tabs as it read them).
+      const target = bigQueryTarget(store);
+      if (target) {
+        const loaded = loadHistory(target, ctx.lang, deadline).summary;
+        saveLoadStatus(store, loaded);
+        if (loaded.result !== 'done' && loaded.result !== 'nothing') {
+          const message = t(ctx.lang, 'bigquery.archiveWaits', { reason: loaded.message });
+          notify(message);
+          return {
+            result: loaded.result === 'partial' ? 'partial' : 'failed',
+            message,
+            moved: 0,
+            months: [],
+          };
+        }
+      }
       const outcome = runArchiveStep({
         now: () => Date.now(),
         store,

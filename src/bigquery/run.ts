@@ -3,12 +3,21 @@
 // Settings and, from the menu, shown in a toast.
 import { appContext } from '../app/context';
 import { deadlineFrom, BUDGET } from '../app/budgets';
+import type { KeyValueStore } from '../adapters/properties';
 import { toast } from '../adapters/ui';
 import { t } from '../core/i18n/messages';
 import type { BigQueryRunSummary } from '../shared/bigquery-schema';
 import { connectHistoryOnce } from './connect';
 import { loadHistory } from './load';
 import { bigQueryTarget, BQ_CONNECTED_KEY, BQ_STATUS_KEY } from './settings';
+
+/** The last load's outcome, for Settings (the menu's, the hourly run's or the archive's own load). */
+export function saveLoadStatus(doc: KeyValueStore, summary: BigQueryRunSummary): void {
+  doc.set(
+    BQ_STATUS_KEY,
+    JSON.stringify({ at: new Date().toISOString(), result: summary.result, message: summary.message }),
+  );
+}
 
 export function loadBigQueryNow(
   source: 'menu' | 'trigger',
@@ -29,10 +38,7 @@ export function loadBigQueryNow(
   // the copy read last; a digest saved by a slower run only makes a bucket load again).
   const until = deadline ?? deadlineFrom(startedAt, BUDGET.bigqueryLoad);
   let summary = loadHistory(target, ctx.lang, until).summary;
-  ctx.doc.set(
-    BQ_STATUS_KEY,
-    JSON.stringify({ at: new Date().toISOString(), result: summary.result, message: summary.message }),
-  );
+  saveLoadStatus(ctx.doc, summary);
   if (source === 'menu') {
     let message = summary.message;
     const connected = ctx.doc.get(BQ_CONNECTED_KEY) === `${target.projectId}:${target.datasetId}`;

@@ -372,6 +372,99 @@ describe('live window and archive spreadsheets', () => {
     const day = rt.properties.document.get('ODESK_ARCHIVE_DAY');
     expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+
+  test('with BigQuery set up, no posting leaves the live tabs before BigQuery holds it: a missing dataset or a revoked permission holds the move, and it resumes with nothing skipped', () => {
+    const { rt } = syncedShop();
+    const all = everything(rt);
+    const P = 'ozon-shop-123';
+    const D = 'ozon_history';
+    const bq = rt.bigquery;
+    bq.addProject(P);
+    expect(
+      rt.callFromSidebar<{ ok: boolean }>('saveBigQuerySettings', { projectId: P, datasetId: D }).ok,
+    ).toBe(true);
+    const live = () => ['Orders', 'Order lines'].map((tab) => rt.spreadsheet.sheet(tab).values());
+    const inBigQuery = () => ({
+      orders: new Set(bq.rows(P, D, 'postings').map((r) => String(r.posting_number))),
+      lines: new Set(bq.rows(P, D, 'lines').map((r) => String(r.line_key))),
+    });
+    const expectArchivedInBigQuery = () => {
+      const loaded = inBigQuery();
+      const orders = keysOf(archived(rt, 'Orders'), 'Posting number');
+      const lines = keysOf(archived(rt, 'Order lines'), 'Line key');
+      expect(orders.filter((k) => !loaded.orders.has(k))).toEqual([]);
+      expect(lines.filter((k) => !loaded.lines.has(k))).toEqual([]);
+    };
+
+    // 1. The dataset does not exist (never created, or deleted): nothing moves, the seller is told why.
+    const before = live();
+    const held = archive(rt);
+    expect(held).toMatchObject({ result: 'failed', moved: 0 });
+    expect(held.message).toMatch(/stay in the Orders tabs until BigQuery holds them/);
+    expect(held.message).toMatch(/ozon_history was not found/);
+    expect(live()).toEqual(before);
+    expect(archived(rt, 'Orders')).toEqual([]);
+    expect(rt.properties.document.get('ODESK_ARCHIVE_JOB') ?? null).toBeNull();
+
+    // Fixed: the archive run loads first, then moves; every archived posting and line is in BigQuery.
+    bq.addDataset(P, D);
+    const first = archive(rt);
+    expect(first.result).toBe('done');
+    expect(first.moved).toBeGreaterThan(10);
+    expectEachOnce(rt, all);
+    expectArchivedInBigQuery();
+
+    // 2. A month later more postings are due, and a line of one changed since the last load.
+    rt.clock.advance(30 * DAY);
+    const orders = tabRecords(rt, 'Orders');
+    const due = orders.filter(
+      (r) => ageDays(rt, r['Ordered at']) > 91 && FINISHED.has(String(r['Status code'])),
+    );
+    expect(due.length).toBeGreaterThan(3);
+    const changed = String(due[0]['Posting number']);
+    const lines = rt.spreadsheet.sheet('Order lines').values() as unknown[][];
+    const postingCol = lines[0].indexOf('Posting number');
+    const qtyCol = lines[0].indexOf('Quantity');
+    const lineRow = lines.findIndex((row) => String(row[postingCol]) === changed);
+    expect(lineRow).toBeGreaterThan(0);
+    // Permission revoked before the change is loaded: nothing moves at all.
+    bq.revokeAccess(P);
+    rt.asUser((g) =>
+      (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .getActiveSpreadsheet()
+        .getSheetByName('Order lines')!
+        .getRange(lineRow + 1, qtyCol + 1)
+        .setValue(Number(lines[lineRow][qtyCol]) + 1),
+    );
+    const revoked = live();
+    const archivedBefore = archived(rt, 'Orders').length;
+    const refused = archive(rt);
+    expect(refused).toMatchObject({ result: 'failed', moved: 0 });
+    expect(refused.message).toMatch(/no permission to load into BigQuery project ozon-shop-123/);
+    expect(live()).toEqual(revoked);
+    expect(archived(rt, 'Orders').length).toBe(archivedBefore);
+    rt.properties.user.set('ODESK_LANGUAGE', 'ru');
+    expect(archive(rt).message).toMatch(/остаются во вкладках заказов, пока их нет в BigQuery/);
+    rt.properties.user.delete('ODESK_LANGUAGE');
+
+    // Access back: the change is loaded, then the due postings move; none skipped, none in neither place.
+    bq.grantAccess(P);
+    const resumed = archive(rt);
+    expect(resumed.result).toBe('done');
+    expect(resumed.moved).toBeGreaterThanOrEqual(due.length);
+    const movedNow = keysOf(archived(rt, 'Orders'), 'Posting number');
+    for (const r of due) expect(movedNow).toContain(String(r['Posting number']));
+    expectEachOnce(rt, all);
+    expectArchivedInBigQuery();
+    const changedLine = bq
+      .rows(P, D, 'lines')
+      .find(
+        (r) =>
+          String(r.posting_number) === changed &&
+          String(r.line_key) === String(lines[lineRow][lines[0].indexOf('Line key')]),
+      );
+    expect(Number(changedLine?.quantity)).toBe(Number(lines[lineRow][qtyCol]) + 1);
+  });
 });
 
 /** The postings after a later sync: what was there plus what Ozon added since. */

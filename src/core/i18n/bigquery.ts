@@ -39,6 +39,8 @@ export const bigquery = {
       'Connected Sheets could not show the history ({detail}). Connected Sheets needs a project with billing and the BigQuery API enabled.',
     'bigquery.saved':
       'BigQuery settings saved. The next load sends the whole history to {project}:{dataset}.',
+    'bigquery.archiveWaits':
+      'Old orders stay in the Orders tabs until BigQuery holds them, so none is ever in neither place. {reason}',
   },
   ru: {
     'menu.loadBigQuery': 'Загрузить историю в BigQuery',
@@ -80,6 +82,8 @@ export const bigquery = {
       'Connected Sheets не смог показать историю ({detail}). Для Connected Sheets нужен проект с платёжным аккаунтом и включённым BigQuery API.',
     'bigquery.saved':
       'Настройки BigQuery сохранены. Следующая загрузка отправит всю историю в {project}:{dataset}.',
+    'bigquery.archiveWaits':
+      'Старые заказы остаются во вкладках заказов, пока их нет в BigQuery, чтобы ни один не пропал. {reason}',
   },
   zh: {
     'menu.loadBigQuery': '将历史数据加载到 BigQuery',
@@ -117,5 +121,7 @@ export const bigquery = {
     'bigquery.connectFailed':
       'Connected Sheets 无法显示历史数据（{detail}）。Connected Sheets 需要已关联结算账号并启用 BigQuery API 的项目。',
     'bigquery.saved': 'BigQuery 设置已保存。下次加载会将全部历史发送到 {project}:{dataset}。',
+    'bigquery.archiveWaits':
+      '旧订单会留在订单标签页中，直到 BigQuery 中已有它们，因此不会有任何订单丢失。{reason}',
   },
 };
