@@ -9,6 +9,7 @@ import { withSheetsQuota } from './sheets-quota';
 import type { TabSnapshot } from '../core/table/snapshot';
 import type { OffsetMinutes } from '../core/time/serial';
 import type { Lang } from '../core/i18n/messages';
+import { zoneLabel } from '../core/format/time';
 
 let sheetLang: (() => Lang) | undefined;
 
@@ -78,9 +79,12 @@ function placeTabs(
 }
 
 export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map<string, TabSnapshot> {
-  const info = withSheetsQuota(() => api().Spreadsheets!.get(id, { fields: 'sheets.properties' }));
+  const info = withSheetsQuota(() =>
+    api().Spreadsheets!.get(id, { fields: 'properties.timeZone,sheets.properties' }),
+  );
   const sheets = (info.sheets ?? []).map((s) => s.properties as SheetProps);
   const used = new Set(sheets.map((p) => p.sheetId));
+  const timeZone = info.properties?.timeZone;
 
   // Columns and tabs are found by developer metadata (they move and keep it when renamed or moved).
   const metadata = new Map<number, Map<number, string>>();
@@ -125,6 +129,8 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
     : [];
 
   const lang = sheetLang?.();
+  const zone = lang && timeZone ? zoneLabel(lang, offsetIn(timeZone), Date.now()) : undefined;
+  const told = { ...(lang ? { lang } : {}), ...(zone !== undefined ? { zone } : {}) };
   const snapshots = new Map<string, TabSnapshot>();
   for (const spec of specs) {
     const place = placed.get(spec.tab);
@@ -141,7 +147,7 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
         metadata: metadata.get(props.sheetId) ?? new Map(),
         title: props.title,
         tabMarked: place.marked,
-        ...(lang ? { lang } : {}),
+        ...told,
       });
     } else {
       let sheetId = 0;
@@ -157,7 +163,7 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
         values: [],
         metadata: new Map(),
         title: spec.tab,
-        ...(lang ? { lang } : {}),
+        ...told,
       });
     }
   }
@@ -180,7 +186,10 @@ export function writeRequests(
 }
 
 export function spreadsheetOffset(): OffsetMinutes {
-  const tz = currentSpreadsheet().getSpreadsheetTimeZone();
+  return offsetIn(currentSpreadsheet().getSpreadsheetTimeZone());
+}
+
+function offsetIn(tz: string): OffsetMinutes {
   return (epochMs) => {
     const z = Utilities.formatDate(new Date(epochMs), tz, 'Z'); // e.g. +0300
     const sign = z.startsWith('-') ? -1 : 1;

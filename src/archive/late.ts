@@ -83,7 +83,9 @@ export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]):
       rows,
     );
     const requests: SheetsRequest[] = [];
-    requests.push(...planRequests(specs.orders, orders.sheetId, orders.rowCount, o.positions, ordersPlan));
+    requests.push(
+      ...planRequests(specs.orders, orders.sheetId, orders.rowCount, o.positions, ordersPlan, orders.zone),
+    );
     if (lines.exists) {
       const incoming = here.flatMap((p) => lineRows(p));
       const keep = new Set(incoming.map((r) => String(r.line_key)));
@@ -104,7 +106,9 @@ export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]):
         incoming,
         remove,
       );
-      requests.push(...planRequests(specs.lines, lines.sheetId, lines.rowCount, l.positions, linesPlan));
+      requests.push(
+        ...planRequests(specs.lines, lines.sheetId, lines.rowCount, l.positions, linesPlan, lines.zone),
+      );
     }
     out.updated += ordersPlan.updated.length;
     if (requests.length) env.write(requests, volume.spreadsheetId);

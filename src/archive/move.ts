@@ -306,6 +306,7 @@ function copyBatch(
       archive.orders.snapshot.rowCount,
       archive.orders.positions,
       ordersPlan,
+      archive.orders.snapshot.zone,
     ),
     ...planRequests(
       specs.lines,
@@ -313,6 +314,7 @@ function copyBatch(
       archive.lines.snapshot.rowCount,
       archive.lines.positions,
       linesPlan,
+      archive.lines.snapshot.zone,
     ),
   ];
   if (requests.length) env.write(requests, id);

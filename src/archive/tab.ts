@@ -67,6 +67,12 @@ export function archiveTabRequests(
   );
   return [
     ...prepared.setup,
-    ...guardedRequests(archiveTabSpec, prepared.snapshot.sheetId, prepared.positions, plan),
+    ...guardedRequests(
+      archiveTabSpec,
+      prepared.snapshot.sheetId,
+      prepared.positions,
+      plan,
+      prepared.snapshot.zone,
+    ),
   ];
 }

@@ -188,7 +188,12 @@ export function sellerWrites(
       if (col === undefined) continue;
       // fresh: the cell also gets its column's number format (rows the sync appended have none there).
       requests.push(
-        runRequest(snapshot.sheetId, { row: record.row, col, values: [value], fresh: true }, columns),
+        runRequest(
+          snapshot.sheetId,
+          { row: record.row, col, values: [value], fresh: true },
+          columns,
+          snapshot.zone,
+        ),
       );
     }
   }

@@ -580,5 +580,5 @@ function writeLog(
     updated: outcome.updated,
     text: outcome.result === 'failed' ? outcome.message : outcome.notes.join(' '),
   });
-  env.write([logRequest(log.snapshot.sheetId, log.positions, entry)]);
+  env.write([logRequest(log.snapshot.sheetId, log.positions, entry, log.snapshot.zone)]);
 }

@@ -49,6 +49,7 @@ export function refreshOzonStockIfDue(deadline: number): void {
           result: result.ok ? 'done' : 'failed',
           text: result.message,
         }),
+        log.snapshot.zone,
       ),
     ]);
   } catch {

@@ -70,7 +70,7 @@ function openTab(): PreparedTab {
 function write(tab: PreparedTab, rows: RowValues[], remove?: Set<string>): number {
   const plan = planUpsert(promotionsSpec, tab.positions, { firstRow: 1, rows: body(tab) }, rows, remove);
   const s = tab.snapshot;
-  const requests = planRequests(promotionsSpec, s.sheetId, s.rowCount, tab.positions, plan);
+  const requests = planRequests(promotionsSpec, s.sheetId, s.rowCount, tab.positions, plan, s.zone);
   if (requests.length) writeRequests(requests);
   return plan.added.length + plan.updated.length + (remove?.size ?? 0);
 }

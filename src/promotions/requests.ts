@@ -37,7 +37,7 @@ function openTab(): PreparedTab {
 function write(tab: PreparedTab, rows: RowValues[]): void {
   const plan = planUpsert(discountRequestsSpec, tab.positions, { firstRow: 1, rows: body(tab) }, rows);
   const s = tab.snapshot;
-  const requests = planRequests(discountRequestsSpec, s.sheetId, s.rowCount, tab.positions, plan);
+  const requests = planRequests(discountRequestsSpec, s.sheetId, s.rowCount, tab.positions, plan, s.zone);
   if (requests.length) writeRequests(requests);
 }
 

@@ -384,5 +384,5 @@ function writeLog(env: ServiceEnv, tabs: Tabs, started: number, source: SyncSour
     updated: outcome.updated,
     text: outcome.result === 'failed' ? outcome.message : '',
   });
-  env.write([logRequest(log.snapshot.sheetId, log.positions, entry)]);
+  env.write([logRequest(log.snapshot.sheetId, log.positions, entry, log.snapshot.zone)]);
 }

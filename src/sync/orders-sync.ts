@@ -197,8 +197,8 @@ function landPostings(
   const linesPlan = planUpsert(linesSpec, tabs.lines.positions, dataRows(lines), incomingLines, remove);
 
   const requests = [
-    ...guardedRequests(ordersSpec, orders.sheetId, tabs.orders.positions, ordersPlan),
-    ...guardedRequests(linesSpec, lines.sheetId, tabs.lines.positions, linesPlan),
+    ...guardedRequests(ordersSpec, orders.sheetId, tabs.orders.positions, ordersPlan, orders.zone),
+    ...guardedRequests(linesSpec, lines.sheetId, tabs.lines.positions, linesPlan, lines.zone),
   ];
   return {
     requests,
@@ -551,7 +551,12 @@ export function runSyncStep(
     const log = tabs.log;
     env.write([
       ...logRelabelRequests(log.snapshot.sheetId, log.positions, log.snapshot.values, env.lang),
-      logRequest(log.snapshot.sheetId, log.positions, logEntry(env, started, source, outcome)),
+      logRequest(
+        log.snapshot.sheetId,
+        log.positions,
+        logEntry(env, started, source, outcome),
+        log.snapshot.zone,
+      ),
     ]);
     return outcome;
   } catch (error) {
@@ -575,7 +580,14 @@ export function runSyncStep(
     try {
       if (tabs) {
         const log = tabs.log;
-        env.write([logRequest(log.snapshot.sheetId, log.positions, logEntry(env, started, source, outcome))]);
+        env.write([
+          logRequest(
+            log.snapshot.sheetId,
+            log.positions,
+            logEntry(env, started, source, outcome),
+            log.snapshot.zone,
+          ),
+        ]);
       }
     } catch {
       // The log is best effort when the spreadsheet itself is failing; the message still reaches the seller.

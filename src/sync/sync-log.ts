@@ -28,12 +28,13 @@ export function logRequest(
   sheetId: number,
   positions: ReadonlyMap<string, number>,
   entry: LogEntry,
+  zone = '',
 ): SheetsRequest {
   const width = Math.max(...[...positions.values()].map((i) => i + 1));
   const values: Record<string, unknown>[] = Array.from({ length: width }, () => ({}));
   for (const column of syncLogSpec.columns) {
     const index = positions.get(column.key);
-    if (index !== undefined) values[index] = cellData(entry[column.key] ?? null, column, true);
+    if (index !== undefined) values[index] = cellData(entry[column.key] ?? null, column, true, zone);
   }
   return {
     appendCells: { sheetId, rows: [{ values }], fields: 'userEnteredValue,userEnteredFormat.numberFormat' },

@@ -1,7 +1,8 @@
 // What the grid shows and what the desk sidebar says agree, in every language and whatever the
 // spreadsheet's locale and time zone: a money column holds the one money pattern and the sidebar's
 // amount is that cell as drawn, currency after it; Ship by is the grid's time with its zone said (and
-// the Moscow time beside it outside Moscow); only an order still to ship has time left.
+// the Moscow time beside it outside Moscow), and the grid's time columns name that zone too, in the
+// seller's language; only an order still to ship has time left.
 import { MONEY_PATTERN } from '../../src/core/format/money';
 import { headerIn } from '../../src/core/i18n/headers';
 import type { Lang } from '../../src/core/i18n/messages';
@@ -83,14 +84,19 @@ describe.each(CASES)(
           expect(order.shipByText).toBe('');
           continue;
         }
-        if (hours === 0) expect(order.shipByText).toBe(`${grid} ${moscow}`);
-        else {
-          const inMoscow = new Date(Date.parse(`${grid.replace(' ', 'T')}:00Z`) - hours * 3_600_000)
+        // The grid names the zone after the time, as the sidebar does.
+        if (hours === 0) {
+          expect(grid).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d ${moscow}$`));
+          expect(order.shipByText).toBe(grid);
+        } else {
+          expect(grid).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC\+8$/);
+          const wall = grid.slice(0, 16);
+          const inMoscow = new Date(Date.parse(`${wall.replace(' ', 'T')}:00Z`) - hours * 3_600_000)
             .toISOString()
             .slice(0, 16)
             .replace('T', ' ');
-          const time = inMoscow.slice(0, 10) === grid.slice(0, 10) ? inMoscow.slice(11) : inMoscow;
-          expect(order.shipByText).toBe(`${grid} UTC+8 (${time} ${moscow})`);
+          const time = inMoscow.slice(0, 10) === wall.slice(0, 10) ? inMoscow.slice(11) : inMoscow;
+          expect(order.shipByText).toBe(`${grid} (${time} ${moscow})`);
         }
         if (OPEN_STATUSES.has(String(values[i][status]))) {
           open++;
@@ -107,3 +113,25 @@ describe.each(CASES)(
     });
   },
 );
+
+test('a language change renames the zone the grid’s time columns name, in every time column', () => {
+  const { rt } = demoShop({ postings: 40 }, { timeZone: 'Europe/Moscow', spreadsheetLocale: 'ru_RU' });
+  const zones: string[][] = [];
+  for (const lang of ['en', 'ru', 'zh'] as const) {
+    rt.properties.user.set('ODESK_LANGUAGE', lang);
+    call(rt, 'syncOrders');
+    const sheet = rt.spreadsheet.sheet('Orders');
+    const values = sheet.values() as unknown[][];
+    const shown = sheet.displayValues() as string[][];
+    const header = values[0].map(String);
+    const times = ['Ordered at', 'Ship by', 'Last changed'].map((english) =>
+      header.indexOf(headerIn(lang, english)),
+    );
+    expect(times).not.toContain(-1);
+    const seen = new Set<string>();
+    for (let i = 1; i < values.length; i++)
+      for (const c of times) if (shown[i][c]) seen.add(shown[i][c].slice(17));
+    zones.push([...seen]);
+  }
+  expect(zones).toEqual([['MSK'], ['МСК'], ['莫斯科时间']]);
+});

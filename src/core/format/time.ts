@@ -19,6 +19,20 @@ function utcLabel(minutes: number): string {
   return `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The zone the grid's time columns name after the time, as the sidebar does: "MSK" (МСК, 莫斯科时间)
+ * in a Moscow spreadsheet, "UTC+8" in a Shanghai one. A number format is fixed text, so a zone that
+ * changes its offset during the year (summer time) gets no label: '' (the sidebar, which draws each
+ * instant, still says the offset of that instant).
+ */
+export function zoneLabel(lang: Lang, offset: OffsetMinutes, now: number): string {
+  const minutes = offset(now);
+  for (let day = 30; day < 366; day += 30) if (offset(now + day * DAY_MS) !== minutes) return '';
+  return minutes === MOSCOW_MINUTES ? t(lang, 'time.zone.moscow') : utcLabel(minutes);
+}
+
 /**
  * "2026-11-01 14:00 MSK" in a Moscow spreadsheet; "2026-11-01 19:00 UTC+8 (14:00 MSK)" in a
  * Shanghai one (the Moscow date too when it is another day); '' for no instant.

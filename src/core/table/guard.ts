@@ -103,6 +103,7 @@ export function guardedRequests(
   sheetId: number,
   positions: ReadonlyMap<string, number>,
   plan: UpsertPlan,
+  zone = '',
 ): SheetsRequest[] {
   const requests: SheetsRequest[] = [];
   const byIndex = new Map<number, ColumnSpec>();
@@ -110,17 +111,17 @@ export function guardedRequests(
     const index = positions.get(column.key);
     if (index !== undefined) byIndex.set(index, column);
   }
-  for (const run of plan.runs) if (!run.fresh) requests.push(runRequest(sheetId, run, byIndex));
+  for (const run of plan.runs) if (!run.fresh) requests.push(runRequest(sheetId, run, byIndex, zone));
   const fresh = [...freshRows(plan).entries()].sort((a, b) => a[0] - b[0]);
   if (fresh.length) {
     const width = Math.max(...[...positions.values()].map((i) => i + 1));
     const rows = fresh.map(([, runs]) => {
       const cells: Record<string, unknown>[] = Array.from({ length: width }, (_v, i) =>
-        byIndex.has(i) ? cellData(null, byIndex.get(i), true) : {},
+        byIndex.has(i) ? cellData(null, byIndex.get(i), true, zone) : {},
       );
       for (const run of runs) {
         run.values.forEach(
-          (value, k) => (cells[run.col + k] = cellData(value, byIndex.get(run.col + k), true)),
+          (value, k) => (cells[run.col + k] = cellData(value, byIndex.get(run.col + k), true, zone)),
         );
       }
       return { values: cells };

@@ -215,7 +215,7 @@ export function landTables(
       plans.set(target.spec.tab, plan);
       requests.push(
         ...tab.setup,
-        ...guardedRequests(target.spec, snapshot.sheetId, tab.positions, plan),
+        ...guardedRequests(target.spec, snapshot.sheetId, tab.positions, plan, snapshot.zone),
         ...fixRequests(tab, fixes.get(target.spec.tab) ?? []),
         ...(sweep.has(target.spec.tab) ? sweepRequests(tab, target) : []),
       );

@@ -17,13 +17,18 @@ import type { CellRun, UpsertPlan } from './upsert';
 
 export type SheetsRequest = Record<string, unknown>;
 
-export function cellData(value: Cell, column?: ColumnSpec, withFormat = false): Record<string, unknown> {
+export function cellData(
+  value: Cell,
+  column?: ColumnSpec,
+  withFormat = false,
+  zone = '',
+): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   if (typeof value === 'string' && value !== '') data.userEnteredValue = { stringValue: fitCell(value) };
   else if (typeof value === 'number' && Number.isFinite(value))
     data.userEnteredValue = { numberValue: value };
   else if (typeof value === 'boolean') data.userEnteredValue = { boolValue: value };
-  if (withFormat && column) data.userEnteredFormat = { numberFormat: numberFormat(column.kind) };
+  if (withFormat && column) data.userEnteredFormat = { numberFormat: numberFormat(column.kind, zone) };
   return data;
 }
 
@@ -40,12 +45,13 @@ export function runRequest(
   sheetId: number,
   run: CellRun,
   columns: ReadonlyMap<number, ColumnSpec>,
+  zone = '',
 ): SheetsRequest {
   const fresh = Boolean(run.fresh);
   return {
     updateCells: {
       start: { sheetId, rowIndex: run.row, columnIndex: run.col },
-      rows: [{ values: run.values.map((v, i) => cellData(v, columns.get(run.col + i), fresh)) }],
+      rows: [{ values: run.values.map((v, i) => cellData(v, columns.get(run.col + i), fresh, zone)) }],
       fields: fresh ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue',
     },
   };
@@ -58,6 +64,7 @@ export function planRequests(
   rowCount: number,
   positions: ReadonlyMap<string, number>,
   plan: UpsertPlan,
+  zone = '',
 ): SheetsRequest[] {
   const requests: SheetsRequest[] = [];
   if (plan.rowsNeeded > rowCount) {
@@ -66,7 +73,7 @@ export function planRequests(
     requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: grow } });
   }
   const columns = columnAt(spec, positions);
-  for (const run of plan.runs) requests.push(runRequest(sheetId, run, columns));
+  for (const run of plan.runs) requests.push(runRequest(sheetId, run, columns, zone));
   // plan.deleteRows is sorted descending; merge neighbours into ranges.
   let i = 0;
   while (i < plan.deleteRows.length) {
@@ -96,6 +103,8 @@ export interface TabSetup {
   markTab?: boolean;
   /** The language of the headers written (default English). */
   lang?: Lang;
+  /** The zone time columns name (zoneLabel); none when absent. */
+  zone?: string;
   /** Keys of columns whose own header is rewritten in `lang` (a language change). */
   relabel?: readonly string[];
   /** Extra requests for a new tab (conditional formats and the like), built by the tab's owner. */
@@ -176,7 +185,7 @@ export function setupRequests(setup: TabSetup): SheetsRequest[] {
     requests.push({
       repeatCell: {
         range: { sheetId, startRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
-        cell: { userEnteredFormat: { numberFormat: numberFormat(column.kind) } },
+        cell: { userEnteredFormat: { numberFormat: numberFormat(column.kind, setup.zone) } },
         fields: 'userEnteredFormat.numberFormat',
       },
     });
@@ -207,6 +216,20 @@ export function setupRequests(setup: TabSetup): SheetsRequest[] {
         fields: 'userEnteredValue',
       },
     });
+    // A language change renames the zone the time column names ("MSK" → «МСК»).
+    if (column.kind === 'datetime' && setup.zone !== undefined)
+      requests.push({
+        repeatCell: {
+          range: {
+            sheetId,
+            startRowIndex: 1,
+            startColumnIndex: positions.get(key) as number,
+            endColumnIndex: (positions.get(key) as number) + 1,
+          },
+          cell: { userEnteredFormat: { numberFormat: numberFormat(column.kind, setup.zone) } },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      });
   }
   if (!setup.existing) {
     requests.push({ setBasicFilter: { filter: { range: { sheetId, startRowIndex: 0 } } } });

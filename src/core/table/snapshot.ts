@@ -23,6 +23,8 @@ export interface TabSnapshot {
   tabMarked?: boolean;
   /** The seller's language: new headers are written in it, the add-on's own headers follow it. */
   lang?: Lang;
+  /** The zone the tab's time columns name (zoneLabel of the spreadsheet's zone, in `lang`). */
+  zone?: string;
 }
 
 export interface PreparedTab {
@@ -59,6 +61,7 @@ export function prepareTab(
       : [];
   const setup = setupRequests({
     lang: lang ?? 'en',
+    ...(snapshot.zone !== undefined ? { zone: snapshot.zone } : {}),
     relabel,
     spec,
     sheetId: snapshot.sheetId,

@@ -65,6 +65,12 @@ const NUMBER_FORMATS: Record<ColumnKind, { type: string; pattern: string }> = {
   date: { type: 'DATE', pattern: 'yyyy-mm-dd' },
 };
 
-export function numberFormat(kind: ColumnKind): { type: string; pattern: string } {
-  return NUMBER_FORMATS[kind];
+/**
+ * The Sheets number format of a column kind. A time column names its zone after the time (`zone`, see
+ * zoneLabel) as a quoted literal, so the grid reads "2026-11-01 14:00 MSK" as the sidebar does.
+ */
+export function numberFormat(kind: ColumnKind, zone = ''): { type: string; pattern: string } {
+  const format = NUMBER_FORMATS[kind];
+  const literal = zone.replace(/["\\]/g, '');
+  return kind === 'datetime' && literal ? { ...format, pattern: `${format.pattern} "${literal}"` } : format;
 }

@@ -1,7 +1,7 @@
 // One rule for amounts and times wherever the seller reads them: amounts as the grid draws the money
 // columns' number format in the spreadsheet's locale, times in the spreadsheet's zone with the zone said.
 import { amountText, localeTag, moneyText, MONEY_PATTERN } from '../../../src/core/format/money';
-import { shownIso, shownTime } from '../../../src/core/format/time';
+import { shownIso, shownTime, zoneLabel } from '../../../src/core/format/time';
 import { numberFormat } from '../../../src/core/table/spec';
 import { fixedOffset } from '../../../src/core/time/serial';
 
@@ -52,5 +52,19 @@ describe('times', () => {
     expect(shownIso('en', null, fixedOffset(180))).toBe('');
     expect(shownIso('en', 'garbage', fixedOffset(180))).toBe('');
     expect(shownIso('en', '2026-11-01T11:00:00.000Z', fixedOffset(180))).toBe('2026-11-01 14:00 MSK');
+  });
+
+  it('the grid’s time columns name the zone as the sidebar does; a summer-time zone none', () => {
+    expect(zoneLabel('en', fixedOffset(180), at)).toBe('MSK');
+    expect(zoneLabel('ru', fixedOffset(180), at)).toBe('МСК');
+    expect(zoneLabel('zh', fixedOffset(180), at)).toBe('莫斯科时间');
+    expect(zoneLabel('zh', fixedOffset(480), at)).toBe('UTC+8');
+    // Berlin: +1 in winter, +2 in summer; a number format cannot follow that.
+    const berlin = (ms: number) =>
+      new Date(ms).getUTCMonth() >= 3 && new Date(ms).getUTCMonth() <= 9 ? 120 : 60;
+    expect(zoneLabel('en', berlin, at)).toBe('');
+    expect(numberFormat('datetime', 'МСК')).toEqual({ type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm "МСК"' });
+    expect(numberFormat('datetime', '')).toEqual({ type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm' });
+    expect(numberFormat('date', 'МСК')).toEqual({ type: 'DATE', pattern: 'yyyy-mm-dd' });
   });
 });
