@@ -30,35 +30,55 @@ interface UpdateCells {
   fields?: string;
 }
 
-/** A multi-row updateCells too big for one body becomes consecutive updateCells of fewer rows. */
-function splitUpdateCells(request: SheetsRequest, budget: number): SheetsRequest[] {
-  // appendCells places rows after the last row with content: consecutive smaller appends keep the order.
+/** Bytes a piece's start row index may add over the whole request's (more digits, or a new field). */
+const START_SLACK = 40;
+
+interface Sized {
+  request: SheetsRequest;
+  bytes: number;
+}
+
+/**
+ * A multi-row updateCells or appendCells too big for one body becomes consecutive requests of fewer
+ * rows (appends keep their order; updates start where their rows were). Each row is measured once:
+ * the pieces' sizes are the sum of their rows' plus the request around them, so a large write is
+ * serialized about once more, not once per halving.
+ */
+function splitRows(request: SheetsRequest, size: number, budget: number): Sized[] {
   const append = request.appendCells as { rows?: Rows } | undefined;
-  if (append?.rows && append.rows.length > 1) {
-    const half = Math.ceil(append.rows.length / 2);
-    return [append.rows.slice(0, half), append.rows.slice(half)]
-      .map((rows) => ({ appendCells: { ...append, rows } }) as SheetsRequest)
-      .flatMap((r) =>
-        utf8Length(JSON.stringify(r)) + ENVELOPE > budget ? splitUpdateCells(r, budget) : [r],
-      );
-  }
   const update = request.updateCells as UpdateCells | undefined;
-  const rows = update?.rows;
-  if (!update || !rows || rows.length < 2 || (!update.start && update.range?.startRowIndex === undefined))
-    return [request];
-  const half = Math.ceil(rows.length / 2);
-  const part = (from: number, to: number): SheetsRequest => {
+  const rows = append ? append.rows : update?.rows;
+  if (
+    !rows ||
+    rows.length < 2 ||
+    (!append && (!update || (!update.start && update.range?.startRowIndex === undefined)))
+  )
+    return [{ request, bytes: size }];
+  const make = (from: number, to: number): SheetsRequest => {
+    if (append) return { appendCells: { ...append, rows: rows.slice(from, to) } } as SheetsRequest;
     const piece: UpdateCells = { ...update, rows: rows.slice(from, to) };
-    if (update.start) piece.start = { ...update.start, rowIndex: (update.start.rowIndex ?? 0) + from };
+    if (update!.start) piece.start = { ...update!.start, rowIndex: (update!.start.rowIndex ?? 0) + from };
     else {
-      const startRowIndex = (update.range!.startRowIndex ?? 0) + from;
-      piece.range = { ...update.range, startRowIndex, endRowIndex: startRowIndex + (to - from) };
+      const startRowIndex = (update!.range!.startRowIndex ?? 0) + from;
+      piece.range = { ...update!.range, startRowIndex, endRowIndex: startRowIndex + (to - from) };
     }
     return { updateCells: piece };
   };
-  return [part(0, half), part(half, rows.length)].flatMap((r) =>
-    utf8Length(JSON.stringify(r)) + ENVELOPE > budget ? splitUpdateCells(r, budget) : [r],
-  );
+  const around = utf8Length(JSON.stringify(make(0, 0))) + START_SLACK;
+  const pieces: Sized[] = [];
+  let from = 0;
+  let bytes = around;
+  for (let i = 0; i < rows.length; i++) {
+    const row = utf8Length(JSON.stringify(rows[i]));
+    if (i > from && bytes + 1 + row + ENVELOPE > budget) {
+      pieces.push({ request: make(from, i), bytes });
+      from = i;
+      bytes = around;
+    }
+    bytes += row + (i > from ? 1 : 0);
+  }
+  pieces.push({ request: make(from, rows.length), bytes });
+  return pieces;
 }
 
 /** Groups `requests`, in order, into bodies of at most `budget` bytes each (`{"requests":[…]}`). */
@@ -73,13 +93,12 @@ export function chunkByBytes(requests: readonly SheetsRequest[], budget = MAX_BO
   };
   for (const request of requests) {
     const size = utf8Length(JSON.stringify(request));
-    const pieces = size + ENVELOPE > budget ? splitUpdateCells(request, budget) : [request];
+    const pieces = size + ENVELOPE > budget ? splitRows(request, size, budget) : [{ request, bytes: size }];
     for (const piece of pieces) {
-      const pieceSize = pieces.length === 1 ? size : utf8Length(JSON.stringify(piece));
-      const added = pieceSize + (chunk.length ? 1 : 0);
+      const added = piece.bytes + (chunk.length ? 1 : 0);
       if (chunk.length && bytes + added > budget) flush();
-      chunk.push(piece);
-      bytes += pieceSize + (chunk.length > 1 ? 1 : 0);
+      chunk.push(piece.request);
+      bytes += piece.bytes + (chunk.length > 1 ? 1 : 0);
     }
   }
   flush();

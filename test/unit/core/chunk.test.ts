@@ -50,4 +50,42 @@ describe('chunkByBytes', () => {
     expect(next).toBe(1010);
     expect(pieces.flatMap((p) => p.updateCells.rows)).toEqual(rows);
   });
+
+  it('splits an oversized appendCells and a range-based updateCells, in order, each body under the budget', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => ({
+      values: [{ userEnteredValue: { stringValue: `${i}:${'Ж'.repeat(i % 300)}` } }],
+    }));
+    const append = { appendCells: { sheetId: 3, rows, fields: 'userEnteredValue' } };
+    const update = {
+      updateCells: {
+        range: {
+          sheetId: 3,
+          startRowIndex: 99_990,
+          endRowIndex: 101_990,
+          startColumnIndex: 0,
+          endColumnIndex: 1,
+        },
+        rows,
+        fields: 'userEnteredValue',
+      },
+    };
+    const chunks = chunkByBytes([append, update], 40_000);
+    for (const c of chunks) expect(bodyBytes(c)).toBeLessThanOrEqual(40_000);
+    const flat = chunks.flat() as unknown as {
+      appendCells?: { rows: unknown[] };
+      updateCells?: { range: { startRowIndex: number; endRowIndex: number }; rows: unknown[] };
+    }[];
+    const appends = flat.filter((p) => p.appendCells);
+    const updates = flat.filter((p) => p.updateCells);
+    expect(appends.length).toBeGreaterThan(1);
+    expect(flat.indexOf(updates[0])).toBeGreaterThan(flat.indexOf(appends[appends.length - 1]));
+    expect(appends.flatMap((p) => p.appendCells!.rows)).toEqual(rows);
+    let next = 99_990;
+    for (const p of updates) {
+      expect(p.updateCells!.range.startRowIndex).toBe(next);
+      next += p.updateCells!.rows.length;
+      expect(p.updateCells!.range.endRowIndex).toBe(next);
+    }
+    expect(next).toBe(101_990);
+  });
 });
