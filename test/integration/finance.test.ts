@@ -4,6 +4,7 @@
 // only their rows; a missing cost is never a zero; a key without the Finance role is told so.
 import { parseMinor } from '../../src/core/finance/minor';
 import { FinanceModel, type SimAccrual } from '../../simulator/finance';
+import { expectEachEqual, expectEachToMatch } from '../support/expect-each';
 import { demoShop, tabRecords, type Runtime } from '../support/shop';
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -100,8 +101,10 @@ describe('finance', () => {
     const rows = financeRows(rt);
     const expected = truth(sim);
     expect(rows.size).toBe(expected.size);
-    for (const [k, t] of expected)
-      expect({ k, ...rows.get(k) }).toMatchObject({ k, minor: t.minor, currency: t.currency });
+    expectEachToMatch(expected, ([k, t]) => [
+      { k, ...rows.get(k) },
+      { k, minor: t.minor, currency: t.currency },
+    ]);
     expect(new Set([...rows.values()].map((r) => r.currency))).toEqual(new Set(['RUB', 'KZT']));
     // A type missing from Ozon's dictionary is kept with its raw id, under "other".
     const unlisted = [...rows.values()].filter((r) => r.type === '999');
@@ -113,12 +116,14 @@ describe('finance', () => {
     const lines = tabRecords(rt, 'Order lines');
     const withAccruals = lines.filter((l) => l['Accrued payout'] !== '' && l['Accrued payout'] !== null);
     expect(withAccruals.length).toBeGreaterThan(500);
-    for (const l of withAccruals) {
-      if (Number(l['Accrued revenue']) > 0) {
-        expect(l.Profit).toBe('');
-        expect(l['Profit note']).toBe('cost missing');
-      }
-    }
+    expectEachEqual(withAccruals, (l) =>
+      Number(l['Accrued revenue']) > 0
+        ? [
+            [l.Profit, l['Profit note']],
+            ['', 'cost missing'],
+          ]
+        : undefined,
+    );
     const costs = tabRecords(rt, 'Costs');
     expect(costs.length).toBeGreaterThan(10);
     expect(costs.every((c) => String(c.Status).startsWith('cost missing — Ozon net price'))).toBe(true);
@@ -184,6 +189,8 @@ describe('finance', () => {
           l,
         ]);
       let checked = 0;
+      const got: unknown[] = [];
+      const want: unknown[] = [];
       for (const [posting, own] of byPosting) {
         const accruals = book.byPosting.get(posting) ?? [];
         if (!accruals.length) continue;
@@ -204,16 +211,14 @@ describe('finance', () => {
           cost += Math.round((u.minor * rateOf(month, u.currency)) / rateOf(month, currency)) * units;
         }
         const payout = accruals.reduce((s, a) => s + a.minor, 0);
-        expect({ posting, payout: own.reduce((s, l) => s + minor(l['Accrued payout']), 0) }).toEqual({
-          posting,
-          payout,
-        });
-        expect({ posting, profit: own.reduce((s, l) => s + minor(l.Profit), 0) }).toEqual({
-          posting,
-          profit: payout - cost,
-        });
+        got.push(
+          { posting, payout: own.reduce((s, l) => s + minor(l['Accrued payout']), 0) },
+          { posting, profit: own.reduce((s, l) => s + minor(l.Profit), 0) },
+        );
+        want.push({ posting, payout }, { posting, profit: payout - cost });
         checked++;
       }
+      expect(got).toEqual(want);
       expect(checked).toBeGreaterThan(500);
     });
 
@@ -229,8 +234,10 @@ describe('finance', () => {
       for (const l of lines)
         if (l['Ozon commission'] !== '')
           got.set(String(l['Offer ID']), (got.get(String(l['Offer ID'])) ?? 0) + minor(l['Ozon commission']));
-      for (const [offer, total] of expected)
-        expect({ offer, total: got.get(offer) ?? 0 }).toEqual({ offer, total });
+      expectEachEqual(expected, ([offer, total]) => [
+        { offer, total: got.get(offer) ?? 0 },
+        { offer, total },
+      ]);
       const missing = lines.filter(
         (l) => skipped.has(String(l['Offer ID'])) && Number(l['Accrued revenue']) > 0,
       );
@@ -304,7 +311,10 @@ describe('finance', () => {
         if (p.Profit !== '' && p.Profit !== null) got.set(k, minor(p.Profit));
       }
       expect(got.size).toBeGreaterThan(20);
-      for (const [k, v] of expected) expect({ k, profit: got.get(k) }).toEqual({ k, profit: v });
+      expectEachEqual(expected, ([k, v]) => [
+        { k, profit: got.get(k) },
+        { k, profit: v },
+      ]);
 
       const dashboard = rt.spreadsheet.sheet('Dashboard').values() as unknown[][];
       const flat = dashboard.flat().map(String);
@@ -350,23 +360,26 @@ describe('finance', () => {
       const after = financeRows(rt);
       const expected = truth(sim);
       expect(after.size).toBe(expected.size);
-      for (const [k, t] of expected) expect({ k, minor: after.get(k)?.minor }).toEqual({ k, minor: t.minor });
+      expectEachEqual(expected, ([k, t]) => [
+        { k, minor: after.get(k)?.minor },
+        { k, minor: t.minor },
+      ]);
       const changed = [...after.keys()].filter((k) => before.get(k)?.minor !== after.get(k)?.minor);
       expect(changed.length).toBeGreaterThan(0);
       const corrections = changed.filter((k) => k.split('|')[1] === '121');
       expect(corrections.length).toBeGreaterThan(0);
-      for (const [k, row] of before) if (!changed.includes(k)) expect(after.get(k)).toEqual(row);
+      const changedKeys = new Set(changed);
+      expectEachEqual(before, ([k, row]) => (changedKeys.has(k) ? undefined : [after.get(k), row]));
       // Order lines: only postings whose accruals changed got new profit figures.
       const touched = new Set(changed.map((k) => k.split('|')[0]));
-      for (const l of tabRecords(rt, 'Order lines')) {
+      expectEachEqual(tabRecords(rt, 'Order lines'), (l) => {
         const old = linesBefore.get(String(l['Line key']));
-        if (!old || touched.has(String(l['Posting number']))) continue;
-        expect({ line: l['Line key'], payout: l['Accrued payout'], profit: l.Profit }).toEqual({
-          line: l['Line key'],
-          payout: old['Accrued payout'],
-          profit: old.Profit,
-        });
-      }
+        if (!old || touched.has(String(l['Posting number']))) return undefined;
+        return [
+          { line: l['Line key'], payout: l['Accrued payout'], profit: l.Profit },
+          { line: l['Line key'], payout: old['Accrued payout'], profit: old.Profit },
+        ];
+      });
     });
 
     test('a correction booked weeks later on an old, settled posting lands from the day’s list alone', () => {
@@ -419,9 +432,14 @@ describe('finance', () => {
       });
       const expected = truth(sim);
       expect(after.size).toBe(expected.size);
-      for (const [k, t] of expected) expect({ k, minor: after.get(k)?.minor }).toEqual({ k, minor: t.minor });
+      expectEachEqual(expected, ([k, t]) => [
+        { k, minor: after.get(k)?.minor },
+        { k, minor: t.minor },
+      ]);
       // The old posting's other rows are as they were; its payout moved by the correction exactly.
-      for (const [k, row] of before) if (row.posting === old.postingNumber) expect(after.get(k)).toEqual(row);
+      expectEachEqual(before, ([k, row]) =>
+        row.posting === old.postingNumber ? [after.get(k), row] : undefined,
+      );
       const linesAfter = tabRecords(rt, 'Order lines').filter(
         (l) => l['Posting number'] === old.postingNumber,
       );
@@ -493,13 +511,21 @@ describe('finance after postings join Orders late', () => {
     } finally {
       intercept(undefined);
     }
-    for (const n of delivered) expect({ n, read: read.has(n) }).toEqual({ n, read: true });
+    expectEachEqual(delivered, (n) => [
+      { n, read: read.has(n) },
+      { n, read: true },
+    ]);
     expect(read.size).toBeLessThan(delivered.length + early.size / 4);
     const rows = financeRows(rt);
     const expected = truth(sim);
-    for (const [k, t] of expected)
-      if (delivered.includes(k.split('|')[0]))
-        expect({ k, minor: rows.get(k)?.minor }).toEqual({ k, minor: t.minor });
+    expectEachEqual(expected, ([k, t]) =>
+      delivered.includes(k.split('|')[0])
+        ? [
+            { k, minor: rows.get(k)?.minor },
+            { k, minor: t.minor },
+          ]
+        : undefined,
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRuntime, type Runtime } from '../../runtime';
 import { createSimulator, type Simulator } from '../../simulator';
+import { expectEachEqual } from '../support/expect-each';
 import { t } from '../../src/core/i18n/messages';
 import { API_KEY_KEY, CLIENT_ID_KEY } from '../../src/settings/credentials';
 
@@ -59,7 +60,7 @@ describe('inventory in the runtime', () => {
       active.length,
     );
     // The opening count equals what Ozon shows.
-    for (const row of rows) expect(row['On hand']).toBe(row['Ozon stock']);
+    expectEachEqual(rows, (row) => [row['On hand'], row['Ozon stock']]);
 
     // The seller sets a reorder point; a second import changes nothing of theirs and adds no moves.
     const sheet = rt.spreadsheet.sheet('Inventory');

@@ -1,4 +1,5 @@
 // The orders sync through the built bundle in the local runtime, against the Ozon simulator.
+import { expectEachEqual } from '../support/expect-each';
 import { demoShop, tabRecords, type Runtime } from '../support/shop';
 import type { Simulator } from '../../simulator';
 
@@ -29,18 +30,23 @@ function expectSheetMatchesShop(rt: Runtime, sim: Simulator) {
   const mark = JSON.parse(rt.properties.document.get('ODESK_SYNC_MARK') as string) as { to: string };
   const asOf = Date.parse(mark.to);
   const settled = [...sim.state.postings.values()].filter((p) => p.lastChangedStatusDate <= asOf);
-  for (const posting of settled) {
-    expect([posting.postingNumber, sheet.get(posting.postingNumber)]).toEqual([
-      posting.postingNumber,
-      posting.status,
-    ]);
-  }
-  for (const number of sheet.keys()) expect(sim.state.postings.has(number)).toBe(true);
+  expectEachEqual(settled, (posting) => [
+    [posting.postingNumber, sheet.get(posting.postingNumber)],
+    [posting.postingNumber, posting.status],
+  ]);
+  expectEachEqual(sheet.keys(), (number) => [
+    [number, sim.state.postings.has(number)],
+    [number, true],
+  ]);
   expect(sheet.size).toBeGreaterThanOrEqual(settled.length);
   const lines = new Set(tabRecords(rt, 'Order lines').map((l) => String(l['Line key'])));
-  for (const posting of settled) {
-    for (const line of posting.lines) expect(lines.has(`${posting.postingNumber}/${line.sku}`)).toBe(true);
-  }
+  const lineKeys = settled.flatMap((posting) =>
+    posting.lines.map((line) => `${posting.postingNumber}/${line.sku}`),
+  );
+  expectEachEqual(lineKeys, (key) => [
+    [key, lines.has(key)],
+    [key, true],
+  ]);
 }
 
 describe('orders sync', () => {
@@ -57,7 +63,7 @@ describe('orders sync', () => {
     expect(typeof anyPosting['Total']).toBe('number');
     // Split parents are shown as split, never with a cancel reason.
     const parents = orders.filter((o) => o['Status code'] === 'cancelled_from_split_pending');
-    for (const parent of parents) expect(parent['Cancel reason']).toBe('');
+    expectEachEqual(parents, (parent) => [parent['Cancel reason'], '']);
     const log = tabRecords(rt, 'Sync log');
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ Result: 'ok', Added: sim.state.postings.size, Error: '' });
@@ -206,7 +212,7 @@ describe('orders sync', () => {
     const risky = lines.map((l) => String(l['Product name'])).filter((n) => /^[=+\-@]/.test(n));
     expect(risky.length).toBeGreaterThan(0);
     expect(lines.some((l) => /^0\d/.test(String(l['Offer ID'])))).toBe(true);
-    for (const l of lines) expect(typeof l['Offer ID']).toBe('string');
+    expectEachEqual(lines, (l) => [typeof l['Offer ID'], 'string']);
     for (const tab of ['Orders', 'Order lines']) {
       expect(rt.spreadsheet.sheet(tab).formulas().flat().filter(Boolean)).toEqual([]);
     }
@@ -277,6 +283,6 @@ describe('orders sync and the stock ledger', () => {
     for (const line of posting.lines)
       expected.set(line.offerId, (expected.get(line.offerId) ?? 0) - line.quantity);
     expect(moves).toHaveLength(expected.size);
-    for (const move of moves) expect(move.Quantity).toBe(expected.get(String(move['Offer ID'])));
+    expectEachEqual(moves, (move) => [move.Quantity, expected.get(String(move['Offer ID']))]);
   });
 });

@@ -1,6 +1,7 @@
 // Point 1: the seller sorts, inserts and deletes rows while a sync works. A hook in the runtime runs
 // one such edit between every pair of the sync's service calls; after each sync every posting is in
 // Orders exactly once with Ozon's status, and the seller's own notes stay on their postings.
+import { expectEachEqual } from '../../support/expect-each';
 import { demoShop, tabRecords, type DemoShop } from '../../support/shop';
 import { deleteRow, insertRows, setCell, sortBy } from '../../support/seller';
 import { inventoryProblems, ledgerProblems, ordersProblems } from './invariants';
@@ -36,7 +37,10 @@ function expectOrdersMatchOzon(shop: DemoShop, label: string, mayMiss = 0) {
   }
   expect([label, wrong.slice(0, 5), wrong.length]).toEqual([label, [], 0]);
   expect([label, missing <= mayMiss]).toEqual([label, true]);
-  for (const key of seen.keys()) expect(shop.sim.state.postings.has(key)).toBe(true);
+  expectEachEqual(seen.keys(), (key) => [
+    [key, shop.sim.state.postings.has(key)],
+    [key, true],
+  ]);
 }
 
 /** Notes typed by the seller travel with their rows. */
