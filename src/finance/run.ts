@@ -13,9 +13,13 @@ import { numberToMinor, type Minor } from '../core/finance/minor';
 import { t } from '../core/i18n/messages';
 import { OzonRoleError } from '../ozon/errors';
 import type { OzonClient } from '../ozon/client';
+import { prepareTab } from '../core/table/snapshot';
+import { logRequest, runLogEntry, syncLogSpec } from '../sync/sync-log';
 import { runFinanceStep, type FinanceOutcome, type FinanceSource } from './step';
 
 export const RECONCILED_KEY = 'ODESK_FINANCE_RECONCILED';
+/** The failure the hourly run last told in the Sync log: told once, not every hour, until it changes. */
+const TOLD_KEY = 'ODESK_FINANCE_TOLD';
 /** The hourly run reconciles with Ozon's monthly totals about once a day. */
 const RECONCILE_EVERY_MS = 20 * 3_600_000;
 
@@ -65,6 +69,37 @@ export function financeMessage(error: unknown, ctx: AppContext): string {
 }
 
 /**
+ * The hourly run has no toast: its failure (a key without the Finance role, Ozon down) gets a Sync log
+ * row, once until the failure changes or the run works again.
+ */
+function tellHourly(ctx: AppContext, started: number, failure: string | null): void {
+  const store = documentStore();
+  const told = store.get(TOLD_KEY) ?? null;
+  if (failure === null) {
+    if (told !== null) store.delete(TOLD_KEY);
+    return;
+  }
+  if (told === failure) return;
+  try {
+    const log = prepareTab(readTabs([syncLogSpec]).get(syncLogSpec.tab)!);
+    const entry = runLogEntry({
+      lang: ctx.lang,
+      offset: cachedOffset(spreadsheetOffset()),
+      started,
+      now: Date.now(),
+      source: 'trigger',
+      job: 'finance.logSource',
+      result: 'failed',
+      text: failure,
+    });
+    writeRequests([...log.setup, logRequest(log.snapshot.sheetId, log.positions, entry)]);
+    store.set(TOLD_KEY, failure);
+  } catch {
+    // The log is a courtesy: the next hour tells it again.
+  }
+}
+
+/**
  * One execution's share of the finance run. `deadline` is the entry point's (the hourly trigger
  * derives it from its own start, after the syncs before it used part of the 6 minutes): the Ozon
  * client stops there, and no new round of reading starts within `financeWriteRoom` of it.
@@ -88,6 +123,7 @@ export function updateFinanceNow(
     notify(message);
     return { result: 'locked', message, rows: 0, lines: 0 };
   }
+  const started = Date.now();
   try {
     notify(t(ctx.lang, 'finance.started'));
     let outcome: FinanceOutcome;
@@ -107,8 +143,10 @@ export function updateFinanceNow(
     } catch (error) {
       const message = financeMessage(error, ctx);
       notify(message);
+      if (source === 'trigger') tellHourly(ctx, started, message);
       return { result: 'failed', message, rows: 0, lines: 0 };
     }
+    if (source === 'trigger') tellHourly(ctx, started, null);
     notify(outcome.message);
     return {
       result: outcome.result,

@@ -52,7 +52,13 @@ const RESULT_WORDS = {
   failed: 'sync.resultFailed',
 } as const satisfies Record<string, MessageKey>;
 /** What ran, when it is not the orders sync: "{source}" is the menu, trigger or sidebar word. */
-const TEMPLATES = [null, 'service.sync.source', 'feedback.sync.source', 'ozonStock.logSource'] as const;
+const TEMPLATES = [
+  null,
+  'service.sync.source',
+  'feedback.sync.source',
+  'ozonStock.logSource',
+  'finance.logSource',
+] as const;
 
 export interface RunRecord {
   lang: Lang;

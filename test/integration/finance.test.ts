@@ -541,4 +541,37 @@ describe('finance without the Finance role', () => {
     expect(data.message).toContain('/v1/finance/accrual/');
     expect(ok(rt.run<Result<Summary>>('syncOrders')).result).toBe('done');
   });
+
+  test('the hourly run tells it once in the Sync log, in the seller’s language; the other jobs run on', () => {
+    const { rt, sim } = demoShop({ postings: 120, days: 10, seed: 3 }, { locale: 'ru' });
+    sim.setRoles(['Posting FBS', 'Posting FBO', 'Product', 'Warehouse']);
+    const settings = { lookbackDays: 30, autoSync: true, digest: false };
+    expect(rt.callFromSidebar<{ ok: boolean }>('saveSyncSettings', settings).ok).toBe(true);
+    const hour = () => {
+      rt.clock.advance(3_600_000 + 60_000);
+      expect(rt.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+      return tabRecords(rt, 'Sync log');
+    };
+    const financeRows = (log: Record<string, unknown>[]) =>
+      log.filter((r) => String(r['Источник']).startsWith('комиссии и выплаты'));
+    const first = hour();
+    expect(financeRows(first)).toEqual([
+      expect.objectContaining({ Результат: 'ошибка', Ошибка: expect.stringMatching(/роли «Финансы»/) }),
+    ]);
+    expect(String(financeRows(first)[0]['Ошибка'])).toContain('/v1/finance/accrual/');
+    // The orders sync ran and logged as usual; the next hour does not repeat the finance row.
+    const ordersRows = (log: Record<string, unknown>[]) =>
+      log.filter((r) => r['Источник'] === 'ежечасный запуск' && r['Результат'] === 'готово');
+    expect(ordersRows(first)).toHaveLength(1);
+    const second = hour();
+    expect(financeRows(second)).toHaveLength(1);
+    expect(ordersRows(second)).toHaveLength(2);
+    expect(tabRecords(rt, 'Orders').length).toBeGreaterThanOrEqual(120);
+    // With the role given, the hourly run reads the fees; a later refusal is told again.
+    sim.setRoles(['Admin']);
+    hour();
+    expect(tabRecords(rt, 'Finance').length).toBeGreaterThan(0);
+    sim.setRoles(['Posting FBS', 'Posting FBO']);
+    expect(financeRows(hour())).toHaveLength(2);
+  });
 });
