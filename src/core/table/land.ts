@@ -222,7 +222,15 @@ export function landTables(
     }
     if (attempt === 0) landing.plans = plans;
     if (!requests.length) break;
-    io.write(requests);
+    // A write refused as a whole or in part (a row it reached was deleted meanwhile, so the range
+    // left the grid) is checked like any other and planned again from a fresh read.
+    let refused: unknown;
+    try {
+      io.write(requests);
+    } catch (error) {
+      if (attempt === MAX_TRIES - 1) throw error;
+      refused = error;
+    }
     landing.writes++;
 
     const after = prepareAll(io, targets);
@@ -306,7 +314,7 @@ export function landTables(
         }
       }
     }
-    if (!bad && !sweep.size && ![...fixes.values()].some((f) => f.length)) break;
+    if (!refused && !bad && !sweep.size && ![...fixes.values()].some((f) => f.length)) break;
   }
   return landing;
 }
