@@ -24,16 +24,10 @@ import {
 import { t, type Lang } from '../core/i18n/messages';
 import { ordersSpec } from '../core/orders/tables';
 import { isoMonth } from '../core/reports/calendar';
-import { planRequests, type SheetsRequest } from '../core/table/requests';
-import {
-  applyPlan,
-  applySetup,
-  prepareTab,
-  type PreparedTab,
-  type TabSnapshot,
-} from '../core/table/snapshot';
+import { landTables, type TableTarget } from '../core/table/land';
+import type { SheetsRequest } from '../core/table/requests';
+import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
 import { toSerial, type OffsetMinutes } from '../core/time/serial';
 import type { RawAccrual } from '../ozon/finance';
 import { reconcile, reconciliationSpec, type ReconSource } from './reconcile';
@@ -223,26 +217,13 @@ function landAccruals(
   const rows: RowValues[] = [];
   for (const a of incoming.values())
     rows.push(financeRow(a, offers.get(`${a.postingNumber}|${a.sku}`) ?? offers.get(a.postingNumber) ?? ''));
-  const snapshot = tabs.finance.snapshot;
-  const plan = planUpsert(
-    financeSpec,
-    tabs.finance.positions,
-    { firstRow: 1, rows: body(tabs.finance) },
-    rows,
-    remove,
-  );
-  const requests = planRequests(
-    financeSpec,
-    snapshot.sheetId,
-    snapshot.rowCount,
-    tabs.finance.positions,
-    plan,
-  );
-  if (requests.length) env.write(requests);
-  applyPlan(snapshot, plan, Math.max(snapshot.rowCount, plan.rowsNeeded));
+  // Ozon was read since the tab was: rows are found again by key around the write, stale ones too.
+  const landing = landTables(env, [{ spec: financeSpec, rows, remove }]);
+  tabs.finance = landing.tabs.get(financeSpec.tab) as PreparedTab;
+  const plan = landing.plans.get(financeSpec.tab);
   for (const key of remove) known.delete(key);
   for (const [key, a] of incoming) known.set(key, a);
-  return plan.added.length + plan.updated.length + remove.size;
+  return (plan?.added.length ?? 0) + (plan?.updated.length ?? 0) + remove.size;
 }
 
 function typed(raw: readonly RawAccrual[], book: TypeBook): Accrual[] {
@@ -448,7 +429,9 @@ function updateProfit(
     if (list) list.push(a);
     else byPosting.set(a.postingNumber, [a]);
   }
-  const results = lineProfits(lines, byPosting, costRead.costs, rateRead.rates);
+  // By key, not sheet order: a kopeck's remainder goes to the same line however the seller sorts.
+  const ordered = [...lines].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const results = lineProfits(ordered, byPosting, costRead.costs, rateRead.rates);
   const keyOf = new Map(lines.map((l) => [l, l.key]));
   const note = (status: LineProfit['status']) =>
     status === 'cost missing'
@@ -458,44 +441,36 @@ function updateProfit(
         : status === 'no accruals'
           ? L('finance.noAccruals')
           : '';
-  const requests: SheetsRequest[] = [];
-  let linesUpdated = 0;
+  const targets: TableTarget[] = [];
   if (tabs.lines.snapshot.exists) {
     const rows = results.map((r) => profitCells(r, note, keyOf.get(r.line as LineFacts) as string));
-    const plan = planUpsert(
-      linesProfitSpec,
-      tabs.lines.positions,
-      { firstRow: 1, rows: body(tabs.lines) },
-      rows,
-    );
-    // Only rows the orders sync made are written: the upsert finds every key, so nothing is appended.
-    const snapshot = tabs.lines.snapshot;
-    for (const item of planRequests(
-      linesProfitSpec,
-      snapshot.sheetId,
-      snapshot.rowCount,
-      tabs.lines.positions,
-      plan,
-    ))
-      requests.push(item);
-    applyPlan(snapshot, plan, snapshot.rowCount);
-    linesUpdated = plan.updated.length;
+    // Only rows the orders sync made are written: a line gone meanwhile is not appended.
+    targets.push({ spec: linesProfitSpec, rows, updateOnly: true });
   }
 
   // Costs: one row per offer sold; Ozon's net price is offered where the seller has no cost yet.
-  const offers = new Map<string, { name: string; currency: string; missing: boolean; rate: boolean }>();
-  for (const r of results) {
-    const line = r.line as LineFacts;
-    const o = offers.get(line.offerId) ?? {
-      name: line.name,
-      currency: line.currency,
-      missing: false,
-      rate: false,
-    };
+  // In the tab's order (new Costs rows come in the order offers first appear in Order lines); a new
+  // row's currencies are those most of the offer's lines were sold in, however the lines are sorted.
+  const resultOf = new Map(results.map((r) => [r.line as LineFacts, r]));
+  const offers = new Map<
+    string,
+    { name: string; sold: Map<string, number>; missing: boolean; rate: boolean }
+  >();
+  for (const line of lines) {
+    const r = resultOf.get(line) as LineProfit;
+    const o = offers.get(line.offerId) ?? { name: line.name, sold: new Map(), missing: false, rate: false };
+    o.sold.set(line.currency, (o.sold.get(line.currency) ?? 0) + 1);
     if (r.status === 'cost missing') o.missing = true;
     if (r.status === 'rate missing') o.rate = true;
     offers.set(line.offerId, o);
   }
+  const mostSold = (sold: ReadonlyMap<string, number>) => {
+    let best = '';
+    let most = 0;
+    for (const [currency, count] of sold)
+      if (count > most || (count === most && currency === 'RUB')) [best, most] = [currency, count];
+    return best;
+  };
   const needPrice = [...offers.keys()].filter(
     (id) => id && !costRead.costs.get(id)?.cost && !costRead.rows.get(id)?.netPrice,
   );
@@ -519,9 +494,10 @@ function updateProfit(
       packaging_currency: '',
     };
     // New rows start with the currency of the sales; the seller changes it (e.g. to CNY).
-    row.cost_currency = o.currency || 'RUB';
-    row.freight_currency = o.currency || 'RUB';
-    row.packaging_currency = o.currency || 'RUB';
+    const currency = mostSold(o.sold) || 'RUB';
+    row.cost_currency = currency;
+    row.freight_currency = currency;
+    row.packaging_currency = currency;
     if (price) {
       row.net_price = minorToNumber(price.minor);
       row.net_price_currency = price.currency;
@@ -539,22 +515,7 @@ function updateProfit(
     } else row.status = o.rate ? L('finance.rateMissing') : L('finance.costOk');
     costRows.push(row);
   }
-  const costsSnap = tabs.costs.snapshot;
-  const costsPlan = planUpsert(
-    costsSpec,
-    tabs.costs.positions,
-    { firstRow: 1, rows: body(tabs.costs) },
-    costRows,
-  );
-  for (const item of planRequests(
-    costsSpec,
-    costsSnap.sheetId,
-    costsSnap.rowCount,
-    tabs.costs.positions,
-    costsPlan,
-  ))
-    requests.push(item);
-  applyPlan(costsSnap, costsPlan, Math.max(costsSnap.rowCount, costsPlan.rowsNeeded));
+  targets.push({ spec: costsSpec, rows: costRows });
 
   // Exchange rates: a row (rate left to the seller) for every month and currency a cost needs.
   const needed = new Set<string>();
@@ -572,23 +533,13 @@ function updateProfit(
   const rateRows = missingRates
     .filter((k) => !rateRead.keys.has(k))
     .map((k) => rateRow(...(k.split('|') as [string, string])));
-  const ratesSnap = tabs.rates.snapshot;
-  const ratesPlan = planUpsert(
-    ratesSpec,
-    tabs.rates.positions,
-    { firstRow: 1, rows: body(tabs.rates) },
-    rateRows,
-  );
-  for (const item of planRequests(
-    ratesSpec,
-    ratesSnap.sheetId,
-    ratesSnap.rowCount,
-    tabs.rates.positions,
-    ratesPlan,
-  ))
-    requests.push(item);
-  applyPlan(ratesSnap, ratesPlan, Math.max(ratesSnap.rowCount, ratesPlan.rowsNeeded));
-  if (requests.length) env.write(requests);
+  targets.push({ spec: ratesSpec, rows: rateRows });
+  // Ozon was read since the tabs were: rows are found again by key around the write.
+  const landing = landTables(env, targets);
+  tabs.lines = landing.tabs.get(linesProfitSpec.tab) ?? tabs.lines;
+  tabs.costs = landing.tabs.get(costsSpec.tab) as PreparedTab;
+  tabs.rates = landing.tabs.get(ratesSpec.tab) as PreparedTab;
+  const linesUpdated = landing.plans.get(linesProfitSpec.tab)?.updated.length ?? 0;
   return { linesUpdated, costsMissing, ratesMissing: missingRates.map((k) => k.replace('|', ' ')) };
 }
 

@@ -1,0 +1,183 @@
+// Point 1, finance update: the seller sorts, inserts or deletes rows of Finance and Order lines while
+// the update works. A hook makes one such edit between every pair of the update's service calls while
+// Ozon books corrections (new rows, changed rows) and withdraws one (a stale row to delete). After each
+// update every Finance row holds its own key's sum, no withdrawn row is left, the profit figures on
+// Order lines are those a clean update writes, and the next update repairs whatever is left.
+import { parseMinor } from '../../../src/core/finance/minor';
+import { FinanceModel } from '../../../simulator/finance';
+import { demoShop, tabRecords, type DemoShop } from '../../support/shop';
+import { editTabs, type KeyedTab } from './keyed-tabs';
+
+jest.setTimeout(900_000);
+
+function update(shop: DemoShop): string {
+  const r = shop.rt.run<{
+    ok: boolean;
+    data: { result: string; message: string };
+    error?: { message: string };
+  }>('updateFinance');
+  return r.ok
+    ? r.data.result === 'failed'
+      ? `failed: ${r.data.message}`
+      : r.data.result
+    : `error ${r.error?.message}`;
+}
+
+function truth(shop: DemoShop): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const a of new FinanceModel(shop.sim.state).book(shop.sim.now()).all) {
+    const k = `${a.postingNumber}|${a.typeId}|${a.date}|${a.sku || ''}`;
+    out.set(k, (out.get(k) ?? 0) + a.minor);
+  }
+  return out;
+}
+
+const TABS: KeyedTab[] = [
+  {
+    tab: 'Finance',
+    key: 'Finance key',
+    sort: ['Amount', 'Posting number'],
+    filled: 'Amount',
+    check: () => [],
+  },
+  {
+    tab: 'Order lines',
+    key: 'Line key',
+    sort: ['Offer ID', 'Accrued payout'],
+    filled: 'Accrued payout',
+    check: () => [],
+  },
+];
+
+/** Profit figures of Order lines by line key (the columns the finance update writes). */
+function profits(shop: DemoShop): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of tabRecords(shop.rt, 'Order lines'))
+    if (r['Line key'] !== '')
+      out.set(
+        String(r['Line key']),
+        JSON.stringify([r['Accrued payout'], r['Cost'], r['Profit'], r['Margin %']]),
+      );
+  return out;
+}
+
+/** Finance rows against Ozon: each row its own key's sum, once; `wanted` keys there (up to `mayMiss`). */
+function financeProblems(
+  shop: DemoShop,
+  wanted: ReadonlySet<string>,
+  deleted: ReadonlySet<string> = new Set(),
+  mayMiss = 0,
+): string[] {
+  const expected = truth(shop);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const r of tabRecords(shop.rt, 'Finance')) {
+    const k = String(r['Finance key']);
+    if (!k) {
+      if (r['Amount'] !== '' || r['Posting number'] !== '')
+        problems.push(`Finance: a row without a key holds ${String(r['Posting number'])}`);
+      continue;
+    }
+    if (seen.has(k)) problems.push(`Finance: ${k} twice`);
+    seen.add(k);
+    const [posting, type] = k.split('|');
+    if (String(r['Posting number']) !== posting || String(r['Accrual type ID']) !== type)
+      problems.push(`Finance: ${k} holds ${String(r['Posting number'])} ${String(r['Accrual type ID'])}`);
+    if (!expected.has(k)) problems.push(`Finance: ${k} is no accrual at Ozon`);
+    else if (parseMinor(r['Amount']) !== expected.get(k))
+      problems.push(`Finance: ${k} amount ${String(r['Amount'])}, Ozon ${expected.get(k)}`);
+  }
+  for (const r of tabRecords(shop.rt, 'Order lines'))
+    if (r['Line key'] === '' && r['Accrued payout'] !== '')
+      problems.push(`Order lines: a row without a key holds payout ${String(r['Accrued payout'])}`);
+  const missing = [...wanted].filter((k) => expected.has(k) && !seen.has(k) && !deleted.has(`Finance|${k}`));
+  if (missing.length > mayMiss) problems.push(`Finance: missing ${missing.join(', ')}`);
+  return problems;
+}
+
+describe('finance update while the seller edits Finance and Order lines', () => {
+  test('a sort, an insert and a delete between every pair of service calls of an update', () => {
+    const shop = demoShop({ postings: 150, days: 20, seed: 14, products: 20 });
+    const { rt, sim } = shop;
+    sim.setRateLimit(null);
+    expect(rt.run<{ ok: boolean; data: { result: string } }>('syncOrders').data.result).toBe('done');
+    expect(update(shop)).toBe('done');
+    expect(financeProblems(shop, new Set())).toEqual([]);
+
+    // Ozon books corrections on delivered postings today, and withdraws the one it booked the time before.
+    const postings = [...new Set(tabRecords(rt, 'Finance').map((r) => String(r['Posting number'])))];
+    expect(postings.length).toBeGreaterThan(10);
+    const wanted = new Set<string>();
+    const deleted = new Set<string>();
+    const book = (k: number) => {
+      const at = rt.clock.now() - 60_000;
+      const last = sim.state.accrualCorrections.length - 1;
+      if (k % 2 && last >= 0) sim.state.accrualCorrections.splice(last, 1);
+      for (const [i, posting] of [
+        postings[k % postings.length],
+        postings[(k * 7 + 3) % postings.length],
+      ].entries())
+        sim.state.accrualCorrections.push({
+          postingNumber: posting,
+          typeId: 121,
+          at,
+          minor: -(100 + k * 10 + i),
+          sku: 0,
+        });
+      for (const k2 of truth(shop).keys()) if (k2.split('|')[1] === '121') wanted.add(k2);
+    };
+
+    book(0);
+    rt.clock.advance(3_600_000);
+    let calls = 0;
+    rt.onServiceCall(() => calls++);
+    expect(update(shop)).toBe('done');
+    rt.onServiceCall(undefined);
+    expect(calls).toBeGreaterThan(6);
+    expect(financeProblems(shop, wanted)).toEqual([]);
+
+    for (let k = 0; k <= calls + 1; k++) {
+      for (const kind of ['sort', 'insert', 'delete'] as const) {
+        rt.clock.advance(3_600_000);
+        book(k + 1);
+        rt.onServiceCall((call) => {
+          if (call.index === k) editTabs(shop, TABS, kind, k, deleted);
+        });
+        const result = update(shop);
+        rt.onServiceCall(undefined);
+        const label = `${kind} after call ${k}`;
+        expect([label, result]).toEqual([label, 'done']);
+        expect([label, financeProblems(shop, wanted, deleted, kind === 'delete' ? 1 : 0)]).toEqual([
+          label,
+          [],
+        ]);
+        const during = profits(shop);
+        const ozonDuring = truth(shop);
+        rt.clock.advance(60_000);
+        expect(update(shop)).toBe('done');
+        expect([`${label}, next update`, financeProblems(shop, wanted, deleted)]).toEqual([
+          `${label}, next update`,
+          [],
+        ]);
+        // Profit cells the edited update left are those a clean update writes (lines the seller deleted aside).
+        // A Finance row or line the seller deleted changes its posting's profit from the next update on.
+        const lost = new Set(
+          [...deleted].map((d) =>
+            d.startsWith('Finance|') ? d.split('|')[1] : d.split('|')[1].split('/')[0],
+          ),
+        );
+        // So does an accrual Ozon booked (or changed) in the minute between the two updates.
+        const ozonClean = truth(shop);
+        for (const k2 of new Set([...ozonDuring.keys(), ...ozonClean.keys()]))
+          if (ozonDuring.get(k2) !== ozonClean.get(k2)) lost.add(k2.split('|')[0]);
+        const clean = profits(shop);
+        for (const line of [...during.keys()]) if (lost.has(line.split('/')[0])) during.delete(line);
+        expect([label, during.size > clean.size / 2]).toEqual([label, true]);
+        const wrong = [...during]
+          .filter(([line, v]) => clean.has(line) && clean.get(line) !== v)
+          .map(([line]) => `${line} ${during.get(line)} → ${clean.get(line)}`);
+        expect([label, wrong]).toEqual([label, []]);
+      }
+    }
+  });
+});
