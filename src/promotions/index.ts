@@ -23,10 +23,9 @@ import {
   type Verdict,
 } from '../core/promotions/plan';
 import { promoKey, promotionsSpec } from '../core/promotions/tables';
-import { planRequests } from '../core/table/requests';
+import { landTables } from '../core/table/land';
 import { applySetup, prepareTab, type PreparedTab } from '../core/table/snapshot';
-import type { RowValues } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
+import type { RowValues, TableSpec } from '../core/table/spec';
 import { cachedOffset, toSerial } from '../core/time/serial';
 import type { OzonClient } from '../ozon/client';
 import { OzonUnclearError } from '../ozon/errors';
@@ -67,12 +66,26 @@ function openTab(): PreparedTab {
   return tab;
 }
 
-function write(tab: PreparedTab, rows: RowValues[], remove?: Set<string>): number {
-  const plan = planUpsert(promotionsSpec, tab.positions, { firstRow: 1, rows: body(tab) }, rows, remove);
-  const s = tab.snapshot;
-  const requests = planRequests(promotionsSpec, s.sheetId, s.rowCount, tab.positions, plan, s.zone);
-  if (requests.length) writeRequests(requests);
-  return plan.added.length + plan.updated.length + (remove?.size ?? 0);
+/** The one reader and writer the tab's rows land through (found again by key around each write). */
+const sheets = { readTabs: (specs: readonly TableSpec[]) => readTabs(specs), write: writeRequests };
+
+/**
+ * Lands rows by promotion key. `read`: the tab as read with nothing asked of Ozon since; without it
+ * the tab is read again right before the write (the seller may have sorted, inserted or deleted).
+ * `updateOnly`: results for rows the tab holds; a row the seller deleted meanwhile is not re-added.
+ */
+function write(
+  rows: RowValues[],
+  how: { remove?: Set<string>; read?: PreparedTab; updateOnly?: boolean },
+): number {
+  const { remove, read, updateOnly } = how;
+  const landing = landTables(
+    sheets,
+    [{ spec: promotionsSpec, rows, ...(remove ? { remove } : {}), ...(updateOnly ? { updateOnly } : {}) }],
+    read ? new Map([[promotionsSpec.tab, read.snapshot]]) : undefined,
+  );
+  const plan = landing.plans.get(promotionsSpec.tab);
+  return plan ? plan.added.length + plan.updated.length + plan.deleteRows.length : 0;
 }
 
 function profitCells(
@@ -214,7 +227,7 @@ export function refreshPromotionsNow(startedAt = Date.now()): PromotionsSummary 
         const key = cellText(row[keyCol]);
         if (key && !fresh.has(key)) gone.add(key);
       }
-      const changed = write(tab, rows, gone);
+      const changed = write(rows, { remove: gone, read: tab });
       const open = refreshDiscountRequests(client, book, L, serial);
       const inCount = views.reduce((s, v) => s + v.inAction.size, 0);
       const candidates = views.reduce((s, v) => s + v.candidates.size, 0);
@@ -312,7 +325,7 @@ export function applyPromotionChoicesNow(startedAt = Date.now()): PromotionsSumm
           : {}),
         ...(o.actionPrice !== undefined ? { action_price: money(o.actionPrice) } : {}),
       }));
-      const changed = write(tab, rows);
+      const changed = write(rows, { updateOnly: true });
       const count = (k: Outcome['kind']) => outcomes.filter((o) => o.kind === k).length;
       const summary = {
         joined: count('joined'),

@@ -8,10 +8,9 @@ import { minorToNumber, numberToMinor, parseMinor } from '../core/finance/minor'
 import type { Lang, MessageKey } from '../core/i18n/messages';
 import { isConfirmed } from '../core/promotions/plan';
 import { discountRequestsSpec, readDecision } from '../core/promotions/requests';
-import { planRequests } from '../core/table/requests';
+import { landTables } from '../core/table/land';
 import { applySetup, prepareTab, type PreparedTab } from '../core/table/snapshot';
-import type { RowValues } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
+import type { RowValues, TableSpec } from '../core/table/spec';
 import type { OzonClient } from '../ozon/client';
 import { OzonUnclearError } from '../ozon/errors';
 import { productPrices, type MarginBook, type ProductPrice } from './margin';
@@ -34,11 +33,19 @@ function openTab(): PreparedTab {
   return tab;
 }
 
-function write(tab: PreparedTab, rows: RowValues[]): void {
-  const plan = planUpsert(discountRequestsSpec, tab.positions, { firstRow: 1, rows: body(tab) }, rows);
-  const s = tab.snapshot;
-  const requests = planRequests(discountRequestsSpec, s.sheetId, s.rowCount, tab.positions, plan, s.zone);
-  if (requests.length) writeRequests(requests);
+const sheets = { readTabs: (specs: readonly TableSpec[]) => readTabs(specs), write: writeRequests };
+
+/**
+ * Lands rows by request ID. `read`: the tab as read with nothing asked of Ozon since; without it the
+ * tab is read again right before the write (the seller may have sorted, inserted or deleted).
+ * `updateOnly`: results for rows the tab holds; a row the seller deleted meanwhile is not re-added.
+ */
+function write(rows: RowValues[], read?: PreparedTab, updateOnly = false): void {
+  landTables(
+    sheets,
+    [{ spec: discountRequestsSpec, rows, updateOnly }],
+    read ? new Map([[discountRequestsSpec.tab, read.snapshot]]) : undefined,
+  );
 }
 
 /** SKU → the product's price facts (offer, currency, listed fee rates). */
@@ -108,7 +115,7 @@ export function refreshDiscountRequests(
       checked_at: serial(Date.now()),
     };
   });
-  write(tab, rows);
+  write(rows, tab);
   return tasks.filter((x) => x.status === 'NEW').length;
 }
 
@@ -269,13 +276,14 @@ export function applyDiscountDecisions(
   }
   const checked = serial(Date.now());
   write(
-    tab,
     [...results].map(([id, r]) => ({
       task_id: String(id),
       result: r.text,
       checked_at: checked,
       ...(r.status ? { status: r.status } : {}),
     })),
+    undefined,
+    true,
   );
   return counts;
 }
@@ -294,5 +302,5 @@ export function recordDecision(id: number, status: string, result: string, check
     writeRequests(tab.setup);
     applySetup(tab);
   }
-  write(tab, [{ task_id: String(id), status, result, checked_at: checkedAt }]);
+  write([{ task_id: String(id), status, result, checked_at: checkedAt }], tab, true);
 }
