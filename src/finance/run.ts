@@ -20,6 +20,8 @@ import { runFinanceStep, type FinanceOutcome, type FinanceSource } from './step'
 export const RECONCILED_KEY = 'ODESK_FINANCE_RECONCILED';
 /** The failure the hourly run last told in the Sync log: told once, not every hour, until it changes. */
 const TOLD_KEY = 'ODESK_FINANCE_TOLD';
+/** The same for a reconciliation the key's role refused (the fees and profit updated beside it). */
+const RECON_TOLD_KEY = 'ODESK_FINANCE_RECON_TOLD';
 /** The hourly run reconciles with Ozon's monthly totals about once a day. */
 const RECONCILE_EVERY_MS = 20 * 3_600_000;
 
@@ -72,11 +74,11 @@ export function financeMessage(error: unknown, ctx: AppContext): string {
  * The hourly run has no toast: its failure (a key without the Finance role, Ozon down) gets a Sync log
  * row, once until the failure changes or the run works again.
  */
-function tellHourly(ctx: AppContext, started: number, failure: string | null): void {
+function tellHourly(ctx: AppContext, started: number, failure: string | null, key = TOLD_KEY): void {
   const store = documentStore();
-  const told = store.get(TOLD_KEY) ?? null;
+  const told = store.get(key) ?? null;
   if (failure === null) {
-    if (told !== null) store.delete(TOLD_KEY);
+    if (told !== null) store.delete(key);
     return;
   }
   if (told === failure) return;
@@ -93,7 +95,7 @@ function tellHourly(ctx: AppContext, started: number, failure: string | null): v
       text: failure,
     });
     writeRequests([...log.setup, logRequest(log.snapshot.sheetId, log.positions, entry)]);
-    store.set(TOLD_KEY, failure);
+    store.set(key, failure);
   } catch {
     // The log is a courtesy: the next hour tells it again.
   }
@@ -139,14 +141,26 @@ export function updateFinanceNow(
         fetchUntil: deadline - BUDGET.financeWriteRoom,
         reconcile: source === 'menu' || reconcileDue(documentStore(), Date.now()),
       });
-      if (outcome.reconciliation) documentStore().set(RECONCILED_KEY, String(Date.now()));
+      // A refused reconciliation is tried again a day later, not every hour (failing calls count at Ozon).
+      if (outcome.reconciliation || outcome.reconRefused !== undefined)
+        documentStore().set(RECONCILED_KEY, String(Date.now()));
     } catch (error) {
       const message = financeMessage(error, ctx);
       notify(message);
       if (source === 'trigger') tellHourly(ctx, started, message);
       return { result: 'failed', message, rows: 0, lines: 0 };
     }
-    if (source === 'trigger') tellHourly(ctx, started, null);
+    if (source === 'trigger') {
+      tellHourly(ctx, started, null);
+      if (outcome.reconRefused !== undefined)
+        tellHourly(
+          ctx,
+          started,
+          t(ctx.lang, 'finance.reconRole', { method: outcome.reconRefused }),
+          RECON_TOLD_KEY,
+        );
+      else if (outcome.reconciliation) tellHourly(ctx, started, null, RECON_TOLD_KEY);
+    }
     notify(outcome.message);
     return {
       result: outcome.result,

@@ -29,6 +29,7 @@ import type { SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
 import { toSerial, type OffsetMinutes } from '../core/time/serial';
+import { OzonRoleError } from '../ozon/errors';
 import type { RawAccrual } from '../ozon/finance';
 import { reconcile, reconciliationSpec, type ReconSource } from './reconcile';
 import {
@@ -84,6 +85,8 @@ export interface FinanceOutcome {
   message: string;
   /** Set when this execution reconciled with Ozon. */
   reconciliation?: { months: string[]; differences: number; postings: number };
+  /** The method of Ozon's totals the key's role refused (the fees and profit were updated all the same). */
+  reconRefused?: string;
   /** Ozon requests this execution made, by kind. */
   calls: { postings: number; days: number; prices: number; types: number; reconciliation: number };
 }
@@ -369,12 +372,20 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   else saveFinanceJob(env.store, job);
   const L = (key: Parameters<typeof t>[1], params = {}) => t(env.lang, key, params);
   let reconciliation: FinanceOutcome['reconciliation'];
+  let reconRefused: string | undefined;
   if (done && env.reconcile && env.now() < env.fetchUntil) {
-    const recon = reconcile(ozon(), [...known.values()], job.today, tabs.recon);
-    calls.reconciliation += recon.months.length * 2;
-    if (recon.months.length) {
-      env.write(recon.requests);
-      reconciliation = { months: recon.months, differences: recon.differences, postings: recon.postings };
+    try {
+      const recon = reconcile(ozon(), [...known.values()], job.today, tabs.recon);
+      calls.reconciliation += recon.months.length * 2;
+      if (recon.months.length) {
+        env.write(recon.requests);
+        reconciliation = { months: recon.months, differences: recon.differences, postings: recon.postings };
+      }
+    } catch (error) {
+      // A key whose role reads the accruals but not Ozon's monthly totals: the fees and profit
+      // written above stand, the Reconciliation tab keeps what it showed, the seller is told why.
+      if (!(error instanceof OzonRoleError)) throw error;
+      reconRefused = error.endpoint;
     }
   }
   const parts = [
@@ -394,6 +405,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
           })
         : L('finance.reconciled', { months: reconciliation.months.join(', ') }),
     );
+  if (reconRefused !== undefined) parts.push(L('finance.reconRole', { method: reconRefused }));
   if (profit.costsMissing) parts.push(L('finance.costsNeeded', { count: profit.costsMissing }));
   if (profit.ratesMissing.length)
     parts.push(L('finance.ratesNeeded', { list: profit.ratesMissing.slice(0, 5).join(', ') }));
@@ -408,6 +420,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     ratesMissing: profit.ratesMissing,
     message: parts.join(' '),
     ...(reconciliation ? { reconciliation } : {}),
+    ...(reconRefused !== undefined ? { reconRefused } : {}),
     calls,
   };
 }

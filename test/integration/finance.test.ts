@@ -3,9 +3,11 @@
 // (realization report, cash-flow statement); re-runs change nothing; later corrections change
 // only their rows; a missing cost is never a zero; a key without the Finance role is told so.
 import { parseMinor } from '../../src/core/finance/minor';
+import { t } from '../../src/core/i18n/messages';
 import { FinanceModel, type SimAccrual } from '../../simulator/finance';
 import { expectEachEqual, expectEachToMatch } from '../support/expect-each';
-import { demoShop, tabRecords, type Runtime } from '../support/shop';
+import { headerIn } from '../../src/core/i18n/headers';
+import { demoShop, tabRecords, type Intercept, type Runtime } from '../support/shop';
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 interface Summary {
@@ -573,5 +575,106 @@ describe('finance without the Finance role', () => {
     expect(tabRecords(rt, 'Finance').length).toBeGreaterThan(0);
     sim.setRoles(['Posting FBS', 'Posting FBO']);
     expect(financeRows(hour())).toHaveLength(2);
+  });
+});
+
+describe('finance with a key whose role refuses Ozon’s monthly totals only', () => {
+  const refuse =
+    (path: string): Intercept =>
+    (req, pass) =>
+      req.url.endsWith(path)
+        ? {
+            status: 403,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              code: 7,
+              message: 'Api-Key is missing a required role for a method',
+              details: [],
+            }),
+          }
+        : pass(req);
+  const ru = (rt: Runtime, tab: string, english: string) =>
+    tabRecords(rt, tab).map((r) => r[headerIn('ru', english)]);
+
+  test.each(['/v1/finance/cash-flow-statement/list', '/v1/finance/realization/posting'])(
+    '%s refused: fees, payouts and profit still land; the seller is told which role, in Russian; reconciling resumes once allowed',
+    (path) => {
+      const { rt, sim, intercept } = demoShop({ postings: 300, days: 50, seed: 9 }, { locale: 'ru' });
+      sim.setRateLimit(null);
+      rt.properties.document.set('ODESK_LOOKBACK_DAYS', '50');
+      until(rt, 'syncOrders');
+      intercept(refuse(path));
+      let runs: Summary[];
+      try {
+        runs = until(rt, 'updateFinance');
+      } finally {
+        intercept(undefined);
+      }
+      const last = runs.at(-1)!;
+      expect(last.result).toBe('done');
+      expect(last.message).toContain(t('ru', 'finance.reconRole', { method: path }));
+      expect(last.message).not.toContain(t('ru', 'finance.role', { method: path }));
+      // Every accrual is in the Finance tab and every line with accruals has its payout.
+      const keys = ru(rt, 'Finance', 'Finance key').map(String).sort();
+      expect(keys).toEqual([...truth(sim).keys()].sort());
+      const payouts = ru(rt, 'Order lines', 'Accrued payout').filter((v) => v !== '' && v !== null);
+      expect(payouts.length).toBeGreaterThan(100);
+      expect(rt.spreadsheet.sheetNames()).not.toContain('Reconciliation');
+      // The orders sync is untouched by it.
+      expect(ok(rt.run<Result<Summary>>('syncOrders')).result).toBe('done');
+      // With the role given, the next update reconciles: no differences.
+      const allowed = ok(rt.run<Result<Summary>>('updateFinance'));
+      expect(allowed.message).toContain(t('ru', 'finance.reconciled', { months: '2026-10' }));
+      const recon = rt.spreadsheet.sheet('Reconciliation')!.values();
+      // Refused again: the tab keeps what it showed, the message says why it was not checked.
+      intercept(refuse(path));
+      try {
+        expect(ok(rt.run<Result<Summary>>('updateFinance')).message).toContain(
+          t('ru', 'finance.reconRole', { method: path }),
+        );
+      } finally {
+        intercept(undefined);
+      }
+      expect(rt.spreadsheet.sheet('Reconciliation')!.values()).toEqual(recon);
+    },
+  );
+
+  test('the hourly run tells it once in the Sync log and keeps updating fees', () => {
+    const { rt, sim, intercept } = demoShop({ postings: 300, days: 50, seed: 9 }, { locale: 'ru' });
+    sim.setRateLimit(null);
+    const settings = { lookbackDays: 50, autoSync: true, digest: false };
+    expect(rt.callFromSidebar<{ ok: boolean }>('saveSyncSettings', settings).ok).toBe(true);
+    intercept(refuse('/v1/finance/realization/posting'));
+    const hour = () => {
+      rt.clock.advance(3_600_000 + 60_000);
+      expect(rt.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+      return tabRecords(rt, 'Sync log');
+    };
+    const told = t('ru', 'finance.reconRole', { method: '/v1/finance/realization/posting' });
+    const financeRows = (log: Record<string, unknown>[]) =>
+      log.filter((r) => String(r['Источник']).startsWith('комиссии и выплаты'));
+    try {
+      let log: Record<string, unknown>[] = [];
+      // The first hours read the shop (the orders sync, then the fees, resumed hour by hour).
+      for (let i = 0; i < 6 && !financeRows(log).length; i++) log = hour();
+      expect(financeRows(log)).toEqual([expect.objectContaining({ Результат: 'ошибка', Ошибка: told })]);
+      expect(ru(rt, 'Finance', 'Finance key').length).toBeGreaterThan(100);
+      // Told once: the next hours add no finance row, and fees of newly delivered postings keep landing.
+      const before = ru(rt, 'Finance', 'Finance key').length;
+      for (let i = 0; i < 3; i++) log = hour();
+      expect(financeRows(log)).toHaveLength(1);
+      const delivering = [...sim.state.postings.values()]
+        .filter((p) => p.status === 'delivering')
+        .slice(0, 5)
+        .map((p) => p.postingNumber);
+      expect(delivering.length).toBeGreaterThan(0);
+      sim.deliverNow(delivering);
+      log = hour();
+      expect(financeRows(log)).toHaveLength(1);
+      expect([...truth(sim).keys()].sort()).toEqual(ru(rt, 'Finance', 'Finance key').map(String).sort());
+      expect(ru(rt, 'Finance', 'Finance key').length).toBeGreaterThanOrEqual(before);
+    } finally {
+      intercept(undefined);
+    }
   });
 });
