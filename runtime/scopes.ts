@@ -25,6 +25,16 @@ function scopeIndex(): Map<string, string[]> {
 export function documentedScopes(member: string): string[] | undefined {
   const found = scopeIndex().get(member);
   if (found) return found;
+  // Every service call asks: the spelled-out lookup below is done once per member.
+  if (spelled.has(member)) return spelled.get(member);
+  const result = spelledOut(member);
+  spelled.set(member, result);
+  return result;
+}
+
+const spelled = new Map<string, string[] | undefined>();
+
+function spelledOut(member: string): string[] | undefined {
   // Advanced services name their collections in lower case in the REST docs (`sheets.spreadsheets.get`).
   const parts = member.split('.');
   const script = parts.map((p, i) =>
@@ -34,11 +44,18 @@ export function documentedScopes(member: string): string[] | undefined {
   return scopeIndex().get(script.join('.'));
 }
 
-/** Every scope Google's reference names (built-in services and the modeled advanced services). */
-export function referenceScopes(): Set<string> {
+let reference: ReadonlySet<string> | null = null;
+
+/**
+ * Every scope Google's reference names (built-in services and the modeled advanced services). Built
+ * once per process: every createRuntime checks its manifest against it.
+ */
+export function referenceScopes(): ReadonlySet<string> {
+  if (reference) return reference;
   const all = knownScopes();
   for (const service of ADVANCED_SERVICES)
     for (const scopes of Object.values(service.methods)) for (const s of scopes) all.add(s);
+  reference = all;
   return all;
 }
 

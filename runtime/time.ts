@@ -53,19 +53,28 @@ function zoneWallTime(epochMs: number, tz: string): WallTime {
 // Since 1973 every zone's offset is whole minutes and changes on a whole minute, so the offset found
 // for one instant holds for its whole minute (before that, local mean times had seconds in them).
 const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1);
-const offsetCache = new Map<string, number>();
+// Per zone, minute number → offset (numeric keys: a tab's read looks up every date cell).
+const offsetCache = new Map<string, Map<number, number>>();
+let cachedOffsets = 0;
 
 /** Offset of `tz` from UTC at the instant `epochMs`, in ms (Moscow: +3h). */
 export function tzOffset(epochMs: number, tz: string): number {
   const cacheable = epochMs >= WHOLE_MINUTE_OFFSETS_FROM;
-  const key = cacheable ? `${tz}|${Math.floor(epochMs / 60_000)}` : '';
-  const known = cacheable ? offsetCache.get(key) : undefined;
+  const minute = Math.floor(epochMs / 60_000);
+  let zone = cacheable ? offsetCache.get(tz) : undefined;
+  const known = zone?.get(minute);
   if (known !== undefined) return known;
   const w = zoneWallTime(epochMs, tz);
   const offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - epochMs;
   if (cacheable) {
-    if (offsetCache.size > 200_000) offsetCache.clear();
-    offsetCache.set(key, offset);
+    if (cachedOffsets > 200_000) {
+      offsetCache.clear();
+      cachedOffsets = 0;
+    }
+    zone = offsetCache.get(tz);
+    if (!zone) offsetCache.set(tz, (zone = new Map()));
+    zone.set(minute, offset);
+    cachedOffsets++;
   }
   return offset;
 }
