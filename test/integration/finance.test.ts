@@ -3,9 +3,18 @@
 // (realization report, cash-flow statement); re-runs change nothing; later corrections change
 // only their rows; a missing cost is never a zero; a key without the Finance role is told so.
 import { parseMinor } from '../../src/core/finance/minor';
-import { t } from '../../src/core/i18n/messages';
+import { t, type MessageKey } from '../../src/core/i18n/messages';
 import { FinanceModel, type SimAccrual } from '../../simulator/finance';
 import { expectEachEqual, expectEachToMatch } from '../support/expect-each';
+import {
+  GROUPS,
+  PERIODS,
+  truthLines,
+  truthPnl,
+  truthProducts,
+  type Group,
+  type TruthPnl,
+} from '../support/finance-truth';
 import { headerIn } from '../../src/core/i18n/headers';
 import { demoShop, tabRecords, type Intercept, type Runtime } from '../support/shop';
 
@@ -344,6 +353,195 @@ describe('finance', () => {
         })
         .reduce((s, r) => s + minor(r.Amount), 0);
       expect(minor(row[col + 3])).toBe(revenue);
+    });
+
+    // The Products report's columns per fee group (the Order lines' headers).
+    const GROUP_HEADER: Record<Group, string> = {
+      sale: 'Accrued revenue',
+      commission: 'Ozon commission',
+      logistics: 'Logistics',
+      last_mile: 'Last mile',
+      acquiring: 'Acquiring',
+      returns: 'Returns',
+      storage: 'Storage',
+      ads: 'Ads',
+      services: 'Services',
+      other: 'Other fees',
+    };
+    const blank = (v: unknown) => v === '' || v === null || v === undefined;
+    const cents = (v: unknown) => (blank(v) ? null : minor(v));
+    const monthOf = (v: unknown) => {
+      const m = v instanceof Date ? v : new Date(String(v));
+      return new Date(m.getTime() + 3 * 3_600_000).toISOString().slice(0, 7);
+    };
+    const inOrders = () => tabRecords(rt, 'Orders').map((o) => String(o['Posting number']));
+
+    function checkProducts() {
+      ok(rt.run<Result<{ products: number }>>('buildReports'));
+      const want = truthProducts(truthLines(sim, inOrders(), { unit, rates }));
+      const got = new Map<string, unknown>();
+      const unaccrued: unknown[] = [];
+      for (const p of tabRecords(rt, 'Products')) {
+        const k = `${monthOf(p.Month)}|${p['Offer ID']}|${p.Currency}`;
+        if (blank(p['Accrued payout'])) {
+          unaccrued.push({ k, fees: GROUPS.map((g) => p[GROUP_HEADER[g]]), profit: p.Profit });
+          continue;
+        }
+        got.set(k, {
+          k,
+          groups: Object.fromEntries(GROUPS.map((g) => [g, cents(p[GROUP_HEADER[g]])])),
+          fees: cents(p['Ozon fees']),
+          payout: cents(p['Accrued payout']),
+          cost: cents(p.Cost),
+          profit: cents(p.Profit),
+          margin: blank(p['Margin %']) ? null : p['Margin %'],
+          note: p['Profit note'],
+        });
+      }
+      // Rows without accruals (stock-only rows, postings not delivered yet) show no money figures.
+      expectEachEqual(unaccrued, (u) => [u, { ...(u as object), fees: GROUPS.map(() => ''), profit: '' }]);
+      expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+      expectEachEqual(want, ([k, w]) => [
+        got.get(k),
+        {
+          k,
+          groups: w.groups,
+          fees: w.payout - w.groups.sale,
+          payout: w.payout,
+          cost: w.cost,
+          profit: w.profit,
+          margin: w.margin,
+          note: w.profit === null ? 'cost missing' : '',
+        },
+      ]);
+      return want;
+    }
+
+    test('Products: every fee group, payout, cost, profit and margin per offer per month, to the kopeck', () => {
+      const want = checkProducts();
+      // The shop has every kind of charge (storage aside: the simulator books none per posting),
+      // profits of both signs and offers whose cost is missing.
+      const rows = [...want.values()];
+      expect(GROUPS.filter((g) => !rows.some((r) => r.groups[g] !== 0))).toEqual(['storage']);
+      expect(rows.some((r) => r.profit !== null && r.profit < 0)).toBe(true);
+      expect(rows.some((r) => r.profit !== null && r.profit > 0)).toBe(true);
+      expect(rows.filter((r) => r.profit === null).length).toBeGreaterThan(0);
+    });
+
+    function dashboardPnl() {
+      const values = rt.spreadsheet.sheet('Dashboard').values() as unknown[][];
+      const title = t('en', 'pnl.title', { currency: 'RUB' });
+      const top = values.findIndex((r) => r.includes(title));
+      expect(top).toBeGreaterThanOrEqual(0);
+      const at = values[top].indexOf(title);
+      const periodLabel: Record<(typeof PERIODS)[number], MessageKey> = {
+        yesterday: 'dashboard.yesterday',
+        days7: 'dashboard.days7',
+        days30: 'dashboard.days30',
+        month: 'pnl.month',
+      };
+      expect(values[top].slice(at + 1, at + 5)).toEqual(PERIODS.map((p) => t('en', periodLabel[p])));
+      const byLabel = new Map<string, unknown[]>();
+      for (let r = top + 1; r < values.length && !blank(values[r][at]); r++)
+        byLabel.set(String(values[r][at]), values[r].slice(at + 1, at + 5));
+      return byLabel;
+    }
+
+    function expectedPnl(truth: Record<(typeof PERIODS)[number], TruthPnl>) {
+      const money = (minorUnits: number) => minorUnits / 100;
+      const missing = (p: TruthPnl) => t('en', 'pnl.costMissing', { count: p.missing });
+      const rows = new Map<string, unknown[]>();
+      for (const g of GROUPS)
+        rows.set(
+          t('en', `pnl.${g}` as MessageKey),
+          PERIODS.map((p) => money(truth[p].groups[g])),
+        );
+      rows.set(
+        t('en', 'pnl.payout'),
+        PERIODS.map((p) => money(truth[p].payout)),
+      );
+      rows.set(
+        t('en', 'pnl.cost'),
+        PERIODS.map((p) => (truth[p].cost === null ? missing(truth[p]) : money(-truth[p].cost!))),
+      );
+      rows.set(
+        t('en', 'pnl.profit'),
+        PERIODS.map((p) => (truth[p].profit === null ? missing(truth[p]) : money(truth[p].profit!))),
+      );
+      return rows;
+    }
+
+    function checkChart(truth: TruthPnl) {
+      const sheet = rt.spreadsheet.sheet('Dashboard');
+      const values = sheet.values() as unknown[][];
+      const charts = (sheet as unknown as { charts: { spec: Record<string, unknown> }[] }).charts;
+      const waterfalls = charts.filter((c) => c.spec.waterfallChart);
+      expect(waterfalls).toHaveLength(1);
+      type Source = {
+        startRowIndex: number;
+        endRowIndex: number;
+        startColumnIndex: number;
+        endColumnIndex: number;
+      };
+      const spec = waterfalls[0].spec.waterfallChart as {
+        domain: { data: { sourceRange: { sources: Source[] } } };
+        series: {
+          data: { sourceRange: { sources: Source[] } };
+          customSubtotals: { subtotalIndex: number; label: string }[];
+        }[];
+      };
+      const cells = (s: Source) => {
+        expect(s.endColumnIndex - s.startColumnIndex).toBe(1);
+        return values.slice(s.startRowIndex, s.endRowIndex).map((r) => r[s.startColumnIndex]);
+      };
+      const labels = cells(spec.domain.data.sourceRange.sources[0]);
+      const amounts = cells(spec.series[0].data.sourceRange.sources[0]);
+      // Revenue, each fee group the 30 days charged, the cost of goods: nothing else, nothing left out.
+      const steps: [string, number][] = [[t('en', 'pnl.sale'), truth.groups.sale]];
+      for (const g of GROUPS)
+        if (g !== 'sale' && truth.groups[g]) steps.push([t('en', `pnl.${g}` as MessageKey), truth.groups[g]]);
+      if (truth.cost !== null) steps.push([t('en', 'pnl.cost'), -truth.cost]);
+      expect(labels.map((l, i) => [l, minor(amounts[i])])).toEqual(steps);
+      // The closing column comes after the last step and is what the steps add up to.
+      const [subtotal] = spec.series[0].customSubtotals;
+      expect(subtotal.subtotalIndex).toBe(steps.length - 1);
+      expect(subtotal.label).toBe(t('en', truth.profit === null ? 'pnl.payout' : 'pnl.profit'));
+      expect(steps.reduce((s, [, v]) => s + v, 0)).toBe(truth.profit ?? truth.payout);
+    }
+
+    test('the Dashboard’s P&L: every line of every period (Moscow days) and its chart, to the kopeck', () => {
+      ok(rt.run<Result<{ products: number }>>('buildReports'));
+      const lines = truthLines(sim, inOrders(), { unit, rates });
+      let truth = truthPnl(sim, lines, 'RUB', rt.clock.now());
+      // Skipped offers sold in every period: the cost and profit say how many sales lack a cost.
+      expect(PERIODS.filter((p) => truth[p].missing === 0)).toEqual([]);
+      expect(dashboardPnl()).toEqual(expectedPnl(truth));
+      checkChart(truth.days30);
+
+      // The seller fills in the missing costs: every period gets its cost of goods and profit.
+      const costs = tabRecords(rt, 'Costs');
+      const cells: { row: number; header: string; value: unknown }[] = [];
+      costs.forEach((c, i) => {
+        const offer = String(c['Offer ID']);
+        if (!skipped.has(offer)) return;
+        const value = 150 + i * 3.25;
+        cells.push({ row: i + 2, header: 'Cost price', value });
+        unit.set(offer, { minor: Math.round(value * 100), currency: String(c['Cost currency']) || 'RUB' });
+      });
+      expect(cells.length).toBe(skipped.size);
+      setCells(rt, 'Costs', cells);
+      skipped.clear();
+      until(rt, 'updateFinance');
+      ok(rt.run<Result<{ products: number }>>('buildReports'));
+      truth = truthPnl(sim, truthLines(sim, inOrders(), { unit, rates }), 'RUB', rt.clock.now());
+      expect(PERIODS.filter((p) => truth[p].profit === null)).toEqual([]);
+      expect(dashboardPnl()).toEqual(expectedPnl(truth));
+      checkChart(truth.days30);
+      // Yesterday ⊂ 7 days ⊂ 30 days: the periods are different windows, not one figure four times.
+      expect(new Set(PERIODS.map((p) => truth[p].groups.sale)).size).toBe(4);
+      // And Products now has a profit on every row with accruals.
+      const products = checkProducts();
+      expect([...products.values()].every((r) => r.profit !== null)).toBe(true);
     });
 
     test('a re-run changes nothing', () => {

@@ -91,7 +91,10 @@ export function buildReportData(sources: Sources, clock: BuildClock, lang: Lang 
         spec: customersSpec,
         rows: customers.map((c) => toCells(customersSpec, customersRow(c, lang))),
       },
-      products: { spec: productsSpec, rows: products.map((p) => toCells(productsSpec, productsRow(p))) },
+      products: {
+        spec: productsSpec,
+        rows: products.map((p) => toCells(productsSpec, productsRow(p, lang))),
+      },
     },
     customers,
     products,

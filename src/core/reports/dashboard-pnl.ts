@@ -78,9 +78,10 @@ export function pnlChart(lang: Lang, pnl: PnlData, sheetId: number, col: number)
         series: [
           {
             data: range(sheetId, 2, end, col + 1),
+            // Google: "the subtotal appears after the data point with this index" (the last step).
             customSubtotals: [
               {
-                subtotalIndex: steps.length,
+                subtotalIndex: steps.length - 1,
                 label: days30.profit === null ? t(lang, 'pnl.payout') : t(lang, 'pnl.profit'),
                 dataIsSubtotal: false,
               },

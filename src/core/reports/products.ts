@@ -1,6 +1,9 @@
 // The Products table: one row per offer, month and currency, with stock from the Inventory tab on
 // the current month's row when that tab exists (stock is a now-figure: one row carries it, so a
 // pivot summing stock does not count it once per month).
+import { addTo, CHARGE_GROUPS, type GroupTotals } from '../finance/fees';
+import { feeColumn } from '../finance/tables';
+import { t, type Lang } from '../i18n/messages';
 import { monthStart, serialDay } from './calendar';
 import { money, type SaleLine } from './sales';
 import { num, text, type SourceTable } from './source';
@@ -33,6 +36,8 @@ export interface ProductRow {
   reviewScore?: number | null;
   /** Accrued by Ozon for the month's lines (kopecks): payout, fees (payout minus revenue), cost, profit. */
   accrued: number | null;
+  /** The month's lines' accruals per fee group (sale = accrued revenue), null before any accrual. */
+  groups: GroupTotals | null;
   fees: number | null;
   cost: number | null;
   /** Null when any line with accruals has no known cost: never summed as if it were zero. */
@@ -81,6 +86,7 @@ export function buildProducts(
         stock: null,
         daysOfCover: null,
         accrued: null,
+        groups: null,
         fees: null,
         cost: null,
         profit: null,
@@ -101,6 +107,8 @@ export function buildProducts(
     if (line.accruedPayout !== null) {
       row.accrued = (row.accrued ?? 0) + line.accruedPayout;
       row.fees = (row.fees ?? 0) + line.accruedPayout - (line.accruedRevenue ?? 0);
+      const groups = (row.groups ??= {});
+      for (const [g, v] of Object.entries(line.accrued ?? {})) addTo(groups, g as keyof GroupTotals, v);
       if (line.profit === null) row.costMissing = true;
       else {
         row.cost = (row.cost ?? 0) + (line.cost ?? 0);
@@ -133,7 +141,17 @@ export function buildProducts(
   );
 }
 
-export function productsRow(row: ProductRow): Record<string, string | number | null> {
+/** Profit / accrued revenue in percent, two decimals (as Order lines' Margin %); blank when unknown. */
+function margin(row: ProductRow): number | null {
+  const revenue = row.groups?.sale ?? 0;
+  if (row.costMissing || row.profit === null || revenue <= 0) return null;
+  return Math.round((row.profit * 10_000) / revenue) / 100;
+}
+
+export function productsRow(row: ProductRow, lang: Lang = 'en'): Record<string, string | number | null> {
+  const fees: Record<string, number | null> = {};
+  fees[feeColumn('sale')] = row.groups ? money(row.groups.sale ?? 0) : null;
+  for (const g of CHARGE_GROUPS) fees[feeColumn(g)] = row.groups ? money(row.groups[g] ?? 0) : null;
   return {
     month: row.month,
     offer_id: row.offerId,
@@ -149,10 +167,12 @@ export function productsRow(row: ProductRow): Record<string, string | number | n
     days_of_cover: row.daysOfCover,
     content_rating: row.contentRating ?? null,
     review_score: row.reviewScore ?? null,
+    ...fees,
     ozon_fees: money(row.fees),
     accrued_payout: money(row.accrued),
     cost: row.costMissing ? null : money(row.cost),
     profit: row.costMissing ? null : money(row.profit),
-    profit_note: row.costMissing ? 'cost missing' : '',
+    margin: margin(row),
+    profit_note: row.costMissing ? t(lang, 'finance.costMissing') : '',
   };
 }

@@ -1,6 +1,8 @@
 // The Sales table: one row per posting line, joined with its posting's date, status and place.
 // Split parents are left out (their lines live on in the child postings); lines of cancelled and
 // returned postings keep their ordered value but carry no revenue, commission or payout.
+import { FEE_GROUPS, type GroupTotals } from '../finance/fees';
+import { feeColumn } from '../finance/tables';
 import { monthStart, serialDay } from './calendar';
 import { kopecks, num, text, type SourceTable } from './source';
 import { earns, statusGroup, type StatusGroup } from './status';
@@ -40,6 +42,8 @@ export interface SaleLine {
   /** From the finance run: what Ozon accrued for the line, its cost and profit (kopecks), or null. */
   accruedPayout: number | null;
   accruedRevenue: number | null;
+  /** Accrued per fee group (sale = revenue; the rest signed fees), when the line has accruals. */
+  accrued: GroupTotals | null;
   cost: number | null;
   profit: number | null;
   /** Why profit is blank when it is ("cost missing", …), else empty. */
@@ -106,6 +110,15 @@ export function readSales(orders: SourceTable | null, lines: SourceTable | null)
     const unitPrice = kopecks(row, c('unit_price'));
     const ordered = kopecks(row, c('line_total')) ?? (unitPrice ?? 0) * quantity;
     const counts = earns(info.group);
+    const accruedPayout = kopecks(row, c('ozon_payout'));
+    let accrued: GroupTotals | null = null;
+    if (accruedPayout !== null) {
+      accrued = {};
+      for (const g of FEE_GROUPS) {
+        const v = kopecks(row, c(feeColumn(g)));
+        if (v) accrued[g] = v;
+      }
+    }
     data.lines.push({
       info,
       offerId: text(row, c('offer_id')),
@@ -119,8 +132,9 @@ export function readSales(orders: SourceTable | null, lines: SourceTable | null)
       discount: kopecks(row, c('discount')),
       commission: counts ? (kopecks(row, c('commission')) ?? null) : 0,
       payout: counts ? (kopecks(row, c('payout')) ?? null) : 0,
-      accruedPayout: kopecks(row, c('ozon_payout')),
+      accruedPayout,
       accruedRevenue: kopecks(row, c('fee_sale')),
+      accrued,
       cost: kopecks(row, c('cost')),
       profit: kopecks(row, c('profit')),
       profitNote: text(row, c('profit_note')),
