@@ -876,3 +876,87 @@ describe('finance with a key whose role refuses Ozon’s monthly totals only', (
     }
   });
 });
+
+const cents = (v: unknown) => (v === '' || v === null || v === undefined ? null : minor(v));
+
+describe('finance with costs in CNY before their exchange rates are entered', () => {
+  test('profit stays blank with “exchange rate missing”; Exchange rates offers each month and currency; filled in, profit follows the month’s rate (an earlier month’s when the month has none)', () => {
+    const { rt, sim } = demoShop({ postings: 300, days: 50, seed: 21, products: 12 });
+    sim.setRateLimit(null);
+    rt.properties.document.set('ODESK_LOOKBACK_DAYS', '50');
+    until(rt, 'syncOrders');
+    until(rt, 'updateFinance');
+    const unit = new Map<string, { minor: number; currency: string }>();
+    const cells: { row: number; header: string; value: unknown }[] = [];
+    tabRecords(rt, 'Costs').forEach((c, i) => {
+      const value = 30 + i * 1.5;
+      unit.set(String(c['Offer ID']), { minor: Math.round(value * 100), currency: 'CNY' });
+      cells.push(
+        { row: i + 2, header: 'Cost price', value },
+        { row: i + 2, header: 'Cost currency', value: 'CNY' },
+      );
+    });
+    setCells(rt, 'Costs', cells);
+    until(rt, 'updateFinance');
+    const orders = tabRecords(rt, 'Orders').map((o) => String(o['Posting number']));
+    const check = (rates: Record<string, Record<string, number>>) => {
+      const want = truthLines(sim, orders, { unit, rates });
+      const got = new Map(
+        tabRecords(rt, 'Order lines').map((l) => [`${l['Posting number']}|${l.SKU}`, l] as const),
+      );
+      expectEachEqual(want, (w) => {
+        const l = got.get(`${w.posting}|${w.sku}`)!;
+        return [
+          { line: `${w.posting}|${w.sku}`, profit: cents(l.Profit), note: l['Profit note'] },
+          {
+            line: `${w.posting}|${w.sku}`,
+            profit: w.cost === null ? null : w.payout - w.cost,
+            note: w.cost === null ? t('en', 'finance.rateMissing') : '',
+          },
+        ];
+      });
+      return want;
+    };
+    // No rate yet: every line that sold a unit waits for one, and the tab lists what is needed.
+    const waiting = check({});
+    expect(waiting.filter((w) => w.cost === null).length).toBeGreaterThan(50);
+    const needed = new Set<string>();
+    for (const n of orders) {
+      const p = sim.state.postings.get(n)!;
+      const month = new Date(p.inProcessAt + 3 * 3_600_000).toISOString().slice(0, 7);
+      needed.add(`${month}|CNY`);
+      if (p.currency !== 'RUB') needed.add(`${month}|${p.currency}`);
+    }
+    const offered = () =>
+      tabRecords(rt, 'Exchange rates').map((r) => `${r['Month (YYYY-MM)']}|${r.Currency}`);
+    expect(offered().sort()).toEqual([...needed].sort());
+    expect(needed.size).toBeGreaterThanOrEqual(2);
+    // The seller fills in the first month only: later months take its rate.
+    const months = [...new Set([...needed].map((k) => k.split('|')[0]))].sort();
+    const fill = (month: string, byCurrency: Record<string, number>) => {
+      const rows = tabRecords(rt, 'Exchange rates');
+      setCells(
+        rt,
+        'Exchange rates',
+        rows.flatMap((r, i) =>
+          r['Month (YYYY-MM)'] === month && byCurrency[String(r.Currency)] !== undefined
+            ? [{ row: i + 2, header: 'RUB per unit', value: byCurrency[String(r.Currency)] }]
+            : [],
+        ),
+      );
+      until(rt, 'updateFinance');
+    };
+    const rates: Record<string, Record<string, number>> = { [months[0]]: { CNY: 12.4, KZT: 0.18 } };
+    fill(months[0], rates[months[0]]);
+    const first = check(rates);
+    expect(first.every((w) => w.cost !== null)).toBe(true);
+    // A later month's own rate replaces the fallback for that month's orders only.
+    const later = months.at(-1)!;
+    rates[later] = { CNY: 13.05, KZT: 0.19 };
+    fill(later, rates[later]);
+    const second = check(rates);
+    const moved = second.filter((w, i) => w.cost !== first[i].cost);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((w) => w.month === later)).toBe(true);
+  });
+});
