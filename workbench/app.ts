@@ -203,9 +203,17 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     }
   };
 
-  await execute('onOpen', 'simple', () =>
-    runtime.run('onOpen', [], { trigger: 'simple', authMode: 'LIMITED' }),
-  );
+  /**
+   * Loading the page is the seller opening the spreadsheet: Sheets shows no add-on menu until onOpen
+   * builds it, in the language saved by then (a language saved later rebuilds it from saveSettings).
+   */
+  const open = (): Promise<unknown> => {
+    runtime.ui.menus = [];
+    return execute('onOpen', 'simple', () =>
+      runtime.run('onOpen', [], { trigger: 'simple', authMode: 'LIMITED' }),
+    );
+  };
+  await open();
 
   const positive = (ms: number | undefined, name: string): number | undefined => {
     if (ms !== undefined && !(Number.isInteger(ms) && ms > 0))
@@ -308,7 +316,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       throw new HttpError(403, 'forbidden host');
     const url = new URL(req.url ?? '/', `http://${host}`);
     const method = req.method ?? 'GET';
-    if (method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html; charset=utf-8', page);
+    if (method === 'GET' && url.pathname === '/') {
+      await open().catch(() => undefined); // a failing onOpen is in the log; the page still opens
+      return send(res, 200, 'text/html; charset=utf-8', page);
+    }
     if (method === 'GET' && url.pathname === '/state') {
       const known = Number(url.searchParams.get('version'));
       const current = currentVersion();

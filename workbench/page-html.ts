@@ -11,7 +11,7 @@ header { display: flex; align-items: center; gap: 12px; padding: 6px 12px; backg
 #menu-dropdown { position: absolute; top: 100%; left: 0; z-index: 20; min-width: 220px; background: #fff;
   border: 1px solid #dadce0; box-shadow: 0 2px 6px rgba(0,0,0,.2); padding: 6px 0; }
 .menu-title { padding: 4px 16px; color: #5f6368; font-size: 12px; }
-.menu-item { display: block; width: 100%; text-align: left; padding: 6px 16px 6px 28px; background: none; border: 0; font: inherit; cursor: pointer; }
+.menu-item { display: block; width: 100%; text-align: left; padding: 6px 16px 6px 28px; background: none; border: 0; font: inherit; cursor: pointer; white-space: nowrap; }
 .menu-item:hover { background: #f1f3f4; }
 .menu-separator { border-top: 1px solid #dadce0; margin: 6px 0; }
 .menu-empty { padding: 6px 16px; color: #5f6368; }

@@ -3,6 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, localOnlyContext, snapshotDist } from './support';
 import { startWorkbench, type Workbench } from '../../workbench/app';
+import { t } from '../../src/core/i18n/messages';
 
 jest.setTimeout(60_000);
 
@@ -111,6 +112,29 @@ test('the add-on menu comes from onOpen and its items run as menu executions', a
   expect(wb.runtime.ui.sidebars).toHaveLength(sidebars + 1);
   await page.click('#sidebar-close');
   await page.waitForSelector('#sidebar-panel', { state: 'hidden' });
+});
+
+test('loading the page opens the spreadsheet: onOpen builds the menu anew, in the language saved by then', async () => {
+  await page.goto(wb.url);
+  const opened = wb.runtime.counters.executions;
+  wb.runtime.properties.user.set('ODESK_LANGUAGE', 'ru');
+  try {
+    await page.reload();
+    expect(wb.runtime.counters.executions).toBe(opened + 1);
+    await page.click('#menu-button');
+    expect(await page.locator('.menu-item[data-function="showSettings"]').textContent()).toBe(
+      t('ru', 'menu.settings'),
+    );
+    expect(wb.runtime.ui.menus).toHaveLength(1);
+    // A long caption stays on one line, as in Sheets' menus.
+    const heights = await page
+      .locator('.menu-item')
+      .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().height));
+    expect(heights.filter((h) => h > Math.min(...heights) + 1)).toEqual([]);
+    await page.click('#menu-button');
+  } finally {
+    wb.runtime.properties.user.delete('ODESK_LANGUAGE');
+  }
 });
 
 test('"Advance shop 24 h" lets a day pass on the shared clock; "Run hourly trigger" an hour', async () => {
