@@ -3,6 +3,7 @@
 // writing and again right after: a row whose key changed under a write, or a column that moved, is
 // re-planned from the fresh read, and rows the write's cells reached by mistake get back what they held.
 // The reads and writes go through the caller's ports (the adapters' one reader and one writer).
+import { AppError } from '../errors';
 import { checkWrite, guardedRequests, keysOf, rowAsRead } from './guard';
 import type { SheetsRequest } from './requests';
 import { prepareTab, type PreparedTab, type TabSnapshot } from './snapshot';
@@ -228,7 +229,8 @@ export function landTables(
     try {
       io.write(requests);
     } catch (error) {
-      if (attempt === MAX_TRIES - 1) throw error;
+      // The add-on's own refusals (out of Sheets quota, out of time) are not the seller's edits.
+      if (attempt === MAX_TRIES - 1 || error instanceof AppError) throw error;
       refused = error;
     }
     landing.writes++;
