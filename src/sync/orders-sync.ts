@@ -13,11 +13,11 @@ import {
   relabelOrderRows,
   statusColourRules,
 } from '../core/orders/tables';
-import { checkWrite, guardedRequests, keysOf, rowAsRead } from '../core/table/guard';
+import { keysOf } from '../core/table/guard';
+import { landTables, type TableTarget } from '../core/table/land';
 import { columnLetter, type SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
-import { columnSpec, type RowValues, type TableSpec } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
+import { columnSpec, type TableSpec } from '../core/table/spec';
 import { toSerial, type OffsetMinutes } from '../core/time/serial';
 import {
   finishJob,
@@ -136,10 +136,6 @@ function prepareTabs(env: TabEnv): Tabs {
   return tabs;
 }
 
-function dataRows(snapshot: TabSnapshot) {
-  return { firstRow: 1, rows: snapshot.values.slice(1) };
-}
-
 /**
  * Ozon's posting lists carry no status-change time, so "Last changed" is when a sync first saw the
  * current status: stamped on new rows and on status changes, left alone otherwise.
@@ -166,26 +162,25 @@ function orderRows(env: TabEnv, tabs: Tabs, postings: Map<string, OrderPosting>)
   });
 }
 
-/** Plans the Orders and Order lines writes for a batch of postings (and rows to put back as they were). */
-function landPostings(
-  env: TabEnv,
-  tabs: Tabs,
-  postings: Map<string, OrderPosting>,
-  restore: { orders: Map<string, RowValues>; lines: Map<string, RowValues> },
-) {
+/**
+ * The Orders and Order lines targets for a batch of postings, planned from the tabs as just read:
+ * lines that vanished from a posting (a partial cancellation, a split) are removed by key.
+ */
+function postingTargets(env: TabEnv, tabs: Tabs, postings: Map<string, OrderPosting>): TableTarget[] {
   const orders = tabs.orders.snapshot;
-  const skip = new Set([...postings.keys(), ...restore.orders.keys()]);
-  const ordersPlan = planUpsert(ordersSpec, tabs.orders.positions, dataRows(orders), [
-    ...orderRows(env, tabs, postings),
-    ...restore.orders.values(),
-    ...relabelOrderRows(orders.values, tabs.orders.positions, env.lang, skip),
-  ]);
-
-  // Lines that vanished from a posting (a partial cancellation, a split) are removed.
+  const orderTarget: TableTarget = {
+    spec: ordersSpec,
+    rows: [
+      ...orderRows(env, tabs, postings),
+      ...relabelOrderRows(orders.values, tabs.orders.positions, env.lang, new Set(postings.keys())),
+    ],
+    decorate: decorateOrders,
+    restoreMissing: true,
+  };
   const lines = tabs.lines.snapshot;
   const postingCol = tabs.lines.positions.get('posting_number') as number;
   const keyCol = tabs.lines.positions.get('line_key') as number;
-  const incomingLines = [...[...postings.values()].flatMap((p) => lineRows(p)), ...restore.lines.values()];
+  const incomingLines = [...postings.values()].flatMap((p) => lineRows(p));
   const keep = new Set(incomingLines.map((row) => String(row.line_key)));
   const remove = new Set<string>();
   for (const row of lines.values.slice(1)) {
@@ -194,21 +189,8 @@ function landPostings(
     if (posting !== undefined && postings.has(String(posting)) && key && !keep.has(String(key)))
       remove.add(String(key));
   }
-  const linesPlan = planUpsert(linesSpec, tabs.lines.positions, dataRows(lines), incomingLines, remove);
-
-  const requests = [
-    ...guardedRequests(ordersSpec, orders.sheetId, tabs.orders.positions, ordersPlan, orders.zone),
-    ...guardedRequests(linesSpec, lines.sheetId, tabs.lines.positions, linesPlan, lines.zone),
-  ];
-  return {
-    requests,
-    ordersPlan,
-    linesPlan,
-    remove,
-    added: ordersPlan.added,
-    // Rows only relabelled after a language change are not updated postings.
-    updated: ordersPlan.updated.filter((key) => skip.has(key)).length,
-  };
+  const lineTarget: TableTarget = { spec: linesSpec, rows: incomingLines, remove, restoreMissing: true };
+  return [orderTarget, lineTarget];
 }
 
 const COUNT_KEY = ORDERS_COUNT_KEY;
@@ -217,9 +199,6 @@ function postingsIn(tabs: Tabs): number {
   const keyCol = tabs.orders.positions.get('posting_number') as number;
   return new Set(keysOf(tabs.orders.snapshot.values, keyCol).filter(Boolean)).size;
 }
-
-/** Writes before giving up on re-identifying rows in one batch (each try re-reads the tabs). */
-const MAX_TRIES = 5;
 
 export interface Landing {
   added: string[];
@@ -232,79 +211,31 @@ export interface Landing {
 }
 
 /**
- * Lands postings so that no row keeps a cell meant for another: the tabs are read right before the
- * write, the key columns again right after it, and any row that moved in between is rewritten from
- * a fresh read; rows that vanished come back. Repeats until a write lands where it was planned.
+ * Lands postings through landTables, from a read made right before the write: every row is found
+ * again by key around each write, rows that took cells meant for another are rewritten, rows that
+ * vanished come back, and a write refused because a row it reached was deleted is planned again.
  */
-function landGuarded(env: TabEnv, postings: Map<string, OrderPosting>, first?: Tabs): Landing {
-  let tabs = first ?? prepareTabs(env);
-  const restore = { orders: new Map<string, RowValues>(), lines: new Map<string, RowValues>() };
-  const landing: Landing = { added: [], updated: 0, repaired: 0, restored: 0, tabs };
-  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-    const landed = landPostings(env, tabs, postings, restore);
-    if (attempt === 0) {
-      landing.added = landed.added;
-      landing.updated = landed.updated;
-    }
-    if (!landed.requests.length) break;
-    env.write(landed.requests);
-    const after = prepareTabs(env);
-    const ordersKey = (t: Tabs) =>
-      keysOf(t.orders.snapshot.values, t.orders.positions.get('posting_number') as number);
-    const linesKey = (t: Tabs) =>
-      keysOf(t.lines.snapshot.values, t.lines.positions.get('line_key') as number);
-    const ordersCheck = checkWrite(ordersKey(tabs), ordersKey(after), landed.ordersPlan.runs);
-    const linesCheck = checkWrite(linesKey(tabs), linesKey(after), landed.linesPlan.runs, landed.remove);
-    const before = tabs;
-    tabs = after;
-    landing.tabs = after;
-    const bad =
-      ordersCheck.dirty.size + ordersCheck.missing.size + linesCheck.dirty.size + linesCheck.missing.size;
-    if (!bad) break;
-    landing.repaired += ordersCheck.dirty.size + linesCheck.dirty.size;
-    landing.restored += ordersCheck.missing.size + linesCheck.missing.size;
-    keepAsRead(
-      before,
-      'orders',
-      ordersSpec,
-      [...ordersCheck.dirty, ...ordersCheck.missing],
-      postings,
-      restore.orders,
-    );
-    keepAsRead(
-      before,
-      'lines',
-      linesSpec,
-      [...linesCheck.dirty, ...linesCheck.missing],
-      postings,
-      restore.lines,
-    );
-  }
-  return landing;
-}
-
-/** Remembers, from the read before a write, the rows of keys the sync has no fresh data for. */
-function keepAsRead(
-  tabs: Tabs,
-  tab: 'orders' | 'lines',
-  spec: TableSpec,
-  keys: readonly string[],
-  postings: Map<string, OrderPosting>,
-  into: Map<string, RowValues>,
-): void {
-  const prepared = tabs[tab];
-  const keyCol = prepared.positions.get(spec.key) as number;
-  const postingCol = prepared.positions.get('posting_number') as number;
-  const wanted = new Set(keys.filter((k) => !into.has(k)));
-  if (!wanted.size) return;
-  for (const row of prepared.snapshot.values.slice(1)) {
-    const key = row?.[keyCol];
-    if (key === undefined || key === null || !wanted.has(String(key))) continue;
-    // Postings in this batch are rewritten from Ozon's data anyway.
-    if (postings.has(String(row[postingCol]))) continue;
-    into.set(String(key), rowAsRead(spec, prepared.positions, row));
-    wanted.delete(String(key));
-  }
+function landGuarded(env: TabEnv, postings: Map<string, OrderPosting>): Landing {
+  const tabs = prepareTabs(env);
+  const targets = postingTargets(env, tabs, postings);
+  const read = new Map([
+    [ordersSpec.tab, tabs.orders.snapshot],
+    [linesSpec.tab, tabs.lines.snapshot],
+  ]);
+  const landing = landTables(env, targets, read);
+  const ordersPlan = landing.plans.get(ordersSpec.tab);
+  return {
+    added: ordersPlan?.added ?? [],
+    // Rows only relabelled after a language change are not updated postings.
+    updated: ordersPlan?.updated.filter((key) => postings.has(key)).length ?? 0,
+    repaired: landing.repaired,
+    restored: landing.restored,
+    tabs: {
+      orders: landing.tabs.get(ordersSpec.tab) ?? tabs.orders,
+      lines: landing.tabs.get(linesSpec.tab) ?? tabs.lines,
+      log: tabs.log,
+    },
+  };
 }
 
 function logEntry(
