@@ -108,6 +108,20 @@ export function cacheColumn(e: Env, book: DeskBook): void {
   if (col !== undefined) e.host.cachePut(COLUMN_CACHE + book.orders.snapshot.sheetId, String(col), 21_600);
 }
 
+/**
+ * The outcomes once the desk's cells are written: a posting whose row the seller deleted before the
+ * write landed is told so (nothing was written for it, nor onto another row).
+ */
+export function told(e: Env, results: PostingOutcome[], gone: ReadonlySet<string>): PostingOutcome[] {
+  if (!gone.size) return results;
+  if (results.length === 1 && gone.has(results[0].posting)) throw unknownPosting(results[0].posting);
+  return results.map((r) =>
+    gone.has(r.posting)
+      ? { posting: r.posting, ok: false, message: errorMessage(unknownPosting(r.posting), e.ctx.lang) }
+      : r,
+  );
+}
+
 export function requireKnown(book: DeskBook, posting: string) {
   const record = book.records.get(posting);
   if (!record) throw unknownPosting(posting);

@@ -13,7 +13,7 @@ import type { OzonUnclearError } from '../ozon/errors';
 import { isUnclearAction, notDone, stillUnclear } from '../ozon/outcome';
 import { each, env, errorMessage, ozon, readPosting, requireKnown, summary, tr, type Env } from './env';
 import type { DeskHost } from './host';
-import { readDesk, sellerWrites, type DeskBook } from './workbook';
+import { readDesk, writeSellerCells, type DeskBook } from './workbook';
 
 /** Checks each posting is rFBS and in one of `statuses`; per-posting outcomes (a single posting throws). */
 function checkRfbs(e: Env, book: DeskBook, postings: readonly string[], statuses: readonly string[]) {
@@ -97,7 +97,8 @@ export function setTracking(
         };
       },
     );
-    if (changes.size) e.host.write(sellerWrites(readDesk(e.host, ctx.lang), changes));
+    // The tracking number is set at Ozon; a row deleted meanwhile only misses its carrier.
+    if (changes.size) writeSellerCells(e.host, readDesk(e.host, ctx.lang), changes);
     return { message: summary(e, results, 'desk.tracking.many'), results };
   });
 }

@@ -27,7 +27,7 @@ import {
   type Env,
 } from './env';
 import type { DeskHost } from './host';
-import { readDesk, sellerWrites, verifiedMark, type DeskBook } from './workbook';
+import { readDesk, verifiedMark, writeSellerCells, type DeskBook } from './workbook';
 import { needsText } from '../core/handover/needs';
 
 /** Packs one posting (verified, awaiting packaging) and confirms by re-reading. Caller holds the lock. */
@@ -73,7 +73,8 @@ function shipOne(e: Env, book: DeskBook, posting: string, packages: PackageReque
       });
     }
   }
-  e.host.write(sellerWrites(after, changes));
+  // Ozon has shipped: a row deleted meanwhile only misses its package count (the sync brings it back).
+  writeSellerCells(e.host, after, changes);
   if (failed)
     throw new AppError('desk.shipFailed', 'error.desk.shipFailed', { posting: failed.postingNumber });
   const pending = reread.filter((p) => shipped.includes(p.postingNumber) && p.status === READY_TO_PACK);
@@ -154,7 +155,7 @@ function fetchLabels(
   if (links.size) {
     e.host.withLock(() => {
       const book = readDesk(e.host, e.ctx.lang);
-      e.host.write(sellerWrites(book, links));
+      writeSellerCells(e.host, book, links);
     });
   }
   return { results, ...(firstUrl ? { url: firstUrl } : {}) };

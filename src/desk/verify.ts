@@ -7,9 +7,9 @@ import type { Cell } from '../core/table/spec';
 import { toSerial } from '../core/time/serial';
 import type { ActionResult, CheckItem, ProblemReason } from '../shared/desk-schema';
 import { showPostings } from '../sync/refresh';
-import { each, env, readPosting, requireKnown, summary, tr } from './env';
+import { each, env, readPosting, requireKnown, summary, told, tr } from './env';
 import type { DeskHost } from './host';
-import { readDesk, sellerWrites, verifiedMark } from './workbook';
+import { readDesk, verifiedMark, writeSellerCells } from './workbook';
 
 export function verifyOrders(
   ctx: AppContext,
@@ -49,8 +49,8 @@ export function verifyOrders(
       });
       return { posting, ok: true, message: tr(e, 'desk.verified.one', { posting }) };
     });
-    if (changes.size) e.host.write(sellerWrites(book, changes));
-    return { message: summary(e, results, 'desk.verified.many'), results };
+    const landed = told(e, results, writeSellerCells(e.host, book, changes));
+    return { message: summary(e, landed, 'desk.verified.many'), results: landed };
   });
 }
 
@@ -80,8 +80,8 @@ export function flagProblem(
       });
       return { posting, ok: true, message: tr(e, 'desk.problem.flagged', { posting, reason }) };
     });
-    if (changes.size) e.host.write(sellerWrites(book, changes));
-    return { message: summary(e, results, 'desk.problem.many'), results };
+    const landed = told(e, results, writeSellerCells(e.host, book, changes));
+    return { message: summary(e, landed, 'desk.problem.many'), results: landed };
   });
 }
 
@@ -95,7 +95,7 @@ export function clearProblem(ctx: AppContext, input: { postings: string[] }, hos
       changes.set(posting, { problem: '' });
       return { posting, ok: true, message: tr(e, 'desk.problem.cleared', { posting }) };
     });
-    if (changes.size) e.host.write(sellerWrites(book, changes));
-    return { message: summary(e, results, 'desk.problem.clearedMany'), results };
+    const landed = told(e, results, writeSellerCells(e.host, book, changes));
+    return { message: summary(e, landed, 'desk.problem.clearedMany'), results: landed };
   });
 }

@@ -6,9 +6,10 @@ import { allowedActions, checklist, deskState, type PostingFacts } from '../core
 import { statusText, substatusText } from '../core/orders/tables';
 import { linesSpec, ordersSpec } from '../core/orders/tables';
 import { OPEN_STATUSES } from '../core/orders/posting';
-import { runRequest, type SheetsRequest } from '../core/table/requests';
+import { keysOf } from '../core/table/guard';
+import { landTables, type TableIO } from '../core/table/land';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
-import type { Cell, ColumnSpec } from '../core/table/spec';
+import type { Cell, RowValues } from '../core/table/spec';
 import { fromSerial } from '../core/time/serial';
 import { moneyText } from '../core/format/money';
 import { shownIso } from '../core/format/time';
@@ -171,33 +172,39 @@ export function queueCounts(book: DeskBook): QueueCounts {
   return counts;
 }
 
-/** Requests that write seller columns of existing rows: posting → column key → value. */
-export function sellerWrites(
+/**
+ * Writes the seller's columns of Orders rows (posting → column key → value) on the rows found again
+ * by posting number around the write: the seller may sort, insert or delete rows between the desk's
+ * read and its write. Only the named cells are written, with their columns' number format. Answers
+ * the postings whose row is gone (deleted meanwhile): nothing was written for them.
+ */
+export function writeSellerCells(
+  io: TableIO,
   book: DeskBook,
   changes: ReadonlyMap<string, Record<string, Cell>>,
-): SheetsRequest[] {
+): Set<string> {
   const { snapshot, positions } = book.orders;
-  const columns = new Map<number, ColumnSpec>();
-  for (const c of ordersSpec.columns) columns.set(positions.get(c.key) as number, c);
-  const requests: SheetsRequest[] = [];
+  const rows: RowValues[] = [];
+  const columns = new Set<string>();
   for (const [posting, values] of changes) {
-    const record = book.records.get(posting);
-    if (!record) continue;
+    if (!book.records.has(posting)) continue;
+    const cells: RowValues = { posting_number: posting };
     for (const [key, value] of Object.entries(values)) {
-      const col = positions.get(key);
-      if (col === undefined) continue;
-      // fresh: the cell also gets its column's number format (rows the sync appended have none there).
-      requests.push(
-        runRequest(
-          snapshot.sheetId,
-          { row: record.row, col, values: [value], fresh: true },
-          columns,
-          snapshot.zone,
-        ),
-      );
+      if (!positions.has(key) || key === 'posting_number') continue;
+      cells[key] = value;
+      columns.add(key);
     }
+    rows.push(cells);
   }
-  return requests;
+  if (!columns.size) return new Set();
+  const landing = landTables(
+    io,
+    [{ spec: ordersSpec, rows, seller: [...columns] }],
+    new Map([[ordersSpec.tab, snapshot]]),
+  );
+  const after = landing.tabs.get(ordersSpec.tab) as PreparedTab;
+  const present = new Set(keysOf(after.snapshot.values, after.positions.get('posting_number') as number));
+  return new Set(rows.map((r) => String(r.posting_number)).filter((posting) => !present.has(posting)));
 }
 
 export function verifiedMark(lang: Lang): string {

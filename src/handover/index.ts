@@ -13,7 +13,7 @@ import type { TabSnapshot } from '../core/table/snapshot';
 import { applySetup, prepareTab } from '../core/table/snapshot';
 import type { Cell, RowValues } from '../core/table/spec';
 import { localDay, toSerial } from '../core/time/serial';
-import { readDesk, sellerWrites } from '../desk/workbook';
+import { readDesk, writeSellerCells } from '../desk/workbook';
 import { isUnclear, type ActListItem, type DeliveryMethod, type HandoverApi } from '../ozon/handover';
 import { landRows } from '../core/table/land';
 import type { HandoverDay, HandoverMethod, HandoverOutcome, HandoverResult } from '../shared/handover-schema';
@@ -345,8 +345,7 @@ function writeBook(e: HandoverEnv, rows: RowValues[], actOf: ReadonlyMap<string,
       const book = readDesk(e.host, e.ctx.lang);
       const changes = new Map<string, Record<string, Cell>>();
       for (const [posting, act] of actOf) changes.set(posting, { act });
-      const requests = sellerWrites(book, changes);
-      if (requests.length) e.host.write(requests);
+      writeSellerCells(e.host, book, changes);
     }
   });
 }

@@ -104,6 +104,8 @@ export function guardedRequests(
   positions: ReadonlyMap<string, number>,
   plan: UpsertPlan,
   zone = '',
+  /** Rewrites of existing rows also set their columns' number format (cells the seller may have cleared of it). */
+  formatted = false,
 ): SheetsRequest[] {
   const requests: SheetsRequest[] = [];
   const byIndex = new Map<number, ColumnSpec>();
@@ -111,7 +113,9 @@ export function guardedRequests(
     const index = positions.get(column.key);
     if (index !== undefined) byIndex.set(index, column);
   }
-  for (const run of plan.runs) if (!run.fresh) requests.push(runRequest(sheetId, run, byIndex, zone));
+  for (const run of plan.runs)
+    if (!run.fresh)
+      requests.push(runRequest(sheetId, formatted ? { ...run, fresh: true } : run, byIndex, zone));
   const fresh = [...freshRows(plan).entries()].sort((a, b) => a[0] - b[0]);
   if (fresh.length) {
     const width = Math.max(...[...positions.values()].map((i) => i + 1));

@@ -33,9 +33,10 @@ export interface TableTarget {
    */
   remove?: ReadonlySet<string>;
   /**
-   * Seller columns the rows carry (the seller's own action from the sidebar): written only on rows
-   * found by key, never appended; no other seller column is touched. A row they reached by mistake
-   * gets back what it held in them, and a row without a key is cleared of what they wrote.
+   * Seller columns the rows carry (the seller's own action from the sidebar; also a column set only on
+   * new rows, such as Orders' New): written only on rows found by key, never appended, with their
+   * columns' number format; no other seller column is touched. A row they reached by mistake gets
+   * back what it held in them, and a row without a key is cleared of what they wrote.
    */
   seller?: readonly string[];
   /**
@@ -216,7 +217,14 @@ export function landTables(
       plans.set(target.spec.tab, plan);
       requests.push(
         ...tab.setup,
-        ...guardedRequests(target.spec, snapshot.sheetId, tab.positions, plan, snapshot.zone),
+        ...guardedRequests(
+          target.spec,
+          snapshot.sheetId,
+          tab.positions,
+          plan,
+          snapshot.zone,
+          Boolean(target.seller?.length),
+        ),
         ...fixRequests(tab, fixes.get(target.spec.tab) ?? []),
         ...(sweep.has(target.spec.tab) ? sweepRequests(tab, target) : []),
       );

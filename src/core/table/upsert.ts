@@ -86,7 +86,8 @@ export function planUpsert(
   revive: ReadonlySet<string> = new Set(),
   /**
    * Seller columns this write may set on rows it finds by key (the seller's own action, such as a
-   * return's verdict saved from the sidebar).
+   * return's verdict saved from the sidebar), and columns set only on new rows (Orders' New mark,
+   * cleared when the order is verified).
    */
   seller: ReadonlySet<string> = new Set(),
   /** Rows only update rows found by key: a key not in the tab (deleted meanwhile) is not appended. */
@@ -97,7 +98,7 @@ export function planUpsert(
   const index = indexRows(sheet, keyCol);
   const placed = spec.columns.filter((c) => positions.has(c.key));
   const written = placed.filter((c) => c.role !== 'seller');
-  const syncColumns = placed.filter((c) => c.role === 'sync' || (c.role === 'seller' && seller.has(c.key)));
+  const syncColumns = placed.filter((c) => c.role === 'sync' || seller.has(c.key));
   const plan: UpsertPlan = {
     runs: [],
     deleteRows: [],
