@@ -2,7 +2,7 @@
 import type { Lang } from '../src/core/i18n/messages';
 import { clear, h } from './dom';
 import { setLang } from './i18n';
-import type { Notice } from './ui';
+import { reveal, type Notice } from './ui';
 import { views } from './views';
 import type { ViewContext, ViewName } from './views/types';
 
@@ -20,7 +20,13 @@ export function createRouter(root: HTMLElement, firstView: ViewName): { start(no
     root.setAttribute('data-view', view);
     const mine = generation;
     void Promise.resolve(views[view].render(container, ctx, notice)).finally(() => {
-      if (mine === generation) container.setAttribute('data-ready', 'true');
+      if (mine !== generation) return;
+      container.setAttribute('data-ready', 'true');
+      // The notice the view opened with (after a language change, say) is shown where it is.
+      const shown = Array.from(container.querySelectorAll('.notice')).find(
+        (n) => n.textContent === notice?.text,
+      );
+      if (shown) reveal(shown);
     });
   };
 

@@ -130,6 +130,18 @@ const MESSAGE = '.notice, .field-error, .progress, [data-role="results"]';
  * a progress line. A long sidebar otherwise shows the answer off-screen and the click seems lost.
  */
 export function keepMessagesInView(root: HTMLElement): MutationObserver {
+  // While a view is still loading, its sections' loading lines and status notices are no answer to the
+  // seller: they do not scroll (the router reveals the notice a view opens with once it is ready),
+  // unless the seller already acted in that view.
+  let actedIn: Element | null = null;
+  for (const type of ['click', 'submit', 'change', 'keydown'])
+    root.addEventListener(
+      type,
+      (event) => {
+        actedIn = event.target instanceof Element ? event.target.closest('.view') : null;
+      },
+      true,
+    );
   const observer = new MutationObserver((records) => {
     let latest: Element | null = null;
     for (const record of records) {
@@ -141,7 +153,10 @@ export function keepMessagesInView(root: HTMLElement): MutationObserver {
         else latest = node.querySelector(MESSAGE) ?? latest;
       }
     }
-    if (latest && latest.isConnected && latest.textContent) latest.scrollIntoView({ block: 'nearest' });
+    if (!latest || !latest.isConnected || !latest.textContent) return;
+    const view = latest.closest('.view');
+    if (view && view.getAttribute('data-ready') !== 'true' && view !== actedIn) return;
+    latest.scrollIntoView({ block: 'nearest' });
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   return observer;

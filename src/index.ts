@@ -437,8 +437,10 @@ export function saveSettings(input: unknown) {
     assertWorkbookShop(ctx.doc, value.clientId, 'clientId'); // one cabinet per workbook
     const saved = save(ctx.user, ctx.locale, value);
     if (saved.lang !== before) {
-      // A new language relabels what the add-on owns: the menu now, the sidebar with its title.
+      // A new language relabels what the add-on owns: the menu now, the sidebar with its title, and
+      // Handovers, which no scheduled job rewrites (the other tabs follow at their next sync).
       buildMenu(saved.lang, MENU);
+      handover.relabelHandovers(ctx, saved.lang);
       showSidebar('settings', saved.lang, 'settings.title', 'settings.saved');
     }
     return saved;

@@ -3,10 +3,14 @@
 // then the act and waybill PDF, the barcode and container labels saved to Drive, a row in Handovers and
 // the act number on every Orders row. Ozon's actions are never retried: after an unclear answer the
 // shipping or act is read again and the seller is told what really happened.
+import { useSheetLanguage } from '../adapters/workbook';
 import type { AppContext } from '../app/context';
 import { describeError } from '../app/handler';
 import { AppError } from '../core/errors';
 import { handoverFlow, type HandoverFlow } from '../core/handover/flow';
+import { HANDOVER_DOC_CODES, handoverDocText, handoverStatusText } from '../core/handover/status';
+import { messageBook, phraseBook } from '../core/i18n/relabel';
+import { relabelRows, type Relabel } from '../core/table/relabel';
 import { handoversSpec, HANDOVERS_TAB, postingList } from '../core/handover/tables';
 import { t, type Lang, type MessageKey } from '../core/i18n/messages';
 import type { TabSnapshot } from '../core/table/snapshot';
@@ -63,7 +67,7 @@ const readyCount = (m: DeliveryMethod) =>
 
 const openCarriage = (m: DeliveryMethod) => m.carriages.find((c) => c.id > 0 && c.status === 'new');
 
-function methodView(m: DeliveryMethod): HandoverMethod {
+function methodView(lang: Lang, m: DeliveryMethod): HandoverMethod {
   return {
     id: m.delivery_method_id,
     name: m.delivery_method_name ?? String(m.delivery_method_id),
@@ -72,7 +76,12 @@ function methodView(m: DeliveryMethod): HandoverMethod {
     ready: readyCount(m),
     carriages: m.carriages
       .filter((c) => c.id > 0)
-      .map((c) => ({ id: c.id, status: c.status ?? '', postings: c.postings_count ?? 0 })),
+      .map((c) => ({
+        id: c.id,
+        status: c.status ?? '',
+        statusText: handoverStatusText(lang, c.status ?? ''),
+        postings: c.postings_count ?? 0,
+      })),
   };
 }
 
@@ -80,40 +89,13 @@ function methodView(m: DeliveryMethod): HandoverMethod {
 export function handoverDay(ctx: AppContext, input: { date?: string }, host?: HandoverHost): HandoverDay {
   const e = handoverEnv(ctx, host);
   const date = departureDate(e, input.date);
-  return { date, methods: e.api().deliveryMethods(date).map(methodView) };
-}
-
-// ---- Status texts ---------------------------------------------------------------------------------
-
-const KNOWN_STATUS = new Set(['new', 'in_process', 'formed', 'received', 'sent', 'cancelled', 'closed']);
-
-function statusText(lang: Lang, code: string): string {
-  const c = code.toLowerCase();
-  return KNOWN_STATUS.has(c)
-    ? tr(lang, `handover.status.${c}` as MessageKey)
-    : c
-      ? tr(lang, 'handover.status.other', { code })
-      : '';
-}
-
-const KNOWN_DOC = new Set([
-  'FORMING',
-  'FORMED',
-  'CONFIRMED',
-  'CONFIRMED_WITH_MISMATCH',
-  'NEED_TO_SIGN',
-  'ON_CONFIRMATION',
-  'DISPUTE_OPENED',
-  'ACCEPTED_BY_CARGO_PLACES',
-  'PRINTED_CARRIAGE',
-  'UNKNOWN_ERROR',
-]);
-
-export function documentText(lang: Lang, code: string | null | undefined): string {
-  if (!code) return '';
-  return KNOWN_DOC.has(code)
-    ? tr(lang, `handover.doc.${code}` as MessageKey)
-    : tr(lang, 'handover.status.other', { code });
+  return {
+    date,
+    methods: e
+      .api()
+      .deliveryMethods(date)
+      .map((m) => methodView(ctx.lang, m)),
+  };
 }
 
 // ---- One delivery method ------------------------------------------------------------------------
@@ -144,7 +126,7 @@ function baseRow(
     delivery_method: method,
     departure_date: dateSerial(day),
     postings: postings.length,
-    status: statusText(lang, status),
+    status: handoverStatusText(lang, status),
     status_code: status,
     posting_numbers: postingList(postings),
     updated_at: toSerial(e.host.now(), e.host.offset),
@@ -334,11 +316,33 @@ function handoversTab(e: HandoverEnv) {
   return tab;
 }
 
-/** Upserts Handovers rows and puts the act number on the Orders rows of its postings. */
+const kindBook = messageBook(['handover.kind.carriage', 'handover.kind.act', 'handover.kind.any']);
+const docBook = phraseBook((lang) => HANDOVER_DOC_CODES.map((code) => handoverDocText(lang, code)));
+const docNoteBook = phraseBook((lang) =>
+  HANDOVER_DOC_CODES.map((code) => `${handoverDocText(lang, code)} — ${tr(lang, 'handover.doc.inAccount')}`),
+);
+/** The Handovers words rewritten in the seller's language on every write (after a language change). */
+const RELABELS: Relabel[] = [
+  { column: 'status', code: 'status_code', words: handoverStatusText },
+  { column: 'kind', book: kindBook },
+  { column: 'acceptance', book: docBook },
+  { column: 'mismatch', book: docNoteBook },
+  { column: 'excess', book: docNoteBook },
+];
+
+/**
+ * Upserts Handovers rows and puts the act number on the Orders rows of its postings. Rows written
+ * earlier in another language (and the add-on's headers) are relabelled in the same write.
+ */
 function writeBook(e: HandoverEnv, rows: RowValues[], actOf: ReadonlyMap<string, string>): void {
   e.host.withLock(() => {
-    if (rows.length) {
-      landRows(e.host, handoversSpec, rows);
+    const read = e.host.readTabs([handoversSpec]);
+    const snapshot = read.get(HANDOVERS_TAB) as TabSnapshot;
+    if (snapshot.exists || rows.length) {
+      const fresh = new Set(rows.map((r) => String(r.id)));
+      const { positions } = prepareTab(snapshot);
+      const relabelled = relabelRows(snapshot.values, positions, 'id', RELABELS, e.ctx.lang, fresh);
+      landRows(e.host, handoversSpec, [...rows, ...relabelled], read);
     }
     if (actOf.size) {
       // Rows are found again by posting number now: the seller may have sorted Orders meanwhile.
@@ -351,6 +355,20 @@ function writeBook(e: HandoverEnv, rows: RowValues[], actOf: ReadonlyMap<string,
 }
 
 // ---- Entry points -----------------------------------------------------------------------------------
+
+/**
+ * After a language change: the Handovers tab's headers and words in the new language (no scheduled
+ * job writes Handovers, so it would keep the old words until the next handover). Reads no Ozon.
+ */
+export function relabelHandovers(ctx: AppContext, lang: Lang, host?: HandoverHost): void {
+  // The context read the old language before the save: this write uses the new one.
+  useSheetLanguage(() => lang);
+  try {
+    writeBook(handoverEnv({ user: ctx.user, doc: ctx.doc, locale: ctx.locale, lang }, host), [], new Map());
+  } catch {
+    // The settings are saved; a busy document relabels Handovers at its next write instead.
+  }
+}
 
 /** Hands over the parcels of one delivery method (or of every method) on a departure date. */
 export function handOver(
@@ -409,11 +427,11 @@ function listRow(e: HandoverEnv, a: ActListItem): RowValues {
     ...(a.departure_date && /^\d{4}-\d\d-\d\d/.test(a.departure_date)
       ? { departure_date: dateSerial(a.departure_date.slice(0, 10)) }
       : {}),
-    status: statusText(lang, status),
+    status: handoverStatusText(lang, status),
     status_code: status,
-    acceptance: documentText(lang, docs.act_of_acceptance?.document_status),
-    mismatch: mismatch ? `${documentText(lang, mismatch)} — ${tr(lang, 'handover.doc.inAccount')}` : '',
-    excess: excess ? `${documentText(lang, excess)} — ${tr(lang, 'handover.doc.inAccount')}` : '',
+    acceptance: handoverDocText(lang, docs.act_of_acceptance?.document_status),
+    mismatch: mismatch ? `${handoverDocText(lang, mismatch)} — ${tr(lang, 'handover.doc.inAccount')}` : '',
+    excess: excess ? `${handoverDocText(lang, excess)} — ${tr(lang, 'handover.doc.inAccount')}` : '',
   };
 }
 
@@ -487,7 +505,7 @@ export function cancelCarriage(ctx: AppContext, input: { id: number }, host?: Ha
     if (status !== 'cancelled')
       throw new AppError('handover.notCancelled', 'error.handover.notCancelled', {
         id: input.id,
-        status: statusText(lang, status),
+        status: handoverStatusText(lang, status),
       });
   }
   const postings = new Map<string, string>();
@@ -498,7 +516,11 @@ export function cancelCarriage(ctx: AppContext, input: { id: number }, host?: Ha
     for (const p of String(row[pos.get('posting_numbers') as number] ?? '').split(/,\s*/))
       if (/^\d+(-\d+)+$/.test(p)) postings.set(p, '');
   }
-  writeBook(e, [{ id: String(input.id), status: statusText(lang, status), status_code: status }], postings);
+  writeBook(
+    e,
+    [{ id: String(input.id), status: handoverStatusText(lang, status), status_code: status }],
+    postings,
+  );
   const message = tr(lang, 'handover.cancelled', { id: input.id });
   return { message, results: [{ method: '', id: input.id, ok: true, message }] };
 }

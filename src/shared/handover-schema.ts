@@ -105,7 +105,8 @@ export interface HandoverMethod {
   flow: 'carriage' | 'act';
   /** Packed postings not yet in a shipping. */
   ready: number;
-  carriages: { id: number; status: string; postings: number }[];
+  /** `status` is Ozon's code, `statusText` its words in the seller's language. */
+  carriages: { id: number; status: string; statusText: string; postings: number }[];
 }
 
 export interface HandoverDay {

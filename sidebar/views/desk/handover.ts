@@ -92,7 +92,7 @@ export function handoverForm(act: Act, stay: Stay, say: Say, postings: string[] 
             h(
               'div',
               { class: 'gray', attrs: { 'data-carriage': String(c.id) } },
-              `${c.id}: ${c.status} (${c.postings})`,
+              `${c.id}: ${c.statusText} (${c.postings})`,
               ' ',
               m.flow === 'carriage' && c.status !== 'cancelled'
                 ? h(
