@@ -842,8 +842,8 @@ export class Shop {
       const moved = Math.min(now, created + r.int(1, 72) * HOUR);
       const status = r.pick([
         ['MovingToSeller', 'В пути к продавцу'],
-        ['ArrivedAtSeller', 'Ожидает получения продавцом'],
-        ['ReturnedToSeller', 'Получен продавцом'],
+        ['ArrivedAtReturnPlace', 'В пункте выдачи'],
+        ['ReceivedBySeller', 'Получен продавцом'],
       ] as const);
       this.state.returns.push({
         id: this.nextReturnId++,

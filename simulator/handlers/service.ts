@@ -78,14 +78,14 @@ const returnsList: Handler = ({ shop, body }: Ctx) => {
       },
       logistic: {
         technical_return_moment: null,
-        final_moment: r.statusSysName === 'ReturnedToSeller' ? iso(r.statusChangedAt) : null,
+        final_moment: r.statusSysName === 'ReceivedBySeller' ? iso(r.statusChangedAt) : null,
         cancelled_with_compensation_moment: null,
         return_date: iso(r.createdAt),
         barcode: r.barcode,
       },
       visual: {
         status: {
-          id: r.statusSysName === 'MovingToSeller' ? 2 : r.statusSysName === 'ArrivedAtSeller' ? 3 : 4,
+          id: r.statusSysName === 'MovingToSeller' ? 2 : r.statusSysName === 'ArrivedAtReturnPlace' ? 3 : 4,
           display_name: r.statusName,
           sys_name: r.statusSysName,
         },

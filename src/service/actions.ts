@@ -9,7 +9,8 @@ import type { AppContext } from '../app/context';
 import { BUDGET, deadlineFrom } from '../app/budgets';
 import { ozonClientFor } from '../app/ozon';
 import { AppError } from '../core/errors';
-import { t } from '../core/i18n/messages';
+import { t, type Lang } from '../core/i18n/messages';
+import { returnCodeText, rfbsStateText } from '../core/service/status';
 import {
   fromCancellation,
   fromRfbsDetail,
@@ -29,6 +30,7 @@ import {
   returnsSpec,
   rfbsRow,
   rfbsRowKey,
+  returnTypeIn,
 } from '../core/service/tables';
 import {
   choiceText,
@@ -102,15 +104,16 @@ function records(tab: PreparedTab): { row: number; get(key: string): unknown }[]
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
-function returnView(r: { get(key: string): unknown }): ReturnView {
+function returnView(r: { get(key: string): unknown }, lang: Lang): ReturnView {
   const key = text(r.get('row_key'));
   const received = r.get('received');
   return {
     rowKey: key,
     returnId: text(r.get('return_id')),
     kind: key.startsWith('RFBS') ? 'rfbs' : 'return',
-    type: text(r.get('type')),
-    status: text(r.get('status')),
+    type: returnTypeIn(lang, text(r.get('type'))),
+    // The words of the seller's language now, not those of the sync that wrote the row.
+    status: returnCodeText(lang, text(r.get('status_code'))) ?? text(r.get('status')),
     statusCode: text(r.get('status_code')),
     offerId: text(r.get('offer_id')),
     name: text(r.get('name')),
@@ -187,7 +190,7 @@ export function serviceContext(ctx: AppContext): ServiceContextView {
   const order = orderOfPosting(posting);
   const returns = records(tabs.get(returnsSpec.tab) as PreparedTab)
     .filter((r) => text(r.get('posting_number')) === posting)
-    .map(returnView);
+    .map((r) => returnView(r, ctx.lang));
   const chats: ChatView[] = records(tabs.get(messagesSpec.tab) as PreparedTab)
     .filter((r) => text(r.get('posting_number')) === posting || text(r.get('order_number')) === order)
     .map((r) => ({
@@ -234,7 +237,7 @@ export function saveReturnWork(ctx: AppContext, input: SaveReturnValue): SaveRet
     }
 
     const first = found[0];
-    const view = returnView({ get: (key) => (key in cells ? cells[key] : first.get(key)) });
+    const view = returnView({ get: (key) => (key in cells ? cells[key] : first.get(key)) }, ctx.lang);
     let restocked = 0;
     let message = t(ctx.lang, 'service.saved', { id: view.returnId });
     const quality = input.quality ?? view.quality;
@@ -258,11 +261,11 @@ export function saveReturnWork(ctx: AppContext, input: SaveReturnValue): SaveRet
 
 // ---- rFBS return requests ------------------------------------------------------------------
 
-function rfbsView(detail: RfbsDetail, message?: string): RfbsView {
+function rfbsView(lang: Lang, detail: RfbsDetail, message?: string): RfbsView {
   return {
     returnId: detail.returnId,
     state: detail.state,
-    stateName: detail.stateName,
+    stateName: rfbsStateText(lang, detail.state, '', detail.stateName),
     reason: detail.reason,
     comment: detail.comment,
     actions: detail.actions,
@@ -288,7 +291,7 @@ function refreshRfbs(ctx: AppContext, ozon: OzonClient, returnId: number): RfbsD
     else
       values = {
         row_key: rfbsRowKey(returnId),
-        status: detail.stateName || detail.state,
+        status: rfbsStateText(ctx.lang, detail.state, '', detail.stateName),
         status_code: detail.state,
         reason: detail.reason,
       };
@@ -300,7 +303,7 @@ function refreshRfbs(ctx: AppContext, ozon: OzonClient, returnId: number): RfbsD
 }
 
 export function getRfbsReturn(ctx: AppContext, input: RfbsReturnValue): RfbsView {
-  return rfbsView(refreshRfbs(ctx, client(ctx), input.returnId));
+  return rfbsView(ctx.lang, refreshRfbs(ctx, client(ctx), input.returnId));
 }
 
 export function rfbsReturnAction(ctx: AppContext, input: RfbsActionValue): RfbsView {
@@ -335,9 +338,12 @@ export function rfbsReturnAction(ctx: AppContext, input: RfbsActionValue): RfbsV
     const after = refreshRfbs(ctx, ozon, input.returnId);
     const changed = after.state !== before.state;
     return rfbsView(
+      ctx.lang,
       after,
       changed
-        ? t(ctx.lang, 'service.rfbs.done', { state: after.stateName || after.state })
+        ? t(ctx.lang, 'service.rfbs.done', {
+            state: rfbsStateText(ctx.lang, after.state, '', after.stateName),
+          })
         : t(ctx.lang, 'error.service.notConfirmed'),
     );
   });

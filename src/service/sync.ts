@@ -23,8 +23,10 @@ import {
   returnRow,
   returnsSpec,
   rfbsRow,
+  SERVICE_RELABELS,
 } from '../core/service/tables';
 import { landPending } from '../core/table/land';
+import { relabelRows } from '../core/table/relabel';
 import type { SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
@@ -204,6 +206,8 @@ export function postingLookup(orders: TabSnapshot): (order: string) => string {
   return (order) => byOrder.get(order) ?? '';
 }
 
+const SERVICE_TABS = ['returns', 'messages', 'cancellations'] as const;
+
 export function runServiceStep(
   env: ServiceEnv,
   source: SyncSource,
@@ -224,14 +228,21 @@ export function runServiceStep(
   };
   const size = () => pending.returns.size + pending.messages.size + pending.cancellations.size;
 
+  // Rows only relabelled after a language change are not updated records.
+  const relabelled = {
+    returns: new Set<string>(),
+    messages: new Set<string>(),
+    cancellations: new Set<string>(),
+  };
   const flush = (next: ServiceJob) => {
     if (!tabs) return;
-    const plans = landPending(env, tabs, pending, ['returns', 'messages', 'cancellations']);
-    for (const plan of plans.values()) {
+    const plans = landPending(env, tabs, pending, SERVICE_TABS);
+    for (const [name, plan] of plans) {
+      const changed = plan?.updated.filter((key) => !relabelled[name].has(key)).length ?? 0;
       added += plan?.added.length ?? 0;
-      updated += plan?.updated.length ?? 0;
+      updated += changed;
       next.added += plan?.added.length ?? 0;
-      next.updated += plan?.updated.length ?? 0;
+      next.updated += changed;
     }
     for (const map of Object.values(pending)) map.clear();
     // Saved after the rows it produced are written: a run that dies in between re-reads those pages.
@@ -311,6 +322,23 @@ export function runServiceStep(
       if (size() >= MAX_PENDING) {
         flush(work);
         work = { ...job, counts: { ...job.counts } };
+      }
+    }
+    // After a language change every row reads in the seller's language, not only those Ozon sent again.
+    for (const name of SERVICE_TABS) {
+      const tab = tabs[name];
+      const rows = relabelRows(
+        tab.snapshot.values,
+        tab.positions,
+        tab.snapshot.spec.key,
+        SERVICE_RELABELS[name],
+        env.lang,
+        new Set(pending[name].keys()),
+      );
+      for (const row of rows) {
+        const key = String(row[tab.snapshot.spec.key]);
+        pending[name].set(key, row);
+        relabelled[name].add(key);
       }
     }
     flush(work);

@@ -2,6 +2,8 @@
 // against the Ozon simulator.
 import { demoShop, tabRecords, type Runtime } from '../support/shop';
 import type { Simulator } from '../../simulator';
+import { headerIn } from '../../src/core/i18n/headers';
+import { t, type MessageKey } from '../../src/core/i18n/messages';
 
 const HOUR = 3_600_000;
 
@@ -56,7 +58,8 @@ function expectReturnsMatchShop(rt: Runtime, sim: Simulator, since: number) {
       'Posting number': r.postingNumber,
       'Offer ID': r.offerId,
       Quantity: r.quantity,
-      'Ozon status': r.statusName,
+      // In words of the seller's language; Ozon's code beside it (hidden).
+      'Ozon status': t('en', `return.status.${r.statusSysName}` as MessageKey),
       'Status code': r.statusSysName,
       'Return barcode': r.barcode,
     });
@@ -65,6 +68,7 @@ function expectReturnsMatchShop(rt: Runtime, sim: Simulator, since: number) {
     expect(rows.get(`RFBS${r.returnId}`)).toMatchObject({
       'Return ID': String(r.returnId),
       'Posting number': r.postingNumber,
+      'Ozon status': t('en', `return.rfbsState.${r.state}` as MessageKey),
       'Status code': r.state,
       Schema: 'rFBS',
     });
@@ -115,6 +119,54 @@ describe('returns & messages sync', () => {
     expect(log[0]).toMatchObject({ Result: 'ok', Error: '' });
   });
 
+  test('a language change relabels every return status, compensation, chat status and initiator from its code', () => {
+    const { rt, sim } = demoShop({ postings: 300, days: 40 });
+    const first = sim.state.returns[0];
+    first.statusChangedAt = rt.clock.now() - HOUR;
+    syncService(rt);
+    // Rows Ozon does not send again still follow the language: the next syncs read nothing new.
+    for (const lang of ['ru', 'zh', 'en'] as const) {
+      rt.properties.user.set('ODESK_LANGUAGE', lang);
+      rt.clock.advance(60_000);
+      const again = syncService(rt);
+      expect(again).toMatchObject({ result: 'done', added: 0, updated: 0 });
+      const [header, ...rows] = rt.spreadsheet.sheet('Returns').values() as unknown[][];
+      const col = (name: string) => header.indexOf(headerIn(lang, name));
+      expect(rows.length).toBeGreaterThan(3);
+      for (const row of rows) {
+        const code = String(row[col('Status code')]);
+        const key = String(row[col('Row key')]);
+        const words = key.startsWith('RFBS') ? `return.rfbsState.${code}` : `return.status.${code}`;
+        expect({ key, status: row[col('Ozon status')] }).toEqual({
+          key,
+          status: t(lang, words as MessageKey),
+        });
+      }
+      const [cHeader, ...requests] = rt.spreadsheet.sheet('Cancellation requests').values() as unknown[][];
+      expect(requests.length).toBeGreaterThan(0);
+      for (const row of requests) {
+        const code = String(row[cHeader.indexOf(headerIn(lang, 'Initiator code'))]).toUpperCase();
+        expect(row[cHeader.indexOf(headerIn(lang, 'Initiator'))]).toBe(
+          t(lang, `cancelInitiator.${code === 'CUSTOMER' ? 'CLIENT' : code}` as MessageKey),
+        );
+        expect(row[cHeader.indexOf(headerIn(lang, 'State'))]).toBe(
+          t(
+            lang,
+            `service.cancel.${String(row[cHeader.indexOf(headerIn(lang, 'State code'))])}` as MessageKey,
+          ),
+        );
+      }
+      const [mHeader, ...chats] = rt.spreadsheet.sheet('Messages').values() as unknown[][];
+      for (const row of chats)
+        expect(row[mHeader.indexOf(headerIn(lang, 'Chat status'))]).toBe(
+          t(
+            lang,
+            `service.chat.status.${String(row[mHeader.indexOf(headerIn(lang, 'Status code'))])}` as MessageKey,
+          ),
+        );
+    }
+  });
+
   test('re-syncing writes only the log row; changes upsert in place and keep the seller columns', () => {
     const { rt, sim } = demoShop({ postings: 300, days: 40 });
     const start = rt.clock.now();
@@ -136,14 +188,14 @@ describe('returns & messages sync', () => {
 
     // Ozon moves the return on; a new message arrives in a chat.
     rt.clock.advance(HOUR);
-    first.statusSysName = 'ReturnedToSeller';
+    first.statusSysName = 'ReceivedBySeller';
     first.statusName = 'Получен продавцом';
     first.statusChangedAt = rt.clock.now() - 60_000;
     const result = syncService(rt);
     expect(result.result).toBe('done');
     const row = byKey(tabRecords(rt, 'Returns'), 'Row key').get(`R${first.id}`) as Record<string, unknown>;
     expect(row).toMatchObject({
-      'Status code': 'ReturnedToSeller',
+      'Status code': 'ReceivedBySeller',
       'Reason verdict': 'Disputed',
       Note: '=HYPERLINK("x")',
     });

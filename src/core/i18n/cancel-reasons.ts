@@ -1,6 +1,7 @@
 // Words for Ozon's cancellation reasons, by the id Ozon gives them (/v2/posting/fbs/cancel-reason/list
 // answers with Russian titles whatever the seller's language). A reason Ozon adds later keeps
-// Ozon's own title until it gets words here.
+// Ozon's own title until it gets words here. Who asked for a cancellation (`cancellation_initiator`,
+// Ozon's enum SELLER, CLIENT, OZON, SYSTEM, DELIVERY; older answers write Client or Customer).
 export const cancelReasons = {
   en: {
     'cancelReason.352': 'Out of stock at the seller’s warehouse',
@@ -10,6 +11,11 @@ export const cancelReasons = {
     'cancelReason.665': 'The buyer did not pick the order up',
     'cancelReason.666': 'Returned by the delivery service: no delivery to that region',
     'cancelReason.667': 'Lost by the delivery service',
+    'cancelInitiator.SELLER': 'You (the seller)',
+    'cancelInitiator.CLIENT': 'Buyer',
+    'cancelInitiator.OZON': 'Ozon',
+    'cancelInitiator.SYSTEM': 'Ozon’s system',
+    'cancelInitiator.DELIVERY': 'Delivery service',
   },
   ru: {
     'cancelReason.352': 'Товар закончился на складе продавца',
@@ -19,6 +25,11 @@ export const cancelReasons = {
     'cancelReason.665': 'Покупатель не забрал заказ',
     'cancelReason.666': 'Возврат из службы доставки: нет доставки в указанный регион',
     'cancelReason.667': 'Заказ утерян службой доставки',
+    'cancelInitiator.SELLER': 'Вы (продавец)',
+    'cancelInitiator.CLIENT': 'Покупатель',
+    'cancelInitiator.OZON': 'Ozon',
+    'cancelInitiator.SYSTEM': 'Система Ozon',
+    'cancelInitiator.DELIVERY': 'Служба доставки',
   },
   zh: {
     'cancelReason.352': '卖家仓库缺货',
@@ -28,5 +39,14 @@ export const cancelReasons = {
     'cancelReason.665': '买家未取件',
     'cancelReason.666': '物流退回：不配送到该地区',
     'cancelReason.667': '物流丢失订单',
+    'cancelInitiator.SELLER': '您（卖家）',
+    'cancelInitiator.CLIENT': '买家',
+    'cancelInitiator.OZON': 'Ozon',
+    'cancelInitiator.SYSTEM': 'Ozon 系统',
+    'cancelInitiator.DELIVERY': '物流服务商',
   },
 };
+
+export const CANCEL_INITIATOR_CODES = Object.keys(cancelReasons.en)
+  .filter((k) => k.startsWith('cancelInitiator.'))
+  .map((k) => k.slice('cancelInitiator.'.length));

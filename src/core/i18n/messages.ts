@@ -25,6 +25,7 @@ import { codes } from './codes';
 import { archive } from './archive';
 import { bigquery } from './bigquery';
 import { cancelReasons } from './cancel-reasons';
+import { returns } from './returns';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -60,6 +61,7 @@ const parts = [
   part(archive),
   part(bigquery),
   part(cancelReasons),
+  part(returns),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;

@@ -39,6 +39,7 @@ export interface OzonReturn {
   place: string;
   barcode: string;
   compensation: string;
+  compensationCode: string;
 }
 
 const str = (v: unknown): string =>
@@ -73,6 +74,7 @@ export function fromOzonReturn(r: OzonReturnItem): OzonReturn {
     place: placeName(r),
     barcode: str(r.logistic?.barcode),
     compensation: str(r.compensation_status?.status?.display_name),
+    compensationCode: str(r.compensation_status?.status?.sys_name),
   };
 }
 
@@ -88,6 +90,7 @@ export interface RfbsRequest {
   price: number | null;
   currency: string;
   state: string;
+  groupState: string;
   stateName: string;
   moneyState: string;
   /** Only from the request's own page. */
@@ -108,6 +111,7 @@ export function fromRfbsListItem(r: OzonRfbsItem): RfbsRequest {
     price: price ? price.amount : null,
     currency: price?.currency || str(r.product?.currency_code),
     state: str(r.state?.state),
+    groupState: str(r.state?.group_state),
     stateName: str(r.state?.state_name),
     moneyState: str(r.state?.money_return_state_name),
   };

@@ -4,6 +4,11 @@ import { t, type Lang, type MessageKey } from '../i18n/messages';
 import type { RowValues, TableSpec } from '../table/spec';
 import { isoToSerial, type OffsetMinutes } from '../time/serial';
 import type { CancellationRecord, ChatSummary, OzonReturn, RfbsRequest } from './records';
+import { compensationText, returnCodeText, returnStatusText, rfbsStateText } from './status';
+import { CANCEL_INITIATOR_CODES } from '../i18n/cancel-reasons';
+import { COMPENSATION_CODES } from '../i18n/returns';
+import { messageBook, phraseBook } from '../i18n/relabel';
+import type { Relabel } from '../table/relabel';
 
 export const RETURNS_TAB = 'Returns';
 export const MESSAGES_TAB = 'Messages';
@@ -34,6 +39,14 @@ export const returnsSpec: TableSpec = {
     { key: 'compensation', header: 'Compensation / refund', kind: 'text', role: 'sync', width: 150 },
     { key: 'status_code', header: 'Status code', kind: 'text', role: 'sync', width: 120, hidden: true },
     { key: 'row_key', header: 'Row key', kind: 'id', role: 'sync', width: 120, hidden: true },
+    {
+      key: 'compensation_code',
+      header: 'Compensation code',
+      kind: 'text',
+      role: 'sync',
+      width: 120,
+      hidden: true,
+    },
     { key: 'verdict', header: 'Reason verdict', kind: 'text', role: 'seller', width: 110 },
     { key: 'received', header: 'Received', kind: 'date', role: 'seller', width: 100 },
     { key: 'quality', header: 'Quality check', kind: 'text', role: 'seller', width: 120 },
@@ -76,6 +89,14 @@ export const cancellationsSpec: TableSpec = {
     { key: 'decided_at', header: 'Decided at', kind: 'datetime', role: 'sync', width: 120 },
     { key: 'comment', header: 'Answer comment', kind: 'text', role: 'sync', width: 180 },
     { key: 'state_code', header: 'State code', kind: 'text', role: 'sync', width: 100, hidden: true },
+    {
+      key: 'initiator_code',
+      header: 'Initiator code',
+      kind: 'text',
+      role: 'sync',
+      width: 100,
+      hidden: true,
+    },
     { key: 'note', header: 'Note', kind: 'text', role: 'seller', width: 200 },
   ],
 };
@@ -85,7 +106,7 @@ export interface RowContext {
   offset: OffsetMinutes;
 }
 
-const RETURN_TYPES = ['Cancellation', 'FullReturn', 'PartialReturn', 'ClientReturn'];
+const RETURN_TYPES = ['Cancellation', 'FullReturn', 'PartialReturn', 'ClientReturn', 'Unknown'];
 
 export function returnTypeText(lang: Lang, type: string): string {
   return RETURN_TYPES.includes(type)
@@ -117,13 +138,14 @@ export function returnRow(r: OzonReturn, ctx: RowContext): RowValues {
     quantity: r.quantity,
     price: r.price,
     currency: r.currency,
-    status: r.statusName,
+    status: returnStatusText(ctx.lang, r.statusCode, r.statusName),
     status_changed: isoToSerial(r.statusChangedAt, ctx.offset),
     returned_at: isoToSerial(r.returnedAt, ctx.offset),
     arrived_at: isoToSerial(r.arrivedAt, ctx.offset),
     warehouse: r.place,
     barcode: r.barcode,
-    compensation: r.compensation,
+    compensation: compensationText(ctx.lang, r.compensationCode, r.compensation),
+    compensation_code: r.compensationCode,
     status_code: r.statusCode,
   };
 }
@@ -142,7 +164,7 @@ export function rfbsRow(r: RfbsRequest, ctx: RowContext): RowValues {
     quantity: 1,
     price: r.price,
     currency: r.currency,
-    status: r.stateName || r.state,
+    status: rfbsStateText(ctx.lang, r.state, r.groupState, r.stateName),
     returned_at: isoToSerial(r.createdAt, ctx.offset),
     barcode: r.returnNumber,
     compensation: r.moneyState,
@@ -153,7 +175,7 @@ export function rfbsRow(r: RfbsRequest, ctx: RowContext): RowValues {
   return row;
 }
 
-function senderText(lang: Lang, type: string): string {
+export function senderText(lang: Lang, type: string): string {
   const key = `service.chat.from.${type}` as MessageKey;
   const text = t(lang, key);
   return text === key ? type : text;
@@ -193,13 +215,20 @@ export function cancellationStateText(lang: Lang, state: string): string {
   return text === key ? state : text;
 }
 
+/** Who asked to cancel (Ozon writes CLIENT, or Client / Customer in older answers). */
+export function initiatorText(lang: Lang, code: string): string {
+  const upper = code.toUpperCase() === 'CUSTOMER' ? 'CLIENT' : code.toUpperCase();
+  return CANCEL_INITIATOR_CODES.includes(upper) ? t(lang, `cancelInitiator.${upper}` as MessageKey) : code;
+}
+
 export function cancellationRow(c: CancellationRecord, ctx: RowContext): RowValues {
   return {
     cancellation_id: String(c.id),
     posting_number: c.postingNumber,
     state: cancellationStateText(ctx.lang, c.state),
     state_code: c.state,
-    initiator: c.initiator,
+    initiator: initiatorText(ctx.lang, c.initiator),
+    initiator_code: c.initiator,
     reason: c.reason,
     message: clip(c.message, 500),
     requested_at: isoToSerial(c.requestedAt, ctx.offset),
@@ -214,3 +243,46 @@ export function orderOfPosting(postingNumber: string): string {
   const cut = postingNumber.lastIndexOf('-');
   return cut > 0 ? postingNumber.slice(0, cut) : postingNumber;
 }
+
+// ---- After a language change -----------------------------------------------------------------
+
+/** Words by code, or null for a code without words (the cell keeps what the sync wrote). */
+const known =
+  (words: (lang: Lang, code: string) => string) =>
+  (lang: Lang, code: string): string | null => {
+    const text = words(lang, code);
+    return text === code ? null : text;
+  };
+
+const typeBook = phraseBook((lang) => [
+  ...RETURN_TYPES.map((type) => returnTypeText(lang, type)),
+  t(lang, 'service.type.rfbs'),
+]);
+/** A Returns Type cell in `lang` (it holds the words of the sync that wrote it). */
+export function returnTypeIn(lang: Lang, cell: string): string {
+  return typeBook.in(lang, cell) ?? cell;
+}
+const SENDERS = ['Customer', 'Seller', 'Support', 'Crm', 'Courier', 'NotificationUser'];
+const senderBook = phraseBook((lang) => SENDERS.map((s) => senderText(lang, s)));
+
+/** The service tabs' words rewritten in the seller's language when the sync finds them in another. */
+export const SERVICE_RELABELS: Record<'returns' | 'messages' | 'cancellations', Relabel[]> = {
+  returns: [
+    { column: 'status', code: 'status_code', words: returnCodeText },
+    {
+      column: 'compensation',
+      code: 'compensation_code',
+      words: (lang, code) => (COMPENSATION_CODES.includes(code) ? compensationText(lang, code) : null),
+    },
+    { column: 'type', book: typeBook },
+  ],
+  messages: [
+    { column: 'status', code: 'status_code', words: known(chatStatusText) },
+    { column: 'last_from', book: senderBook },
+    { column: 'last_text', book: messageBook(['service.chat.image']) },
+  ],
+  cancellations: [
+    { column: 'state', code: 'state_code', words: known(cancellationStateText) },
+    { column: 'initiator', code: 'initiator_code', words: known(initiatorText) },
+  ],
+};

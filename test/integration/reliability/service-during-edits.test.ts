@@ -37,7 +37,7 @@ describe('returns & messages sync while the seller edits its tabs', () => {
     const change = (k: number) => {
       for (const r of [recent[k % recent.length], recent[(k * 3 + 1) % recent.length]]) {
         const moved = r.statusSysName === original.get(r.id);
-        r.statusSysName = moved ? 'ReturnedToSeller' : (original.get(r.id) as string);
+        r.statusSysName = moved ? 'ReceivedBySeller' : (original.get(r.id) as string);
         r.statusName = moved ? 'Получен продавцом' : r.statusSysName;
         r.statusChangedAt = rt.clock.now() - 60_000;
       }

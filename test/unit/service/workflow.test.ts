@@ -62,6 +62,7 @@ test('rows keep buyer text literal and ids as text', () => {
       place: 'Склад',
       barcode: 'ii0001',
       compensation: '',
+      compensationCode: '',
     },
     ctx,
   );
@@ -72,6 +73,8 @@ test('rows keep buyer text literal and ids as text', () => {
     offer_id: '000123',
     sku: '99',
     type: 'Client return',
+    status: 'On the way to you',
+    status_code: 'MovingToSeller',
   });
   expect(row.status_changed).toBe(dateToSerial('2026-11-20'));
   expect(row).not.toHaveProperty('note');
