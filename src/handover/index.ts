@@ -339,7 +339,8 @@ function writeBook(e: HandoverEnv, rows: RowValues[], actOf: ReadonlyMap<string,
     const read = e.host.readTabs([handoversSpec]);
     const snapshot = read.get(HANDOVERS_TAB) as TabSnapshot;
     if (snapshot.exists || rows.length) {
-      const fresh = new Set(rows.map((r) => String(r.id)));
+      const fresh = new Map<string, RowValues>();
+      for (const r of rows) fresh.set(String(r.id), { ...fresh.get(String(r.id)), ...r });
       const { positions } = prepareTab(snapshot);
       const relabelled = relabelRows(snapshot.values, positions, 'id', RELABELS, e.ctx.lang, fresh);
       landRows(e.host, handoversSpec, [...rows, ...relabelled], read);

@@ -26,7 +26,7 @@ import {
   SERVICE_RELABELS,
 } from '../core/service/tables';
 import { landPending } from '../core/table/land';
-import { relabelRows } from '../core/table/relabel';
+import { relabelOnly, relabelRows } from '../core/table/relabel';
 import type { SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
@@ -228,7 +228,7 @@ export function runServiceStep(
   };
   const size = () => pending.returns.size + pending.messages.size + pending.cancellations.size;
 
-  // Rows only relabelled after a language change are not updated records.
+  // Rows only relabelled after a language change (sent again by Ozon or not) are not updated records.
   const relabelled = {
     returns: new Set<string>(),
     messages: new Set<string>(),
@@ -236,6 +236,19 @@ export function runServiceStep(
   };
   const flush = (next: ServiceJob) => {
     if (!tabs) return;
+    // Records Ozon sent again whose only difference is the language of their words.
+    for (const name of SERVICE_TABS) {
+      const tab = tabs[name];
+      const only = relabelOnly(
+        tab.snapshot.spec,
+        tab.snapshot.values,
+        tab.positions,
+        SERVICE_RELABELS[name],
+        env.lang,
+        pending[name],
+      );
+      for (const key of only) relabelled[name].add(key);
+    }
     const plans = landPending(env, tabs, pending, SERVICE_TABS);
     for (const [name, plan] of plans) {
       const changed = plan?.updated.filter((key) => !relabelled[name].has(key)).length ?? 0;
@@ -333,12 +346,17 @@ export function runServiceStep(
         tab.snapshot.spec.key,
         SERVICE_RELABELS[name],
         env.lang,
-        new Set(pending[name].keys()),
+        pending[name],
       );
       for (const row of rows) {
         const key = String(row[tab.snapshot.spec.key]);
-        pending[name].set(key, row);
-        relabelled[name].add(key);
+        const sent = pending[name].get(key);
+        // A row Ozon sent again takes the words it does not carry; whether it changed is told at flush.
+        if (sent) pending[name].set(key, { ...sent, ...row });
+        else {
+          pending[name].set(key, row);
+          relabelled[name].add(key);
+        }
       }
     }
     flush(work);

@@ -6,6 +6,8 @@ import { headerIn } from '../../src/core/i18n/headers';
 import { t, type MessageKey } from '../../src/core/i18n/messages';
 
 const HOUR = 3_600_000;
+/** The senders of chat messages the add-on has words for. */
+const SENDERS = ['Customer', 'Seller', 'Support', 'Crm', 'Courier', 'NotificationUser'];
 
 interface Result<T> {
   ok: boolean;
@@ -124,12 +126,21 @@ describe('returns & messages sync', () => {
     const first = sim.state.returns[0];
     first.statusChangedAt = rt.clock.now() - HOUR;
     syncService(rt);
-    // Rows Ozon does not send again still follow the language: the next syncs read nothing new.
+    // Every row follows the language, those Ozon sends again (rFBS requests, cancellation requests and
+    // chats are re-read each run) and those it does not; only a record that really changed counts as
+    // updated: a return moves on at Ozon while the language is Chinese.
     for (const lang of ['ru', 'zh', 'en'] as const) {
       rt.properties.user.set('ODESK_LANGUAGE', lang);
       rt.clock.advance(60_000);
+      if (lang === 'zh') {
+        const received = first.statusSysName === 'ReceivedBySeller';
+        first.statusSysName = received ? 'ArrivedAtReturnPlace' : 'ReceivedBySeller';
+        first.statusName = received ? 'В пункте выдачи' : 'Получен продавцом';
+        first.statusChangedAt = rt.clock.now() - 1000;
+      }
       const again = syncService(rt);
-      expect(again).toMatchObject({ result: 'done', added: 0, updated: 0 });
+      expect(again).toMatchObject({ result: 'done', added: 0, updated: lang === 'zh' ? 1 : 0 });
+      expect(again.fetched).toBeGreaterThan(0);
       const [header, ...rows] = rt.spreadsheet.sheet('Returns').values() as unknown[][];
       const col = (name: string) => header.indexOf(headerIn(lang, name));
       expect(rows.length).toBeGreaterThan(3);
@@ -164,6 +175,12 @@ describe('returns & messages sync', () => {
             `service.chat.status.${String(row[mHeader.indexOf(headerIn(lang, 'Status code'))])}` as MessageKey,
           ),
         );
+      // Who wrote the last message: Ozon lists every chat again, its last message only when it is new,
+      // so the sender the sheet holds is relabelled as well.
+      const senders = new Set(SENDERS.map((s) => t(lang, `service.chat.from.${s}` as MessageKey)));
+      const from = chats.map((row) => String(row[mHeader.indexOf(headerIn(lang, 'From'))])).filter(Boolean);
+      expect(from.length).toBeGreaterThan(0);
+      expect(from.filter((f) => !senders.has(f))).toEqual([]);
     }
   });
 
