@@ -6,7 +6,9 @@ import { METADATA_KEY, TAB_METADATA_KEY, type TableSpec } from '../core/table/sp
 import { chunkByBytes, MAX_BODY_BYTES } from '../core/table/chunk';
 import type { SheetsRequest } from '../core/table/requests';
 import { withSheetsQuota } from './sheets-quota';
-import type { TabSnapshot } from '../core/table/snapshot';
+import type { TabPart, TabSnapshot } from '../core/table/snapshot';
+
+export type { TabPart };
 import type { OffsetMinutes } from '../core/time/serial';
 import type { Lang } from '../core/i18n/messages';
 import { zoneLabel } from '../core/format/time';
@@ -78,7 +80,31 @@ function placeTabs(
   return placed;
 }
 
-export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map<string, TabSnapshot> {
+function partRanges(part: TabPart | undefined, title: string, meta: ReadonlyMap<number, string>) {
+  const q = quoteTab(title);
+  if (!part) return null;
+  if ('rows' in part)
+    return { kind: 'rows' as const, ranges: [`${q}!1:1`, `${q}!${part.rows[0] + 1}:${part.rows[1] + 1}`] };
+  // A key on two columns (a column the seller copied) is not guessed at: the tab is read whole.
+  const byKey = new Map<string, number>();
+  for (const [col, key] of meta) byKey.set(key, byKey.has(key) ? -1 : col);
+  const cols = part.columns.map((k) => byKey.get(k));
+  if (cols.some((c) => c === undefined || c < 0)) return null;
+  const letters = (cols as number[]).map((c) => colToLetters(c + 1));
+  return { kind: 'columns' as const, cols: cols as number[], ranges: letters.map((l) => `${q}!${l}1:${l}`) };
+}
+
+function colToLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function readTabs(
+  specs: readonly TableSpec[],
+  id = spreadsheetId(),
+  parts?: ReadonlyMap<string, TabPart>,
+): Map<string, TabSnapshot> {
   const info = withSheetsQuota(() =>
     api().Spreadsheets!.get(id, { fields: 'properties.timeZone,sheets.properties' }),
   );
@@ -118,15 +144,73 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
   }
   const placed = placeTabs(specs, sheets, tabMeta);
   const present = specs.filter((s) => placed.has(s.tab));
-  const values = present.length
+  const plans = present.map((spec) => {
+    const { props } = placed.get(spec.tab)!;
+    return (
+      partRanges(parts?.get(spec.tab), props.title, metadata.get(props.sheetId) ?? new Map()) ?? {
+        kind: 'whole' as const,
+        ranges: [quoteTab(props.title)],
+      }
+    );
+  });
+  const flat = plans.flatMap((p) => p.ranges);
+  const got = flat.length
     ? (withSheetsQuota(() =>
         api().Spreadsheets!.Values!.batchGet(id, {
-          ranges: present.map((s) => quoteTab(placed.get(s.tab)!.props.title)),
+          ranges: flat,
           valueRenderOption: 'UNFORMATTED_VALUE',
           dateTimeRenderOption: 'SERIAL_NUMBER',
         }),
       ).valueRanges ?? [])
     : [];
+  const rangeValues = (i: number) => (got[i]?.values as unknown[][] | undefined) ?? [];
+  const values: unknown[][][] = [];
+  const partial = new Set<number>();
+  const tails: { index: number; range: string }[] = [];
+  let at = 0;
+  plans.forEach((plan, index) => {
+    if (plan.kind === 'whole') values.push(rangeValues(at));
+    else if (plan.kind === 'rows') {
+      const part = parts!.get(present[index].tab) as { rows: readonly [number, number] };
+      const out: unknown[][] = [rangeValues(at)[0] ?? []];
+      rangeValues(at + 1).forEach((row, i) => (out[part.rows[0] + i] = row));
+      values.push(out);
+      partial.add(index);
+    } else {
+      const out: unknown[][] = [];
+      plan.cols.forEach((col, k) => {
+        rangeValues(at + k).forEach((row, r) => {
+          if (!row.length) return;
+          const target = out[r] ?? (out[r] = []);
+          target[col] = row[0];
+        });
+      });
+      for (let r = 0; r < out.length; r++) if (!out[r]) out[r] = [];
+      values.push(out);
+      partial.add(index);
+      const part = parts!.get(present[index].tab) as { tail?: boolean };
+      const props = placed.get(present[index].tab)!.props;
+      const rowCount = props.gridProperties?.rowCount ?? 0;
+      if (part.tail && out.length < rowCount)
+        tails.push({ index, range: `${quoteTab(props.title)}!${out.length + 1}:${rowCount}` });
+    }
+    at += plan.ranges.length;
+  });
+  if (tails.length) {
+    // Rows past the last key the columns hold (a row the seller typed below): read whole.
+    const more =
+      withSheetsQuota(() =>
+        api().Spreadsheets!.Values!.batchGet(id, {
+          ranges: tails.map((t) => t.range),
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        }),
+      ).valueRanges ?? [];
+    tails.forEach((t, i) => {
+      const out = values[t.index];
+      for (const row of (more[i]?.values as unknown[][] | undefined) ?? []) out.push(row);
+    });
+  }
 
   const lang = sheetLang?.();
   const zone = lang && timeZone ? zoneLabel(lang, offsetIn(timeZone), Date.now()) : undefined;
@@ -143,7 +227,8 @@ export function readTabs(specs: readonly TableSpec[], id = spreadsheetId()): Map
         exists: true,
         rowCount: props.gridProperties?.rowCount ?? 0,
         columnCount: props.gridProperties?.columnCount ?? 0,
-        values: (values[index]?.values as unknown[][] | undefined) ?? [],
+        values: values[index] ?? [],
+        ...(partial.has(index) ? { partial: true } : {}),
         metadata: metadata.get(props.sheetId) ?? new Map(),
         title: props.title,
         tabMarked: place.marked,

@@ -2,10 +2,17 @@
 // phases that a cut (the execution deadline, a quota refusal, a crash) can stop anywhere:
 //   1. copy: the batch's rows are upserted by key into the month's archive tabs, tagged with the
 //      move's id, and read back: only postings whose order row and every line row are there with
-//      the values carried are verified;
+//      the values carried are verified. When the month's key columns (read alone) hold none of the
+//      batch's postings, the rows are appended after the last row and only those rows are read
+//      back; otherwise (a move resumed, a month read again from Ozon) the month tabs are read whole
+//      and upserted by key. Either way a key is written as a new row only when the tab, read under
+//      the document lock right before, does not hold it: the archive never holds a posting twice;
 //   2. delete: the live tabs are read again right before the delete, the verified postings' rows
-//      are found by key (the seller may have sorted meanwhile) and deleted; the keys are read again
-//      after, and a row the delete reached by mistake is put back whole.
+//      are found by key (the seller may have sorted meanwhile) and deleted, except a posting the
+//      seller edited since its copy (it is copied again next time); the keys alone are read after:
+//      when they are exactly those the delete should have left, in order, that read stands for the
+//      tabs as they are now (the next batch plans on it); otherwise the tabs are read whole and a
+//      row the delete reached by mistake is put back whole.
 // Every posting is in the live tabs or in the archive at every moment (copy before delete); one in
 // both is a move under way, which the next run finishes: it reconciles by key (copying again is an
 // upsert, a posting already archived is only deleted from the live tabs once verified there).
@@ -28,6 +35,7 @@ import {
   deleteRowRequests,
   extraHeaders,
   monthCells,
+  MOVE_COLUMN,
   rowsWith,
   VOLUME_CELL_BUDGET,
 } from '../core/archive/plan';
@@ -36,7 +44,13 @@ import { t, type Lang } from '../core/i18n/messages';
 import { linesSpec, ordersSpec } from '../core/orders/tables';
 import { keysOf } from '../core/table/guard';
 import { cellData, planRequests, type SheetsRequest } from '../core/table/requests';
-import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
+import {
+  applySetup,
+  prepareTab,
+  type PreparedTab,
+  type TabPart,
+  type TabSnapshot,
+} from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
 import { planUpsert, sameCell } from '../core/table/upsert';
 import { toSerial, type OffsetMinutes } from '../core/time/serial';
@@ -52,8 +66,12 @@ export interface ArchiveEnv {
   offset: OffsetMinutes;
   /** No new batch starts when less than a batch's room is left before it. */
   deadline: number;
-  /** Reads tabs of the live workbook (no id) or of an archive spreadsheet. */
-  readTabs(specs: readonly TableSpec[], spreadsheetId?: string): Map<string, TabSnapshot>;
+  /** Reads tabs of the live workbook (no id) or of an archive spreadsheet; `parts`: only some of a tab. */
+  readTabs(
+    specs: readonly TableSpec[],
+    spreadsheetId?: string,
+    parts?: ReadonlyMap<string, TabPart>,
+  ): Map<string, TabSnapshot>;
   write(requests: SheetsRequest[], spreadsheetId?: string): void;
   /** Tab names an archive spreadsheet holds (by the add-on's tab metadata and by title). */
   tabNames(spreadsheetId: string): Set<string>;
@@ -240,6 +258,129 @@ interface Copied {
   verified: Set<string>;
   orders: number;
   lines: number;
+  /** What was carried for each posting: its order row and its lines (the delete checks them). */
+  carried: Map<string, RowValues[]>;
+}
+
+interface Carried {
+  orderRows: Map<string, RowValues>;
+  lineRows: Map<string, RowValues>;
+}
+
+function carry(live: Live, batch: ReadonlySet<string>, moveId: string): Carried {
+  const orderRows = new Map<string, RowValues>();
+  for (const [key, row] of rowsByKey(live.orders, 'posting_number', batch))
+    orderRows.set(key, carriedRow(live.orders, row, moveId));
+  const lineRows = new Map<string, RowValues>();
+  for (const row of linesOf(live.lines, batch)) {
+    const values = carriedRow(live.lines, row, moveId);
+    lineRows.set(String(values.line_key), values);
+  }
+  return { orderRows, lineRows };
+}
+
+function carriedOf({ orderRows, lineRows }: Carried): Map<string, RowValues[]> {
+  const out = new Map<string, RowValues[]>();
+  for (const [key, values] of orderRows) out.set(key, [values]);
+  for (const values of lineRows.values()) out.get(String(values.posting_number))?.push(values);
+  return out;
+}
+
+/** Verified: postings whose order row and every line the archive holds with the values carried. */
+function verify(
+  archive: { orders: PreparedTab; lines: PreparedTab },
+  specs: { orders: TableSpec; lines: TableSpec },
+  { orderRows, lineRows }: Carried,
+): Set<string> {
+  const found = rowsByKey(archive.orders, 'posting_number', new Set(orderRows.keys()));
+  const foundLines = rowsByKey(archive.lines, 'line_key', new Set(lineRows.keys()));
+  const linesOk = new Map<string, boolean>();
+  for (const [key, values] of lineRows) {
+    const posting = String(values.posting_number);
+    const ok = holds(archive.lines, specs.lines, foundLines.get(key), values);
+    linesOk.set(posting, (linesOk.get(posting) ?? true) && ok);
+  }
+  const verified = new Set<string>();
+  for (const [key, values] of orderRows)
+    if (holds(archive.orders, specs.orders, found.get(key), values) && linesOk.get(key) !== false)
+      verified.add(key);
+  return verified;
+}
+
+const distinctKeys = (tab: PreparedTab, column: string): Set<string> =>
+  new Set(keysOf(tab.snapshot.values, tab.positions.get(column) as number).filter(Boolean));
+
+/**
+ * The copy when the month's tabs hold none of the batch (the usual case): their key columns are read
+ * alone, the batch appended after their last row, and only the appended rows read back. null when
+ * the tabs must be read whole: a tab to create or repair, or a batch posting already there.
+ */
+function appendBatch(
+  env: ArchiveEnv,
+  specs: { orders: TableSpec; lines: TableSpec },
+  id: string,
+  batch: ReadonlySet<string>,
+  carried: Carried,
+): Copied | null {
+  const keysOnly = new Map<string, TabPart>([
+    [specs.orders.tab, { columns: ['posting_number'], tail: true }],
+    [specs.lines.tab, { columns: ['posting_number', 'line_key'], tail: true }],
+  ]);
+  const snaps = env.readTabs([specs.orders, specs.lines], id, keysOnly);
+  const o = snaps.get(specs.orders.tab) as TabSnapshot;
+  const l = snaps.get(specs.lines.tab) as TabSnapshot;
+  if (!o.exists || !l.exists || !o.partial || !l.partial) return null;
+  const keys = { orders: prepareTab(o), lines: prepareTab(l) };
+  if (keys.orders.setup.length || keys.lines.setup.length) return null;
+  const held = (tab: PreparedTab) => {
+    const col = tab.positions.get('posting_number') as number;
+    return tab.snapshot.values.some((row, i) => i > 0 && row?.[col] != null && batch.has(String(row[col])));
+  };
+  if (held(keys.orders) || held(keys.lines)) return null;
+  const plan = (tab: PreparedTab, spec: TableSpec, rows: Iterable<RowValues>) =>
+    planRequests(
+      spec,
+      tab.snapshot.sheetId,
+      tab.snapshot.rowCount,
+      tab.positions,
+      planUpsert(spec, tab.positions, dataRows(tab.snapshot), rows),
+      tab.snapshot.zone,
+    );
+  const requests = [
+    ...plan(keys.orders, specs.orders, carried.orderRows.values()),
+    ...plan(keys.lines, specs.lines, carried.lineRows.values()),
+  ];
+  if (requests.length) env.write(requests, id);
+  env.step?.('copied');
+
+  // Read back the rows appended (0-based sheet rows from the first after the tab's last).
+  const band = (tab: PreparedTab, count: number): TabPart => ({
+    rows: [tab.snapshot.values.length, tab.snapshot.values.length + Math.max(0, count - 1)],
+  });
+  const back = env.readTabs(
+    [specs.orders, specs.lines],
+    id,
+    new Map([
+      [specs.orders.tab, band(keys.orders, carried.orderRows.size)],
+      [specs.lines.tab, band(keys.lines, carried.lineRows.size)],
+    ]),
+  );
+  const archive = {
+    orders: prepareTab(back.get(specs.orders.tab) as TabSnapshot),
+    lines: prepareTab(back.get(specs.lines.tab) as TabSnapshot),
+  };
+  const verified = verify(archive, specs, carried);
+  const count = (before: PreparedTab, after: PreparedTab, column: string) => {
+    const all = distinctKeys(before, column);
+    for (const key of distinctKeys(after, column)) all.add(key);
+    return all.size;
+  };
+  return {
+    verified,
+    orders: count(keys.orders, archive.orders, 'posting_number'),
+    lines: count(keys.lines, archive.lines, 'line_key'),
+    carried: carriedOf(carried),
+  };
 }
 
 /** Phase 1: upsert the batch into the month's archive tabs, read them back, verify by key and value. */
@@ -254,6 +395,10 @@ function copyBatch(
   const extras = { orders: extraHeaders(live.orders), lines: extraHeaders(live.lines) };
   const specs = archiveSpecs(month, extras, 'move');
   const id = volume.spreadsheetId;
+  const carried = carry(live, batch, moveId);
+  const appended = appendBatch(env, specs, id, batch, carried);
+  if (appended) return appended;
+  const { orderRows, lineRows } = carried;
   const read = () => {
     const snaps = env.readTabs([specs.orders, specs.lines], id);
     return {
@@ -267,14 +412,6 @@ function copyBatch(
     env.write(setup, id);
     applySetup(archive.orders);
     applySetup(archive.lines);
-  }
-  const orderRows = new Map<string, RowValues>();
-  for (const [key, row] of rowsByKey(live.orders, 'posting_number', batch))
-    orderRows.set(key, carriedRow(live.orders, row, moveId));
-  const lineRows = new Map<string, RowValues>();
-  for (const row of linesOf(live.lines, batch)) {
-    const values = carriedRow(live.lines, row, moveId);
-    lineRows.set(String(values.line_key), values);
   }
   // Lines the archive holds for these postings that the live tab no longer has (a line Ozon removed).
   const stale = new Set<string>();
@@ -322,24 +459,11 @@ function copyBatch(
 
   // Read back: a posting is verified when its order row and each of its lines hold what was carried.
   archive = read();
-  const found = rowsByKey(archive.orders, 'posting_number', new Set(orderRows.keys()));
-  const foundLines = rowsByKey(archive.lines, 'line_key', new Set(lineRows.keys()));
-  const linesOk = new Map<string, boolean>();
-  for (const [key, values] of lineRows) {
-    const posting = String(values.posting_number);
-    const ok = holds(archive.lines, specs.lines, foundLines.get(key), values);
-    linesOk.set(posting, (linesOk.get(posting) ?? true) && ok);
-  }
-  const verified = new Set<string>();
-  for (const [key, values] of orderRows)
-    if (holds(archive.orders, specs.orders, found.get(key), values) && linesOk.get(key) !== false)
-      verified.add(key);
-  const ordersCol = archive.orders.positions.get('posting_number') as number;
-  const linesCol = archive.lines.positions.get('line_key') as number;
   return {
-    verified,
-    orders: new Set(keysOf(archive.orders.snapshot.values, ordersCol).filter(Boolean)).size,
-    lines: new Set(keysOf(archive.lines.snapshot.values, linesCol).filter(Boolean)).size,
+    verified: verify(archive, specs, carried),
+    orders: distinctKeys(archive.orders, 'posting_number').size,
+    lines: distinctKeys(archive.lines, 'line_key').size,
+    carried: carriedOf(carried),
   };
 }
 
@@ -367,21 +491,91 @@ function restoreRequests(tab: PreparedTab, rows: readonly unknown[][]): SheetsRe
   ];
 }
 
+/** Whether the live tabs still hold what was carried for a posting (its order row and its lines). */
+function unchangedSince(live: Live, postings: ReadonlySet<string>, carried: Map<string, RowValues[]>) {
+  const now = carriedOf(carry(live, postings, ''));
+  const same = (a: RowValues, b: RowValues) => {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+      if (key !== MOVE_COLUMN.key && (a[key] ?? null) !== (b[key] ?? null)) return false;
+    return true;
+  };
+  const kept = new Set<string>();
+  for (const posting of postings) {
+    const was = carried.get(posting) ?? [];
+    const is = now.get(posting) ?? [];
+    if (was.length === is.length && was.every((values, i) => same(values, is[i]))) kept.add(posting);
+  }
+  return kept;
+}
+
+/** The tab as a delete of `rows` (0-based sheet rows) leaves it, read before. */
+function without(tab: PreparedTab, rows: readonly number[]): PreparedTab {
+  const gone = new Set(rows);
+  const values = tab.snapshot.values.filter((_row, i) => !gone.has(i));
+  return {
+    ...tab,
+    snapshot: { ...tab.snapshot, values, rowCount: tab.snapshot.rowCount - gone.size },
+    setup: [],
+  };
+}
+
+/** Whether the keys read alone are, row by row, those of `expected` (a row without a key included). */
+function sameKeys(read: PreparedTab, expected: PreparedTab, columns: readonly string[]): boolean {
+  const rows = Math.max(read.snapshot.values.length, expected.snapshot.values.length);
+  for (const column of columns) {
+    const a = read.positions.get(column);
+    const b = expected.positions.get(column);
+    if (a === undefined || a !== b) return false;
+    const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+    for (let i = 1; i < rows; i++)
+      if (text(read.snapshot.values[i]?.[a]) !== text(expected.snapshot.values[i]?.[b])) return false;
+  }
+  return true;
+}
+
+const LIVE_KEYS = new Map<string, TabPart>([
+  [ordersSpec.tab, { columns: ['posting_number'] }],
+  [linesSpec.tab, { columns: ['posting_number', 'line_key'] }],
+]);
+
 /**
  * Phase 2: deletes the verified postings' rows from the live tabs, found by key right before the
- * delete; rows a delete reached by mistake (the seller sorted in between) are put back whole.
+ * delete, except postings the seller edited since they were carried (copied again next time). After
+ * the delete the keys alone are read: the tabs as the delete should leave them, or, when not, read
+ * whole and rows a delete reached by mistake (the seller sorted in between) put back whole.
  */
-function deleteFromLive(env: ArchiveEnv, verified: ReadonlySet<string>): Live {
+function deleteFromLive(
+  env: ArchiveEnv,
+  verified: ReadonlySet<string>,
+  carried: Map<string, RowValues[]>,
+): { live: Live; deleted: Set<string> } {
   let live = readLive(env);
+  const deleted = unchangedSince(live, verified, carried);
   for (let attempt = 0; attempt < 4; attempt++) {
-    const ordersRows = rowsWith(live.orders, 'posting_number', verified);
-    const linesRows = rowsWith(live.lines, 'posting_number', verified);
+    const ordersRows = rowsWith(live.orders, 'posting_number', deleted);
+    const linesRows = rowsWith(live.lines, 'posting_number', deleted);
     if (!ordersRows.length && !linesRows.length) break;
     env.write([
       ...deleteRowRequests(live.orders.snapshot.sheetId, ordersRows),
       ...deleteRowRequests(live.lines.snapshot.sheetId, linesRows),
     ]);
     env.step?.('deleted');
+    const expected = { orders: without(live.orders, ordersRows), lines: without(live.lines, linesRows) };
+    const keys = env.readTabs([ordersSpec, linesSpec], undefined, LIVE_KEYS);
+    const read = {
+      orders: prepareTab(keys.get(ordersSpec.tab) as TabSnapshot),
+      lines: prepareTab(keys.get(linesSpec.tab) as TabSnapshot),
+    };
+    if (
+      read.orders.snapshot.partial &&
+      read.lines.snapshot.partial &&
+      sameKeys(read.orders, expected.orders, ['posting_number']) &&
+      sameKeys(read.lines, expected.lines, ['posting_number', 'line_key'])
+    ) {
+      live = expected;
+      env.step?.('checked');
+      break;
+    }
     const after = readLive(env);
     const restore = (before: PreparedTab, now: PreparedTab, spec: TableSpec): unknown[][] => {
       const keyCol = before.positions.get(spec.key) as number;
@@ -394,7 +588,7 @@ function deleteFromLive(env: ArchiveEnv, verified: ReadonlySet<string>): Live {
       for (const row of before.snapshot.values.slice(1)) {
         const key = row?.[keyCol];
         if (key === undefined || key === null || key === '') continue;
-        if (verified.has(String(row[postingCol])) || present.has(String(key)) || queued.has(String(key)))
+        if (deleted.has(String(row[postingCol])) || present.has(String(key)) || queued.has(String(key)))
           continue;
         queued.add(String(key));
         back.push(row);
@@ -412,7 +606,7 @@ function deleteFromLive(env: ArchiveEnv, verified: ReadonlySet<string>): Live {
     }
     env.step?.('checked');
   }
-  return live;
+  return { live, deleted };
 }
 
 /** The live tabs' grid cells and what one posting takes there (its order row and its lines, on average). */
@@ -477,15 +671,17 @@ export function runArchiveStep(env: ArchiveEnv): ArchiveOutcome {
     if (!copied.verified.size) break; // nothing could be verified: leave every row where it is
     job = { ...job, phase: 'delete' };
     env.store.set(ARCHIVE_JOB_KEY, JSON.stringify(job));
-    live = deleteFromLive(env, copied.verified);
+    const done = deleteFromLive(env, copied.verified, copied.carried);
+    live = done.live;
     // The orders sync counts the postings it left in Orders: fewer later would read as the seller's deletes.
     env.store.set(ORDERS_COUNT_KEY, String(postingsIn(live)));
-    moved += copied.verified.size;
+    moved += done.deleted.size;
     months.add(month);
     env.store.delete(ARCHIVE_JOB_KEY);
     job = null;
     candidates = archiveCandidates(live.orders, cutoff);
-    if (copied.verified.size < batch.size) break; // some rows would not verify: try again next run
+    // Some rows would not verify, or the seller edited some meanwhile: try again next run.
+    if (done.deleted.size < batch.size) break;
   }
   const missing = missingOf(catalog);
   saveCatalog(env.store, catalog);

@@ -265,6 +265,91 @@ describe('live window and archive spreadsheets', () => {
     expect(midMove).toBeGreaterThan(0);
   });
 
+  test('a month moved over several runs: later batches are appended to its tabs (a cut anywhere resumes, each posting once), and a posting the seller edits during the move stays until copied again', () => {
+    // The first move splits the month of the 90-day cutoff; 12 days later more of it is due and
+    // goes to that month's existing tabs.
+    const setup = () => {
+      const shop = syncedShop(60);
+      expect(archive(shop.rt).result).toBe('done');
+      shop.rt.clock.advance(12 * DAY);
+      return shop;
+    };
+    const due = (rt: Runtime) =>
+      tabRecords(rt, 'Orders').filter(
+        (r) => ageDays(rt, r['Ordered at']) > 91 && FINISHED.has(String(r['Status code'])),
+      );
+    const monthTab = (r: Record<string, unknown>) =>
+      `${(r['Ordered at'] as Date).toISOString().slice(0, 7)} Orders`;
+    const tabsNow = (rt: Runtime) =>
+      new Set([...rt.otherSpreadsheets.values()].flatMap((b) => b.sheetNames()));
+
+    const probe = setup();
+    const dueNow = due(probe.rt);
+    expect(dueNow.length).toBeGreaterThan(0);
+    const existing = tabsNow(probe.rt);
+    expect(dueNow.filter((r) => existing.has(monthTab(r))).length).toBeGreaterThan(0);
+    const kinds: string[] = [];
+    probe.rt.onServiceCall((c) => void kinds.push(c.kind));
+    expect(archive(probe.rt).result).toBe('done');
+    probe.rt.onServiceCall(undefined);
+    expect(due(probe.rt)).toEqual([]);
+
+    const cuts = kinds
+      .map((kind, i) => ({ kind, i }))
+      .filter(({ kind, i }) => kind !== 'properties' || i % 3 === 0);
+    expect(cuts.length).toBeGreaterThan(10);
+    let midMove = 0;
+    for (const { i: cut } of cuts) {
+      const { rt } = setup();
+      const all = everything2(rt, everything(rt));
+      rt.onServiceCall((c) => {
+        if (c.index === cut) rt.clock.advance(7 * 60_000);
+      });
+      try {
+        rt.run('archiveOldOrders');
+      } catch {
+        // The runtime ends the execution at the deadline, as Apps Script does.
+      }
+      rt.onServiceCall(undefined);
+      const liveOrders = new Set(keysOf(tabRecords(rt, 'Orders'), 'Posting number'));
+      const archOrders = keysOf(archived(rt, 'Orders'), 'Posting number');
+      expect([cut, new Set([...liveOrders, ...archOrders]).size]).toEqual([cut, all.orders.size]);
+      if (archOrders.some((k) => liveOrders.has(k))) midMove++;
+      rt.clock.advance(3_600_000);
+      expect([cut, ['done', 'nothing'].includes(archive(rt).result)]).toEqual([cut, true]);
+      expectEachOnce(rt, all);
+      expect(archive(rt).result).toBe('nothing');
+    }
+    expect(midMove).toBeGreaterThan(0);
+
+    // The seller edits a due posting's note after its copy is written, before the delete: it stays
+    // in Orders with the edit, and the next run moves it with the edit (in the archive once).
+    const { rt } = setup();
+    const all = everything2(rt, everything(rt));
+    const target = String(due(rt).find((r) => existing.has(monthTab(r)))?.['Posting number']);
+    const orders = rt.spreadsheet.sheet('Orders');
+    const header = (orders.values()[0] ?? []).map(String);
+    const keyCol = header.indexOf('Posting number');
+    const noteCol = header.indexOf('Note');
+    let edited = false;
+    rt.onServiceCall(() => {
+      if (edited || !archived(rt, 'Orders').some((r) => r['Posting number'] === target)) return;
+      const row = orders.values().findIndex((r) => String(r[keyCol]) === target);
+      orders.setCell(row, noteCol, { v: 'edited while moving' });
+      edited = true;
+    });
+    archive(rt);
+    rt.onServiceCall(undefined);
+    expect(edited).toBe(true);
+    const live = tabRecords(rt, 'Orders').find((r) => r['Posting number'] === target);
+    expect(live?.['Note']).toBe('edited while moving');
+    rt.clock.advance(3_600_000);
+    expect(archive(rt).result).toBe('done');
+    expectEachOnce(rt, all);
+    const moved = archived(rt, 'Orders').filter((r) => r['Posting number'] === target);
+    expect(moved.map((r) => r['Note'])).toEqual(['edited while moving']);
+  });
+
   test('a deleted archive spreadsheet: the missing months are named, rows come back from Ozon, nothing is dropped silently', () => {
     const { rt } = syncedShop();
     archive(rt);

@@ -7,6 +7,15 @@ import { headerIn, isOwnHeader } from '../i18n/headers';
 import type { Lang } from '../i18n/messages';
 import type { UpsertPlan } from './upsert';
 
+/**
+ * Part of a tab to read instead of all of it. `columns`: those columns (by key, found by their
+ * metadata, each key on one column only) and, with `tail`, every row after the last one they hold,
+ * whole; `rows`: the header row and a band of rows (0-based sheet rows, inclusive). A tab whose
+ * columns are not so found is read whole. Rows outside what was read are absent from `values`.
+ */
+export type TabPart =
+  { columns: readonly string[]; tail?: boolean } | { rows: readonly [first: number, last: number] };
+
 export interface TabSnapshot {
   spec: TableSpec;
   sheetId: number;
@@ -25,6 +34,8 @@ export interface TabSnapshot {
   lang?: Lang;
   /** The zone the tab's time columns name (zoneLabel of the spreadsheet's zone, in `lang`). */
   zone?: string;
+  /** Only some columns or rows were read (readTabs' parts): never planned against as a whole tab. */
+  partial?: true;
 }
 
 export interface PreparedTab {
