@@ -2,8 +2,11 @@
 // window. Week by week the shop's postings land in Orders and Order lines (written straight into the
 // runtime's model, shaped like the sync's rows: a real sync would take hours of bench time at this
 // size), then the add-on's own "Archive old orders" runs on the built bundle until nothing is left
-// to move. Printed: the live tabs' cells before and after each move, archive spreadsheets, moves per
-// run, executions. Not a test: it prints, it does not judge.
+// to move. BigQuery is set up (a modeled project and dataset), so each archive run loads what changed
+// into BigQuery first, as a seller with both backends has it. Printed: the live tabs' cells before
+// and after each move (and their peak), archive spreadsheets, moves per run, executions, BigQuery
+// load requests and bytes, and a count of postings and lines the archive holds twice (it must be 0).
+// Not a test: it prints, it does not judge.
 //   node -r ./scripts/ts-register.cjs scripts/bench-archive.ts [postings] [weeks]
 import { demoShop, type Runtime } from '../test/support/shop';
 
@@ -13,6 +16,8 @@ const OPEN = 3_000; // postings open at any time (stuck at Ozon, awaiting a deci
 const LINES_PER_POSTING = 1.5;
 const DAY = 86_400_000;
 const LIMIT_MS = 6 * 60_000;
+const BQ_PROJECT = 'bench-project';
+const BQ_DATASET = 'ozon_history';
 
 type Cell = { v: string | number | boolean | null; nf?: string };
 type SheetLike = {
@@ -95,10 +100,47 @@ function archiveCells(rt: Runtime): number {
   return n;
 }
 
+/** Postings and lines held twice in the archive (across every month tab of every spreadsheet). */
+function archiveDuplicates(rt: Runtime): {
+  orders: number;
+  lines: number;
+  orderRows: number;
+  lineRows: number;
+} {
+  const out = { orders: 0, lines: 0, orderRows: 0, lineRows: 0 };
+  const seen = { orders: new Set<string>(), lines: new Set<string>() };
+  for (const book of rt.otherSpreadsheets.values())
+    for (const name of book.sheetNames()) {
+      const kind = / Orders$/.test(name) ? 'orders' : / Order lines$/.test(name) ? 'lines' : null;
+      if (!kind) continue;
+      const sheet = book.sheet(name) as unknown as SheetLike;
+      const col = headerIndex(sheet, kind === 'orders' ? 'Posting number' : 'Line key');
+      for (let r = 1; r < sheet.rows.length; r++) {
+        const v = sheet.rows[r]?.[col]?.v;
+        if (v === undefined || v === null || v === '') continue;
+        if (seen[kind].has(String(v))) out[kind]++;
+        seen[kind].add(String(v));
+        out[kind === 'orders' ? 'orderRows' : 'lineRows']++;
+      }
+    }
+  return out;
+}
+
 function main() {
   const { rt } = demoShop({ postings: 20, days: 5 }, { startTime: '2026-01-01T06:00:00Z' });
   const sync = rt.run<{ ok: boolean; data: { result: string } }>('syncOrders');
   if (!sync.ok || sync.data.result !== 'done') throw new Error('bench: first sync failed');
+  rt.bigquery.addProject(BQ_PROJECT);
+  rt.bigquery.addDataset(BQ_PROJECT, BQ_DATASET);
+  const saved = rt.callFromSidebar<{ ok: boolean; error?: { message: string } }>('saveBigQuerySettings', {
+    projectId: BQ_PROJECT,
+    datasetId: BQ_DATASET,
+  });
+  if (!saved.ok) throw new Error(`bench: BigQuery settings: ${saved.error?.message}`);
+  let bqRequests = 0;
+  let bqBytes = 0;
+  let bqJobs = 0;
+  let bqLargest = 0;
   const start = rt.clock.now();
   const perWeek = Math.round(POSTINGS / WEEKS);
   const seq = { n: 0 };
@@ -120,8 +162,10 @@ function main() {
     peakLive = Math.max(peakLive, before);
     let runs = 0;
     let weekMoved = 0;
+    const weekBq = { requests: 0, bytes: 0 };
     for (;;) {
       rt.resetCounters();
+      rt.bigquery.resetStats();
       const answer = rt.run<{ ok: boolean; data: { result: string; moved: number; message: string } }>(
         'archiveOldOrders',
       );
@@ -130,12 +174,19 @@ function main() {
       longest = Math.max(longest, rt.counters.modeledMs);
       if (rt.counters.modeledMs > LIMIT_MS) throw new Error('bench: an archive run passed 6 minutes');
       weekMoved += answer.data.moved;
+      const bq = rt.bigquery.stats;
+      weekBq.requests += bq.loadRequests;
+      weekBq.bytes += bq.loadBytes;
+      bqJobs += bq.queryJobs;
+      bqLargest = Math.max(bqLargest, bq.largestRequestBytes);
       maxMovedPerRun = Math.max(maxMovedPerRun, answer.data.moved);
       if (answer.data.result !== 'partial' || runs > 50) break;
       rt.clock.advance(3_600_000);
     }
     executions += runs;
     moved += weekMoved;
+    bqRequests += weekBq.requests;
+    bqBytes += weekBq.bytes;
     const after = liveCells(rt);
     if ((week + 1) % 4 === 0 || week === WEEKS - 1) {
       rows.push({
@@ -145,6 +196,8 @@ function main() {
         'live cells after': after,
         'moved this week': weekMoved,
         runs,
+        'BigQuery loads': weekBq.requests,
+        'BigQuery MB': Math.round(weekBq.bytes / 1e4) / 100,
         'archive spreadsheets': rt.otherSpreadsheets.size,
         'archive cells': archiveCells(rt),
       });
@@ -153,6 +206,7 @@ function main() {
     }
   }
   const used = process.cpuUsage(cpu);
+  const twice = archiveDuplicates(rt);
   console.log(
     `\nArchive bench: ${next.toLocaleString('en')} postings over ${WEEKS} weeks (${perWeek.toLocaleString('en')} a week, ${OPEN.toLocaleString('en')} always open), live window 90 days`,
   );
@@ -168,6 +222,20 @@ function main() {
         archiveCells: archiveCells(rt),
         moved,
         archiveExecutions: executions,
+        archivedOrderRows: twice.orderRows,
+        archivedLineRows: twice.lineRows,
+        archiveDuplicateOrders: twice.orders,
+        archiveDuplicateLines: twice.lines,
+        bigQueryLoadRequests: bqRequests,
+        bigQueryLoadMB: Math.round(bqBytes / 1e4) / 100,
+        bigQueryMergeJobs: bqJobs,
+        bigQueryLargestRequestKB: Math.round(bqLargest / 1000),
+        bigQueryRows: Object.fromEntries(
+          ['postings', 'lines'].map((t) => [
+            t,
+            rt.bigquery.table(BQ_PROJECT, BQ_DATASET, t)?.rows.length ?? 0,
+          ]),
+        ),
         maxMovedPerRun,
         longestRunS: Math.round(longest / 100) / 10,
         cpuS: Math.round((used.user + used.system) / 1e5) / 10,
