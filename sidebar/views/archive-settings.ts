@@ -54,6 +54,12 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveS
   });
   days.value = String(current.liveDays);
   const daysField: Field = field('liveDays', tr('archiveSettings.liveDays'), days);
+  const months = h('input', {
+    id: 'reportMonths',
+    attrs: { type: 'number', min: '1', max: '60', step: '1', name: 'reportMonths' },
+  });
+  months.value = String(current.reportMonths);
+  const monthsField: Field = field('reportMonths', tr('archiveSettings.reportMonths'), months);
   const reports = checkbox(
     'includeInReports',
     tr('archiveSettings.includeInReports'),
@@ -84,14 +90,18 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveS
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     showFieldError(daysField, '');
+    showFieldError(monthsField, '');
     say(null);
     const checked = ArchiveSettingsInput.safeParse({
       liveDays: days.value,
       includeInReports: reports.input.checked,
+      reportMonths: months.value,
       backend: current.backend,
     });
     if (!checked.success) {
-      showFieldError(daysField, trIssue(checked.error.issues[0].message, 'liveDays'));
+      const issue = checked.error.issues[0];
+      const name = issue.path[0] === 'reportMonths' ? 'reportMonths' : 'liveDays';
+      showFieldError(name === 'reportMonths' ? monthsField : daysField, trIssue(issue.message, name));
       return;
     }
     void whileBusy(section, status, tr('settings.saving'), async () => {
@@ -101,6 +111,8 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveS
       } catch (error) {
         if (error instanceof SidebarError && error.field === 'liveDays')
           showFieldError(daysField, error.message);
+        else if (error instanceof SidebarError && error.field === 'reportMonths')
+          showFieldError(monthsField, error.message);
         else say({ kind: 'error', text: errorText(error) });
       }
     });
@@ -120,6 +132,12 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveS
       }
     });
   });
-  append(form, daysField.wrapper, reports.row, h('div', { class: 'buttons' }, save, runNow));
+  append(
+    form,
+    daysField.wrapper,
+    reports.row,
+    monthsField.wrapper,
+    h('div', { class: 'buttons' }, save, runNow),
+  );
   append(section, volumes, missing, form, message);
 }

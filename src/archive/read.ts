@@ -1,6 +1,7 @@
-// Reading the archive for reports: every month tab of every archive spreadsheet that can be opened
-// (one read per spreadsheet). A spreadsheet that cannot be opened is left out; the archive run names
-// its months as missing.
+// Reading the archive for reports: the month tabs of the months a report reaches (the Settings'
+// months back, this month included), from the archive spreadsheets that hold them, one read per
+// spreadsheet; a spreadsheet holding none of them is not opened. A spreadsheet that cannot be opened
+// is left out; the archive run names its months as missing.
 import { documentStore } from '../adapters/properties';
 import { readTabs } from '../adapters/workbook';
 import { openSpreadsheet } from '../adapters/archive-files';
@@ -8,12 +9,16 @@ import { archiveSpecs } from '../core/archive/plan';
 import type { TabSnapshot } from '../core/table/snapshot';
 import { loadCatalog } from './settings';
 
-export function readArchivedMonths(): { orders: TabSnapshot[]; lines: TabSnapshot[] } {
+export function readArchivedMonths(months: ReadonlySet<string>): {
+  orders: TabSnapshot[];
+  lines: TabSnapshot[];
+} {
   const catalog = loadCatalog(documentStore());
   const out = { orders: [] as TabSnapshot[], lines: [] as TabSnapshot[] };
   for (const volume of catalog.volumes) {
-    if (!openSpreadsheet(volume.spreadsheetId)) continue;
-    const specs = volume.months.map((m) => archiveSpecs(m.month, undefined, 'update'));
+    const wanted = volume.months.filter((m) => months.has(m.month));
+    if (!wanted.length || !openSpreadsheet(volume.spreadsheetId)) continue;
+    const specs = wanted.map((m) => archiveSpecs(m.month, undefined, 'update'));
     const snaps = readTabs(
       specs.flatMap((s) => [s.orders, s.lines]),
       volume.spreadsheetId,

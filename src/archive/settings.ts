@@ -5,6 +5,8 @@ import { emptyCatalog, type ArchiveCatalog } from '../core/archive/catalog';
 import {
   ARCHIVE_BACKENDS,
   DEFAULT_LIVE_DAYS,
+  DEFAULT_REPORT_MONTHS,
+  MAX_REPORT_MONTHS,
   MAX_LIVE_DAYS,
   MIN_LIVE_DAYS,
   type ArchiveBackendKind,
@@ -14,6 +16,7 @@ import {
 
 export const LIVE_DAYS_KEY = 'ODESK_ARCHIVE_DAYS';
 export const ARCHIVE_REPORTS_KEY = 'ODESK_ARCHIVE_REPORTS';
+export const ARCHIVE_REPORT_MONTHS_KEY = 'ODESK_ARCHIVE_REPORT_MONTHS';
 export const ARCHIVE_BACKEND_KEY = 'ODESK_ARCHIVE_BACKEND';
 export const ARCHIVE_CATALOG_KEY = 'ODESK_ARCHIVE_CATALOG';
 export const ARCHIVE_JOB_KEY = 'ODESK_ARCHIVE_JOB';
@@ -29,6 +32,12 @@ export function liveDays(store: KeyValueStore): number {
 
 export function reportsIncludeArchive(store: KeyValueStore): boolean {
   return store.get(ARCHIVE_REPORTS_KEY) === 'on';
+}
+
+/** How many months back reports that include the archive reach (this month included). */
+export function reportMonths(store: KeyValueStore): number {
+  const value = Number(store.get(ARCHIVE_REPORT_MONTHS_KEY));
+  return Number.isInteger(value) && value >= 1 && value <= MAX_REPORT_MONTHS ? value : DEFAULT_REPORT_MONTHS;
 }
 
 export function archiveBackend(store: KeyValueStore): ArchiveBackendKind {
@@ -56,6 +65,7 @@ export function readArchiveSettings(doc: KeyValueStore): ArchiveSettingsView {
   return {
     liveDays: liveDays(doc),
     includeInReports: reportsIncludeArchive(doc),
+    reportMonths: reportMonths(doc),
     backend: archiveBackend(doc),
     volumes: catalog.volumes.map((v) => ({
       year: v.year,
@@ -77,6 +87,7 @@ export function saveArchiveSettings(
 ): ArchiveSettingsView {
   doc.set(LIVE_DAYS_KEY, String(input.liveDays));
   doc.set(ARCHIVE_REPORTS_KEY, input.includeInReports ? 'on' : 'off');
+  doc.set(ARCHIVE_REPORT_MONTHS_KEY, String(input.reportMonths));
   doc.set(ARCHIVE_BACKEND_KEY, input.backend);
   return readArchiveSettings(doc);
 }

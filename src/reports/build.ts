@@ -20,7 +20,8 @@ import { LINES_TAB, ORDERS_TAB, ordersSpec } from '../core/orders/tables';
 import { FINANCE_TAB, financeSpec } from '../core/finance/tables';
 import { withArchived } from '../core/archive/reports';
 import { documentStore } from '../adapters/properties';
-import { reportsIncludeArchive } from '../archive/settings';
+import { reportMonths, reportsIncludeArchive } from '../archive/settings';
+import { monthsBack } from '../core/archive/window';
 import { readArchivedMonths } from '../archive/read';
 
 export type { SheetLayout };
@@ -158,15 +159,19 @@ export function buildAllReports(host: ReportsHost): BuiltReports {
 
 export function appsScriptReportsHost(lang: Lang): ReportsHost {
   const timeZone = spreadsheetTimeZone();
+  const offset = cachedOffset(spreadsheetOffset());
+  const store = documentStore();
+  // Only the archive months the reports reach (Settings: months back, this month included).
+  const months = () => new Set(monthsBack(localDay(Date.now(), offset).slice(0, 7), reportMonths(store)));
   return {
     now: () => Date.now(),
-    offset: cachedOffset(spreadsheetOffset()),
+    offset,
     timeZone,
     lang,
     readTabs: (specs) => readTabs(specs),
     layout: () => readLayout(),
     write: (requests) => writeRequests(requests),
     formatTime: (ms) => formatTimeIn(timeZone, ms),
-    ...(reportsIncludeArchive(documentStore()) ? { archived: () => readArchivedMonths() } : {}),
+    ...(reportsIncludeArchive(store) ? { archived: () => readArchivedMonths(months()) } : {}),
   };
 }

@@ -9,6 +9,9 @@ export const DEFAULT_LIVE_DAYS = 90;
 /** Below this the hourly sync's 40-day rolling FBO/FBP read would keep finding archived postings. */
 export const MIN_LIVE_DAYS = 45;
 export const MAX_LIVE_DAYS = 730;
+/** Reports that include the archive read this many months back (this month included), no more. */
+export const DEFAULT_REPORT_MONTHS = 12;
+export const MAX_REPORT_MONTHS = 60;
 
 export const ArchiveSettingsInput = z.object({
   liveDays: z.coerce
@@ -18,6 +21,13 @@ export const ArchiveSettingsInput = z.object({
     .max(MAX_LIVE_DAYS, 'error.archive.liveDays'),
   /** Reports read archived months too (slower: every archive spreadsheet is opened). */
   includeInReports: z.boolean().default(false),
+  /** How many months back (this month included) those reports reach: only those archive months are read. */
+  reportMonths: z.coerce
+    .number({ error: 'error.archive.reportMonths' })
+    .int('error.archive.reportMonths')
+    .min(1, 'error.archive.reportMonths')
+    .max(MAX_REPORT_MONTHS, 'error.archive.reportMonths')
+    .default(DEFAULT_REPORT_MONTHS),
   backend: z.enum(ARCHIVE_BACKENDS).default('sheets'),
 });
 export type ArchiveSettingsInput = z.input<typeof ArchiveSettingsInput>;
@@ -37,6 +47,7 @@ export interface ArchiveVolumeView {
 export interface ArchiveSettingsView {
   liveDays: number;
   includeInReports: boolean;
+  reportMonths: number;
   backend: ArchiveBackendKind;
   volumes: ArchiveVolumeView[];
   /** True while a move is part-way through; the next run continues it. */

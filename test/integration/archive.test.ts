@@ -421,6 +421,41 @@ describe('live window and archive spreadsheets', () => {
     ]);
     expect(saved.data.includeInReports).toBe(true);
     expect(report()).toBe(before);
+
+    // Months back: only the archive months inside them are read (the live tabs count whole).
+    const monthsOf = (kind: 'Orders') =>
+      [...rt.otherSpreadsheets.values()]
+        .flatMap((b) => b.sheetNames())
+        .filter((n) => n.endsWith(` ${kind}`))
+        .map((n) => n.slice(0, 7))
+        .sort();
+    const archivedMonths = monthsOf('Orders');
+    expect(archivedMonths.length).toBeGreaterThan(1);
+    const nowMonth = new Date(rt.clock.now() + 3 * 3_600_000).toISOString().slice(0, 7);
+    const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+    const latest = archivedMonths[archivedMonths.length - 1];
+    const reportMonths = index(nowMonth) - index(latest) + 1;
+    const narrowed = rt.run<{ ok: boolean; data: { reportMonths: number } }>('saveArchiveSettings', [
+      { liveDays: 90, includeInReports: true, reportMonths },
+    ]);
+    expect(narrowed.data.reportMonths).toBe(reportMonths);
+    report();
+    const inBook = (month: string) =>
+      [...rt.otherSpreadsheets.values()].find((b) => b.sheetNames().includes(`${month} Orders`));
+    const postingsOf = (month: string) =>
+      new Set(
+        records(inBook(month)!.sheet(`${month} Orders`).values()).map((r) => String(r['Posting number'])),
+      );
+    const sold = new Set(tabRecords(rt, 'Sales').map((r) => String(r['Posting number'])));
+    expect([...postingsOf(latest)].some((p) => sold.has(p))).toBe(true);
+    for (const month of archivedMonths.slice(0, -1))
+      expect([month, [...postingsOf(month)].filter((p) => sold.has(p))]).toEqual([month, []]);
+    // Out of range: a clear refusal in the seller's language.
+    const refused = rt.run<{ ok: boolean; error?: { message: string } }>('saveArchiveSettings', [
+      { liveDays: 90, includeInReports: true, reportMonths: 0 },
+    ]);
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.message).toMatch(/months back reports read the archive/);
   });
 
   test('the live window is a Settings field, validated in the seller language', () => {

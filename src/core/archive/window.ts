@@ -31,6 +31,16 @@ export function monthOfSerial(serial: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/** The `count` months ending with `month` ('YYYY-MM'), oldest first. */
+export function monthsBack(month: string, count: number): string[] {
+  const year = Number(month.slice(0, 4));
+  const index = year * 12 + Number(month.slice(5, 7)) - 1;
+  const out: string[] = [];
+  for (let i = index - count + 1; i <= index; i++)
+    out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  return out;
+}
+
 export function yearOfMonth(month: string): number {
   return Number(month.slice(0, 4));
 }

@@ -6,6 +6,9 @@ export const archive = {
     'archiveSettings.title': 'Archive',
     'archiveSettings.liveDays': 'Orders and Order lines keep the last … days (and every open posting)',
     'archiveSettings.includeInReports': 'Reports include archived months',
+    'archiveSettings.reportMonths': 'Archived months in reports: the last … (this month included)',
+    'error.archive.reportMonths':
+      'Choose how many months back reports read the archive: a whole number from 1 to 60.',
     'archiveSettings.saved': 'Archive settings saved.',
     'archiveSettings.runNow': 'Archive old orders now',
     'archiveSettings.none': 'Nothing has been archived yet.',
@@ -50,6 +53,9 @@ export const archive = {
     'archiveSettings.liveDays':
       'Вкладки «Orders» и «Order lines» хранят последние … дней (и все незавершённые отправления)',
     'archiveSettings.includeInReports': 'Отчёты учитывают архивные месяцы',
+    'archiveSettings.reportMonths': 'Архивные месяцы в отчётах: последние … (включая текущий)',
+    'error.archive.reportMonths':
+      'Укажите, за сколько последних месяцев отчёты читают архив: целое число от 1 до 60.',
     'archiveSettings.saved': 'Настройки архива сохранены.',
     'archiveSettings.runNow': 'Перенести старые заказы сейчас',
     'archiveSettings.none': 'В архиве пока ничего нет.',
@@ -93,6 +99,8 @@ export const archive = {
     'archiveSettings.title': '归档',
     'archiveSettings.liveDays': '“Orders”和“Order lines”标签页保留最近 … 天（以及所有未完成的订单）',
     'archiveSettings.includeInReports': '报表包含已归档的月份',
+    'archiveSettings.reportMonths': '报表包含的归档月份：最近 … 个月（含本月）',
+    'error.archive.reportMonths': '请选择报表读取最近多少个月的归档：1 到 60 之间的整数。',
     'archiveSettings.saved': '归档设置已保存。',
     'archiveSettings.runNow': '立即归档旧订单',
     'archiveSettings.none': '尚未归档任何内容。',

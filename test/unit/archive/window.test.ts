@@ -5,6 +5,7 @@ import {
   isArchivable,
   isFinished,
   monthOfSerial,
+  monthsBack,
 } from '../../../src/core/archive/window';
 import { liveDays, readArchiveSettings, saveArchiveSettings } from '../../../src/archive/settings';
 
@@ -75,4 +76,21 @@ test('a shop too busy for the day window keeps fewer days, oldest finished posti
   expect(budgetCutoff(92, 3_000, dates, 50, 2_000)).toBe(110);
   // Never earlier than the day window.
   expect(budgetCutoff(125, 3_000, dates, 50, 2_000)).toBe(125);
+});
+
+test('months back: the count of months ending with the given one, across a year boundary', () => {
+  expect(monthsBack('2027-02', 4)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+  expect(monthsBack('2026-12', 1)).toEqual(['2026-12']);
+  expect(monthsBack('2026-01', 13)[0]).toBe('2025-01');
+});
+
+test('reports reach 12 archived months by default; 1–60 are accepted', () => {
+  const doc = store();
+  expect(readArchiveSettings(doc).reportMonths).toBe(12);
+  saveArchiveSettings(doc, ArchiveSettingsInput.parse({ liveDays: 90, reportMonths: '3' }));
+  expect(readArchiveSettings(doc).reportMonths).toBe(3);
+  for (const bad of [0, 61, 2.5, 'x'])
+    expect(ArchiveSettingsInput.safeParse({ liveDays: 90, reportMonths: bad }).error?.issues[0].message).toBe(
+      'error.archive.reportMonths',
+    );
 });
