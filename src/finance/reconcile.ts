@@ -1,7 +1,8 @@
 // Reconciliation of the Finance tab with Ozon's own totals for the last closed months: the
 // realization report per posting and the cash-flow statement per payout period. The Reconciliation
-// tab is rebuilt each time: every payout-period line (Ozon, the Finance tab, the difference), then
-// the postings behind any difference.
+// tab holds every payout-period line (Ozon, the Finance tab, the difference), then the postings
+// behind any difference; each row is keyed (section, period, currency, posting, item), so a run
+// updates the rows it finds by key wherever the seller sorted them and removes those no longer due.
 import type { Accrual } from '../core/finance/profit';
 import { minorToNumber } from '../core/finance/minor';
 import {
@@ -12,11 +13,7 @@ import {
   type OzonRealizationLine,
   type ReconRow,
 } from '../core/finance/reconcile';
-import type { ReportSpec } from '../core/reports/specs';
-import { reportTabRequests } from '../core/reports/requests';
-import type { SheetsRequest } from '../core/table/requests';
-import type { TabSnapshot } from '../core/table/snapshot';
-import type { Cell } from '../core/table/spec';
+import type { RowValues, TableSpec } from '../core/table/spec';
 
 export const RECONCILIATION_TAB = 'Reconciliation';
 
@@ -28,8 +25,9 @@ const col = (key: string, header: string, kind: 'text' | 'id' | 'money', width: 
   width,
 });
 
-export const reconciliationSpec: ReportSpec = {
+export const reconciliationSpec: TableSpec = {
   tab: RECONCILIATION_TAB,
+  key: 'recon_key',
   columns: [
     col('section', 'Section', 'text', 150),
     col('period', 'Period', 'text', 170),
@@ -39,6 +37,7 @@ export const reconciliationSpec: ReportSpec = {
     col('ozon', 'Ozon', 'money', 110),
     col('finance', 'Finance tab', 'money', 110),
     col('difference', 'Difference', 'money', 100),
+    { ...col('recon_key', 'Reconciliation key', 'id', 220), hidden: true },
   ],
 };
 
@@ -52,7 +51,8 @@ export interface ReconOutcome {
   differences: number;
   postings: number;
   rows: ReconRow[];
-  requests: SheetsRequest[];
+  /** The tab's rows, keyed (see reconKey). */
+  cells: RowValues[];
 }
 
 const MSK_MS = 3 * 3_600_000;
@@ -63,14 +63,18 @@ function monthRange(year: number, month: number): [string, string] {
   return [new Date(start).toISOString(), new Date(end).toISOString()];
 }
 
-const SECTION = { period: 'Payout period', posting: 'Posting' } as const;
+export const SECTION = { period: 'Payout period', posting: 'Posting' } as const;
 
-/** Reads Ozon's totals for the closed months the Finance tab covers and plans the tab. */
+/** A row's key: what it is about (a row's visible Section, Period, Currency, Posting and Item name it too). */
+export function reconKey(section: string, period: string, currency: string, posting: string, item: string) {
+  return [section, period, currency, posting, item].join('|');
+}
+
+/** Reads Ozon's totals for the closed months the Finance tab covers and plans the tab's rows. */
 export function reconcile(
   source: ReconSource,
   accruals: readonly Accrual[],
   today: string,
-  tab: TabSnapshot,
   months = 2,
 ): ReconOutcome {
   const covered = new Set(accruals.map((a) => a.date.slice(0, 7)));
@@ -83,40 +87,23 @@ export function reconcile(
   for (const m of due)
     for (const r of reconcileMonth(m.key, accruals, source.realizationByPosting(m.year, m.month).lines))
       rows.push(r);
-  const cells: Cell[][] = rows.map((r) => [
-    SECTION[r.section],
-    r.period,
-    r.currency,
-    r.posting,
-    r.item,
-    minorToNumber(r.ozon),
-    minorToNumber(r.ours),
-    minorToNumber(r.difference),
-  ]);
-  // Rewritten only when something differs from what the tab shows: a re-run writes nothing.
-  const same =
-    tab.exists &&
-    tab.values.length === cells.length + 1 &&
-    cells.every((row, i) => row.every((v, j) => (tab.values[i + 1]?.[j] ?? '') === (v ?? '')));
-  const requests = same
-    ? []
-    : reportTabRequests(
-        reconciliationSpec,
-        {
-          sheetId: tab.sheetId,
-          exists: tab.exists,
-          rowCount: tab.rowCount,
-          columnCount: tab.columnCount,
-          filter: null,
-        },
-        cells,
-      );
+  const cells: RowValues[] = rows.map((r) => ({
+    section: SECTION[r.section],
+    period: r.period,
+    currency: r.currency,
+    posting_number: r.posting,
+    item: r.item,
+    ozon: minorToNumber(r.ozon),
+    finance: minorToNumber(r.ours),
+    difference: minorToNumber(r.difference),
+    recon_key: reconKey(SECTION[r.section], r.period, r.currency, r.posting, r.item),
+  }));
   const differences = rows.filter((r) => r.difference !== 0);
   return {
     months: due.map((m) => m.key),
     differences: differences.length,
     postings: new Set(differences.filter((r) => r.posting).map((r) => r.posting)).size,
     rows,
-    requests,
+    cells,
   };
 }

@@ -25,13 +25,13 @@ import { t, type Lang } from '../core/i18n/messages';
 import { ordersSpec } from '../core/orders/tables';
 import { isoMonth } from '../core/reports/calendar';
 import { landTables, type TableTarget } from '../core/table/land';
-import type { SheetsRequest } from '../core/table/requests';
+import { cellData, type SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
 import { toSerial, type OffsetMinutes } from '../core/time/serial';
 import { OzonRoleError } from '../ozon/errors';
 import type { RawAccrual } from '../ozon/finance';
-import { reconcile, reconciliationSpec, type ReconSource } from './reconcile';
+import { reconcile, reconciliationSpec, reconKey, type ReconSource } from './reconcile';
 import {
   finishFinanceJob,
   loadFinanceJob,
@@ -104,12 +104,7 @@ const NO_MONEY = new Set([
   'cancelled_from_split_pending',
 ]);
 
-const reconTableSpec: TableSpec = {
-  tab: reconciliationSpec.tab,
-  key: 'section',
-  columns: reconciliationSpec.columns,
-};
-const specs = [ordersSpec, linesProfitSpec, financeSpec, costsSpec, ratesSpec, reconTableSpec] as const;
+const specs = [ordersSpec, linesProfitSpec, financeSpec, costsSpec, ratesSpec] as const;
 
 interface Tabs {
   orders: PreparedTab;
@@ -117,7 +112,6 @@ interface Tabs {
   finance: PreparedTab;
   costs: PreparedTab;
   rates: PreparedTab;
-  recon: TabSnapshot;
 }
 
 const body = (tab: PreparedTab) => tab.snapshot.values.slice(1);
@@ -132,7 +126,6 @@ function prepare(env: FinanceEnv): Tabs {
     finance: prepareTab(get(financeSpec)),
     costs: prepareTab(get(costsSpec)),
     rates: prepareTab(get(ratesSpec)),
-    recon: get(reconTableSpec),
   };
   // The Orders tab belongs to the orders sync: only read here, never created or repaired.
   if (!tabs.lines.snapshot.exists) tabs.lines.setup = [];
@@ -267,6 +260,61 @@ function openPostings(
   return open;
 }
 
+/** The key a Reconciliation row's own cells name ('' for a row without a section). */
+function keyFromCells(tab: PreparedTab, row: readonly unknown[] | undefined): string {
+  const [section, period, currency, posting, item] = [
+    'section',
+    'period',
+    'currency',
+    'posting_number',
+    'item',
+  ].map((key) => cellText(row?.[tab.positions.get(key) as number]));
+  return section ? reconKey(section, period, currency, posting, item) : '';
+}
+
+/**
+ * A Reconciliation tab from before its rows were keyed: the key column is created and each row gets
+ * the key its own cells name (all its cells are the add-on's, so a row keyed amiss is rewritten whole
+ * from its key by the landing). Answers whether it wrote.
+ */
+function keyLegacyRows(env: FinanceEnv, tab: PreparedTab): boolean {
+  const keyCol = tab.positions.get(reconciliationSpec.key) as number;
+  if (!tab.recreated.includes(reconciliationSpec.key)) return false;
+  const column = reconciliationSpec.columns.find((c) => c.key === reconciliationSpec.key);
+  env.write([
+    ...tab.setup,
+    {
+      updateCells: {
+        start: { sheetId: tab.snapshot.sheetId, rowIndex: 1, columnIndex: keyCol },
+        rows: body(tab).map((row) => ({ values: [cellData(keyFromCells(tab, row) || null, column)] })),
+        fields: 'userEnteredValue',
+      },
+    },
+  ]);
+  return true;
+}
+
+/**
+ * Lands the Reconciliation rows by key, found again around the write wherever the seller sorted them;
+ * the tab's rows no longer due (a month that left the window, a difference settled) are removed by key.
+ */
+function landReconciliation(env: FinanceEnv, cells: readonly RowValues[]): void {
+  const read = env.readTabs([reconciliationSpec]);
+  const tab = prepareTab(read.get(reconciliationSpec.tab) as TabSnapshot);
+  const legacy = keyLegacyRows(env, tab);
+  const wanted = new Set(cells.map((c) => String(c[reconciliationSpec.key])));
+  const remove = new Set<string>();
+  if (tab.snapshot.exists) {
+    const keyCol = tab.positions.get(reconciliationSpec.key) as number;
+    for (const row of body(tab)) {
+      const key = legacy ? keyFromCells(tab, row) : cellText(row?.[keyCol]);
+      if (key && !wanted.has(key)) remove.add(key);
+    }
+  }
+  // Nothing was asked of Ozon or written since the read (unless legacy keys were): it is reused.
+  landTables(env, [{ spec: reconciliationSpec, rows: cells, remove }], legacy ? undefined : read);
+}
+
 export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   const started = env.now();
   const job = loadFinanceJob(env.store) ?? planFinanceJob(started, loadFinanceMark(env.store));
@@ -375,10 +423,10 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   let reconRefused: string | undefined;
   if (done && env.reconcile && env.now() < env.fetchUntil) {
     try {
-      const recon = reconcile(ozon(), [...known.values()], job.today, tabs.recon);
+      const recon = reconcile(ozon(), [...known.values()], job.today);
       calls.reconciliation += recon.months.length * 2;
       if (recon.months.length) {
-        env.write(recon.requests);
+        landReconciliation(env, recon.cells);
         reconciliation = { months: recon.months, differences: recon.differences, postings: recon.postings };
       }
     } catch (error) {

@@ -214,6 +214,7 @@ const HEADERS: Record<string, { ru: string; zh: string }> = {
   Reason: { ru: 'Причина', zh: '原因' },
   'Reason verdict': { ru: 'Оценка причины', zh: '原因判定' },
   Received: { ru: 'Получен', zh: '已收到' },
+  'Reconciliation key': { ru: 'Ключ сверки', zh: '对账键' },
   Reference: { ru: 'Основание', zh: '依据' },
   'Region / city / cluster': { ru: 'Регион / город / кластер', zh: '地区 / 城市 / 集群' },
   'Reorder point': { ru: 'Точка заказа', zh: '补货点' },

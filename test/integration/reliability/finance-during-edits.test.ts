@@ -2,11 +2,14 @@
 // the update works. A hook makes one such edit between every pair of the update's service calls while
 // Ozon books corrections (new rows, changed rows) and withdraws one (a stale row to delete). After each
 // update every Finance row holds its own key's sum, no withdrawn row is left, the profit figures on
-// Order lines are those a clean update writes, and the next update repairs whatever is left.
+// Order lines are those a clean update writes, and the next update repairs whatever is left. The
+// Reconciliation tab likewise: sorted, inserted into and deleted from while an update reconciles, each
+// of its lines is there once with Ozon's figures (a figure the seller typed over is put right).
 import { parseMinor } from '../../../src/core/finance/minor';
 import { FinanceModel } from '../../../simulator/finance';
 import { demoShop, tabRecords, type DemoShop } from '../../support/shop';
 import { editTabs, type KeyedTab } from './keyed-tabs';
+import { deleteRow, insertRows, sortBy } from '../../support/seller';
 
 jest.setTimeout(900_000);
 
@@ -177,6 +180,114 @@ describe('finance update while the seller edits Finance and Order lines', () => 
           .filter(([line, v]) => clean.has(line) && clean.get(line) !== v)
           .map(([line]) => `${line} ${during.get(line)} → ${clean.get(line)}`);
         expect([label, wrong]).toEqual([label, []]);
+      }
+    }
+  });
+});
+
+/** What a Reconciliation row is about, as its visible cells name it ('' for a row without a section). */
+const reconId = (r: Record<string, unknown>) =>
+  r['Section'] === ''
+    ? ''
+    : ['Section', 'Period', 'Currency', 'Posting number', 'Item'].map((h) => String(r[h])).join('|');
+const reconFigures = (r: Record<string, unknown>) =>
+  JSON.stringify([r['Ozon'], r['Finance tab'], r['Difference']]);
+
+/** Reconciliation rows against the clean update's: each line once, its figures; up to `mayMiss` missing. */
+function reconProblems(shop: DemoShop, clean: ReadonlyMap<string, string>, mayMiss = 0): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const r of tabRecords(shop.rt, 'Reconciliation')) {
+    const id = reconId(r);
+    if (!id) {
+      if (r['Ozon'] !== '' || r['Difference'] !== '')
+        problems.push(`a row without a section holds ${reconFigures(r)}`);
+      continue;
+    }
+    if (seen.has(id)) problems.push(`${id} twice`);
+    seen.add(id);
+    if (!clean.has(id)) problems.push(`${id} is no line of Ozon's`);
+    else if (clean.get(id) !== reconFigures(r))
+      problems.push(`${id} holds ${reconFigures(r)}, not ${clean.get(id)}`);
+  }
+  const missing = [...clean.keys()].filter((id) => !seen.has(id));
+  if (missing.length > mayMiss) problems.push(`missing ${missing.join(', ')}`);
+  return problems;
+}
+
+describe('reconciliation while the seller edits the Reconciliation tab', () => {
+  test('a sort, an insert and a delete between every pair of service calls of an update that reconciles', () => {
+    // Thirty days back from 20 November: October is a closed month the Finance tab covers.
+    const shop = demoShop({ postings: 80, days: 30, seed: 21, products: 10 });
+    const { rt, sim } = shop;
+    sim.setRateLimit(null);
+    expect(rt.run<{ ok: boolean; data: { result: string } }>('syncOrders').data.result).toBe('done');
+    expect(update(shop)).toBe('done');
+    const clean = new Map(tabRecords(rt, 'Reconciliation').map((r) => [reconId(r), reconFigures(r)]));
+    expect([...clean.keys()].filter((id) => id.startsWith('Payout period|')).length).toBeGreaterThan(4);
+    expect(reconProblems(shop, clean)).toEqual([]);
+
+    // The hidden key column deleted (as in a tab from before rows were keyed): each row is keyed again
+    // from its own cells, none is added twice.
+    const keyColumn = (rt.spreadsheet.sheet('Reconciliation').values()[0] as unknown[]).indexOf(
+      'Reconciliation key',
+    );
+    expect(keyColumn).toBeGreaterThan(0);
+    rt.asUser((g) =>
+      (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .getActiveSpreadsheet()
+        .getSheetByName('Reconciliation')!
+        .deleteColumn(keyColumn + 1),
+    );
+    expect(update(shop)).toBe('done');
+    expect(reconProblems(shop, clean)).toEqual([]);
+    const keys = tabRecords(rt, 'Reconciliation').map((r) => [reconId(r), r['Reconciliation key']]);
+    expect(keys.filter(([id, key]) => id !== key)).toEqual([]);
+
+    // The seller types over an Ozon figure before each update: every update has rows to write.
+    const spoil = () => {
+      const at = (rt.spreadsheet.sheet('Reconciliation').values() as unknown[][]).findIndex(
+        (r, i) => i > 0 && r[0] !== '',
+      );
+      rt.asUser((g) =>
+        (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+          .getActiveSpreadsheet()
+          .getSheetByName('Reconciliation')!
+          .getRange(at + 1, 6)
+          .setValue(123456.78),
+      );
+    };
+    const rows = () => rt.spreadsheet.sheet('Reconciliation').values().length;
+    const edit = (kind: 'sort' | 'insert' | 'delete', k: number) => {
+      if (kind === 'sort') sortBy(rt, 'Reconciliation', k % 2 ? 'Item' : 'Period', k % 4 < 2);
+      else if (kind === 'insert') insertRows(rt, 'Reconciliation', 2 + ((k * 3) % rows()), 1 + (k % 2));
+      else deleteRow(rt, 'Reconciliation', 2 + ((k * 5) % rows()));
+    };
+
+    spoil();
+    let calls = 0;
+    rt.onServiceCall(() => calls++);
+    expect(update(shop)).toBe('done');
+    rt.onServiceCall(undefined);
+    expect(calls).toBeGreaterThan(4);
+    expect(reconProblems(shop, clean)).toEqual([]);
+
+    for (let k = 0; k <= calls + 1; k++) {
+      for (const kind of ['sort', 'insert', 'delete'] as const) {
+        rt.clock.advance(60_000);
+        spoil();
+        rt.onServiceCall((call) => {
+          if (call.index === k) edit(kind, k);
+        });
+        const result = update(shop);
+        rt.onServiceCall(undefined);
+        const label = `${kind} after call ${k}`;
+        expect([label, result]).toEqual([label, 'done']);
+        // A line the seller deleted after the update's last read comes back with the next update.
+        expect([label, reconProblems(shop, clean, kind === 'delete' ? 1 : 0)]).toEqual([label, []]);
+        rt.clock.advance(60_000);
+        expect(update(shop)).toBe('done');
+        expect([`${label}, next update`, reconProblems(shop, clean)]).toEqual([`${label}, next update`, []]);
       }
     }
   });
