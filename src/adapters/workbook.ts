@@ -7,6 +7,7 @@ import { chunkByBytes, MAX_BODY_BYTES } from '../core/table/chunk';
 import type { SheetsRequest } from '../core/table/requests';
 import { withSheetsQuota } from './sheets-quota';
 import type { TabPart, TabSnapshot } from '../core/table/snapshot';
+import type { TableIO } from '../core/table/land';
 
 export type { TabPart };
 import type { OffsetMinutes } from '../core/time/serial';
@@ -268,6 +269,17 @@ export function writeRequests(
   for (const chunk of chunks)
     withSheetsQuota(() => api().Spreadsheets!.batchUpdate({ requests: chunk }, id), opts.until, 'write');
   return chunks.length;
+}
+
+/**
+ * The one reader and writer of another spreadsheet (an archive volume), bound to its id: what
+ * landTables needs to land rows by key there. `until`: a Sheets quota refusal waits at most so long.
+ */
+export function tableIO(id: string, opts: { until?: number } = {}): TableIO {
+  return {
+    readTabs: (specs) => readTabs(specs, id),
+    write: (requests) => writeRequests(requests, id, opts),
+  };
 }
 
 export function spreadsheetOffset(): OffsetMinutes {

@@ -2,7 +2,9 @@
 // updated where it lives: the orders sync hands the postings it did not find in Orders to this
 // module, which looks for each in the archive month its order date names, rewrites what the sync
 // owns there (the seller's columns stay as they were), and tells the sync which it handled, so
-// none is added to Orders a second time.
+// none is added to Orders a second time. The rows land by key (landTables, through a reader and
+// writer bound to the archive spreadsheet): a seller sorting or editing a month tab meanwhile cannot
+// make an update land on another posting's row.
 import type { KeyValueStore } from '../adapters/properties';
 import { volumeOfMonth } from '../core/archive/catalog';
 import { archiveSpecs } from '../core/archive/plan';
@@ -10,10 +12,9 @@ import { monthOfSerial } from '../core/archive/window';
 import type { Lang } from '../core/i18n/messages';
 import type { OrderPosting } from '../core/orders/posting';
 import { lineRows, orderRow } from '../core/orders/tables';
-import { planRequests, type SheetsRequest } from '../core/table/requests';
+import { landTables, type TableIO } from '../core/table/land';
 import { prepareTab, type TabSnapshot } from '../core/table/snapshot';
-import type { TableSpec } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
+import type { RowValues } from '../core/table/spec';
 import { isoToSerial, toSerial, type OffsetMinutes } from '../core/time/serial';
 import { loadCatalog } from './settings';
 
@@ -22,8 +23,8 @@ export interface LateEnv {
   store: KeyValueStore;
   lang: Lang;
   offset: OffsetMinutes;
-  readTabs(specs: readonly TableSpec[], spreadsheetId?: string): Map<string, TabSnapshot>;
-  write(requests: SheetsRequest[], spreadsheetId?: string): void;
+  /** The reader and writer of one archive spreadsheet. */
+  io(spreadsheetId: string): TableIO;
 }
 
 export interface LateOutcome {
@@ -31,6 +32,8 @@ export interface LateOutcome {
   handled: Set<string>;
   updated: number;
 }
+
+const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
 
 /** Postings the sync read that Orders does not hold: those in the archive are updated there. */
 export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]): LateOutcome {
@@ -43,25 +46,29 @@ export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]):
     if (typeof serial !== 'number') continue;
     const month = monthOfSerial(serial);
     if (!volumeOfMonth(catalog, month)) continue;
-    byMonth.set(month, [...(byMonth.get(month) ?? []), p]);
+    const list = byMonth.get(month);
+    if (list) list.push(p);
+    else byMonth.set(month, [p]);
   }
   const ctx = { lang: env.lang, offset: env.offset };
   const seenAt = toSerial(env.now(), env.offset);
   for (const [month, list] of byMonth) {
     const volume = volumeOfMonth(catalog, month)!;
     const specs = archiveSpecs(month, undefined, 'update');
-    const snaps = env.readTabs([specs.orders, specs.lines], volume.spreadsheetId);
+    const io = env.io(volume.spreadsheetId);
+    const snaps = io.readTabs([specs.orders, specs.lines]);
     const orders = snaps.get(specs.orders.tab) as TabSnapshot;
     const lines = snaps.get(specs.lines.tab) as TabSnapshot;
     if (!orders.exists) continue;
-    const o = prepareTab(orders);
-    const l = prepareTab(lines);
-    const keyCol = o.positions.get('posting_number') as number;
-    const statusCol = o.positions.get('status_code') as number;
+    const positions = { orders: prepareTab(orders).positions, lines: prepareTab(lines).positions };
+    const column = (snap: TabSnapshot, key: string) =>
+      (snap === orders ? positions.orders : positions.lines).get(key) as number;
+    const keyCol = column(orders, 'posting_number');
+    const statusCol = column(orders, 'status_code');
     const status = new Map<string, unknown>();
     for (const row of orders.values.slice(1)) {
       const key = row?.[keyCol];
-      if (key !== undefined && key !== null && key !== '') status.set(String(key), row[statusCol]);
+      if (filled(key)) status.set(String(key), row[statusCol]);
     }
     const here = list.filter((p) => status.has(p.postingNumber));
     if (!here.length) continue;
@@ -76,42 +83,25 @@ export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]):
       delete row.new;
       return row;
     });
-    const ordersPlan = planUpsert(
-      specs.orders,
-      o.positions,
-      { firstRow: 1, rows: orders.values.slice(1) },
-      rows,
-    );
-    const requests: SheetsRequest[] = [];
-    requests.push(
-      ...planRequests(specs.orders, orders.sheetId, orders.rowCount, o.positions, ordersPlan, orders.zone),
-    );
+    const targets = [{ spec: specs.orders, rows, updateOnly: true }];
+    let lineTarget: { spec: typeof specs.lines; rows: RowValues[]; remove: Set<string> } | undefined;
     if (lines.exists) {
       const incoming = here.flatMap((p) => lineRows(p));
       const keep = new Set(incoming.map((r) => String(r.line_key)));
-      const postingCol = l.positions.get('posting_number') as number;
-      const lineCol = l.positions.get('line_key') as number;
+      const postingCol = column(lines, 'posting_number');
+      const lineCol = column(lines, 'line_key');
       const handled = new Set(here.map((p) => p.postingNumber));
       const remove = new Set<string>();
       for (const row of lines.values.slice(1)) {
         const p = row?.[postingCol];
         const k = row?.[lineCol];
-        if (p !== undefined && p !== null && handled.has(String(p)) && k && !keep.has(String(k)))
-          remove.add(String(k));
+        if (filled(p) && handled.has(String(p)) && filled(k) && !keep.has(String(k))) remove.add(String(k));
       }
-      const linesPlan = planUpsert(
-        specs.lines,
-        l.positions,
-        { firstRow: 1, rows: lines.values.slice(1) },
-        incoming,
-        remove,
-      );
-      requests.push(
-        ...planRequests(specs.lines, lines.sheetId, lines.rowCount, l.positions, linesPlan, lines.zone),
-      );
+      lineTarget = { spec: specs.lines, rows: incoming, remove };
     }
-    out.updated += ordersPlan.updated.length;
-    if (requests.length) env.write(requests, volume.spreadsheetId);
+    // Nothing happened since the read (no Ozon call): the landing starts from it.
+    const landing = landTables(io, lineTarget ? [...targets, lineTarget] : targets, snaps);
+    out.updated += landing.plans.get(specs.orders.tab)?.updated.length ?? 0;
   }
   return out;
 }

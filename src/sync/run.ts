@@ -5,7 +5,7 @@ import { tryDocumentLock } from '../adapters/lock';
 import { newUuid } from '../adapters/session';
 import { documentStore } from '../adapters/properties';
 import { toast } from '../adapters/ui';
-import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
+import { readTabs, spreadsheetOffset, tableIO, writeRequests } from '../adapters/workbook';
 import { t } from '../core/i18n/messages';
 import { cachedOffset } from '../core/time/serial';
 import { ozonClientFor } from '../app/ozon';
@@ -196,8 +196,7 @@ export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): 
               store,
               lang: ctx.lang,
               offset: cachedOffset(spreadsheetOffset()),
-              readTabs: (specs, id) => readTabs(specs, id),
-              write: (requests, id) => void writeRequests(requests, id, { until: stopBy }),
+              io: (id) => tableIO(id, { until: stopBy }),
             },
             postings,
           ),

@@ -1,0 +1,145 @@
+// Late changes to archived postings, through the built bundle in the local runtime against the Ozon
+// simulator: the orders sync updates a posting where it lives (its archive month tab), by key, while
+// the seller sorts that tab or inserts rows in it at any of the sync's service calls.
+import { demoShop, tabRecords, type Runtime } from '../support/shop';
+import type { Simulator } from '../../simulator';
+
+jest.setTimeout(600_000);
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function sync(rt: Runtime) {
+  return rt.run<{ ok: boolean; data: { result: string; message: string } }>('syncOrders').data;
+}
+
+function records(values: unknown[][]): Record<string, unknown>[] {
+  const [header, ...rows] = values;
+  return rows
+    .filter((row) => row.some((cell) => cell !== '' && cell !== null))
+    .map((row) => Object.fromEntries((header ?? []).map((h, i) => [String(h), row[i]])));
+}
+
+interface MonthTab {
+  id: string;
+  tab: string;
+}
+
+/** The archive month tab holding the most postings. */
+function biggestMonth(rt: Runtime): MonthTab {
+  let best: MonthTab & { rows: number } = { id: '', tab: '', rows: -1 };
+  for (const book of rt.otherSpreadsheets.values())
+    for (const tab of book.sheetNames()) {
+      if (!/^\d{4}-\d{2} Orders$/.test(tab)) continue;
+      const rows = records(book.sheet(tab).values()).length;
+      if (rows > best.rows) best = { id: book.id, tab, rows };
+    }
+  return { id: best.id, tab: best.tab };
+}
+
+function monthRows(rt: Runtime, at: MonthTab): Record<string, unknown>[] {
+  return records(rt.otherSpreadsheets.get(at.id)!.sheet(at.tab).values() as unknown[][]);
+}
+
+function withSheet(rt: Runtime, at: MonthTab, fn: (sheet: Sheet, header: string[]) => void) {
+  rt.asUser((g) => {
+    const sheet = g.SpreadsheetApp.openById(at.id).getSheetByName(at.tab) as Sheet;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    fn(sheet, header);
+  });
+}
+
+/** The seller's own note on every row of the tab: `note <posting number>`. */
+function noteEveryRow(rt: Runtime, at: MonthTab) {
+  withSheet(rt, at, (sheet, header) => {
+    const last = sheet.getLastRow();
+    const keys = sheet.getRange(2, header.indexOf('Posting number') + 1, last - 1, 1).getValues();
+    sheet
+      .getRange(2, header.indexOf('Problem') + 1, last - 1, 1)
+      .setValues(keys.map((r) => [r[0] === '' ? '' : `note ${String(r[0])}`]));
+  });
+}
+
+function editMonth(rt: Runtime, at: MonthTab, kind: 'sort' | 'insert', k: number) {
+  withSheet(rt, at, (sheet, header) => {
+    const last = sheet.getLastRow();
+    if (kind === 'insert') sheet.insertRowsBefore(2 + (k % Math.max(1, last - 1)), 1 + (k % 2));
+    else
+      sheet.getRange(2, 1, last - 1, sheet.getLastColumn()).sort({
+        // Each sort differs from the one before (column or direction).
+        column: header.indexOf(k % 3 === 2 ? 'Buyer' : 'Total') + 1,
+        ascending: k % 2 === 0,
+      });
+  });
+}
+
+/** Every row of the month tab: Ozon's status, its own note, once; none of them in Orders. */
+function monthProblems(rt: Runtime, sim: Simulator, at: MonthTab): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const row of monthRows(rt, at)) {
+    const number = String(row['Posting number']);
+    if (!number) {
+      problems.push(`a row without a posting number holds '${String(row['Status code'])}'`);
+      continue;
+    }
+    if (seen.has(number)) problems.push(`${number} twice`);
+    seen.add(number);
+    const ozon = sim.state.postings.get(number);
+    if (ozon && row['Status code'] !== ozon.status)
+      problems.push(`${number}: ${String(row['Status code'])} ≠ ${ozon.status}`);
+    if (row['Problem'] !== `note ${number}`) problems.push(`${number} has the note '${String(row['Problem'])}'`);
+  }
+  const live = new Set(tabRecords(rt, 'Orders').map((r) => String(r['Posting number'])));
+  for (const number of seen) if (live.has(number)) problems.push(`${number} also in Orders`);
+  return problems;
+}
+
+describe('late changes to archived postings', () => {
+  test('a sort or an insert in the archive month tab at any service call of the sync: each update lands on its posting', () => {
+    const shop = demoShop({ postings: 160, days: 200 });
+    const { rt, sim } = shop;
+    rt.properties.document.set('ODESK_LOOKBACK_DAYS', '200');
+    expect(sync(rt).result).toBe('done');
+    const moved = rt.run<{ ok: boolean; data: { result: string; moved: number } }>('archiveOldOrders');
+    expect(moved.data.moved).toBeGreaterThan(10);
+    const at = biggestMonth(rt);
+    noteEveryRow(rt, at);
+    // Postings of that month Ozon still knows, each to change late in its turn.
+    const candidates = monthRows(rt, at)
+      .map((r) => String(r['Posting number']))
+      .filter((n) => sim.state.postings.get(n)?.status === 'delivered');
+    expect(candidates.length).toBeGreaterThan(4);
+    let turn = 0;
+    const changeLate = () => {
+      const posting = sim.state.postings.get(candidates[turn++ % candidates.length])!;
+      posting.status = posting.status === 'delivered' ? 'cancelled' : 'delivered';
+      posting.lastChangedStatusDate = rt.clock.now();
+      rt.clock.advance(60_000);
+    };
+
+    // How many service calls a sync with one late change makes.
+    rt.clock.advance(3_600_000);
+    changeLate();
+    let calls = 0;
+    rt.onServiceCall(() => calls++);
+    expect(sync(rt).result).toBe('done');
+    rt.onServiceCall(undefined);
+    expect(calls).toBeGreaterThan(5);
+    expect(monthProblems(rt, sim, at)).toEqual([]);
+
+    for (let k = 0; k <= calls + 1; k++) {
+      for (const kind of ['sort', 'insert'] as const) {
+        rt.clock.advance(3_600_000);
+        changeLate();
+        rt.onServiceCall((call) => {
+          if (call.index === k) editMonth(rt, at, kind, k);
+        });
+        const result = sync(rt);
+        rt.onServiceCall(undefined);
+        const label = `${kind} after call ${k}`;
+        expect([label, result.result]).toEqual([label, 'done']);
+        expect([label, monthProblems(rt, sim, at)]).toEqual([label, []]);
+      }
+    }
+  });
+});
