@@ -5,7 +5,7 @@
 // none is added to Orders a second time. The rows land by key (landTables, through a reader and
 // writer bound to the archive spreadsheet): a seller sorting or editing a month tab meanwhile cannot
 // make an update land on another posting's row.
-import type { KeyValueStore } from '../adapters/properties';
+import { readJson, type KeyValueStore } from '../adapters/properties';
 import { volumeOfMonth } from '../core/archive/catalog';
 import { archiveSpecs } from '../core/archive/plan';
 import { monthOfSerial } from '../core/archive/window';
@@ -25,12 +25,29 @@ export interface LateEnv {
   offset: OffsetMinutes;
   /** The reader and writer of one archive spreadsheet. */
   io(spreadsheetId: string): TableIO;
+  /**
+   * With BigQuery set up: loads archived rows (staging, then MERGE by key); null when loaded,
+   * otherwise why not (the postings wait for the next sync).
+   */
+  bigQuery?(sets: readonly LateRows[]): string | null;
 }
+
+/** An archive month tab's rows (header first) for one BigQuery table. */
+export interface LateRows {
+  table: 'postings' | 'lines';
+  values: readonly (readonly unknown[])[];
+  positions: ReadonlyMap<string, number>;
+}
+
+/** Archived postings changed late and not yet in BigQuery, by month (kept across syncs). */
+export const BQ_LATE_KEY = 'ODESK_BQ_LATE';
 
 export interface LateOutcome {
   /** Postings the archive holds (updated there when they changed): not for Orders. */
   handled: Set<string>;
   updated: number;
+  /** Why late changes did not reach BigQuery (they are loaded by a later sync). */
+  bigQueryNote?: string;
 }
 
 const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
@@ -38,8 +55,10 @@ const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
 /** Postings the sync read that Orders does not hold: those in the archive are updated there. */
 export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]): LateOutcome {
   const out: LateOutcome = { handled: new Set(), updated: 0 };
+  const waiting = env.bigQuery ? (readJson<Record<string, string[]>>(env.store, BQ_LATE_KEY) ?? {}) : {};
+  if (!postings.length && !Object.keys(waiting).length) return out;
   const catalog = loadCatalog(env.store);
-  if (!catalog.volumes.length || !postings.length) return out;
+  if (!catalog.volumes.length) return out;
   const byMonth = new Map<string, OrderPosting[]>();
   for (const p of postings) {
     const serial = isoToSerial(p.orderedAt, env.offset);
@@ -52,8 +71,12 @@ export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]):
   }
   const ctx = { lang: env.lang, offset: env.offset };
   const seenAt = toSerial(env.now(), env.offset);
+  for (const month of Object.keys(waiting)) if (!byMonth.has(month)) byMonth.set(month, []);
+  const sets: LateRows[] = [];
+  const toLoad = new Map<string, Set<string>>();
   for (const [month, list] of byMonth) {
-    const volume = volumeOfMonth(catalog, month)!;
+    const volume = volumeOfMonth(catalog, month);
+    if (!volume) continue;
     const specs = archiveSpecs(month, undefined, 'update');
     const io = env.io(volume.spreadsheetId);
     const snaps = io.readTabs([specs.orders, specs.lines]);
@@ -71,8 +94,22 @@ export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]):
       if (filled(key)) status.set(String(key), row[statusCol]);
     }
     const here = list.filter((p) => status.has(p.postingNumber));
-    if (!here.length) continue;
     for (const p of here) out.handled.add(p.postingNumber);
+    // What BigQuery is to get from this month: the postings updated now and those still waiting.
+    const load = new Set([...(waiting[month] ?? []), ...here.map((p) => p.postingNumber)]);
+    if (!here.length) {
+      if (env.bigQuery && load.size) {
+        toLoad.set(month, load);
+        sets.push(
+          ...lateRows(
+            { snapshot: orders, positions: positions.orders },
+            { snapshot: lines, positions: positions.lines },
+            load,
+          ),
+        );
+      }
+      continue;
+    }
     const rows = here.map((p) => {
       const row = orderRow(p, ctx);
       // As in Orders: "Last changed" is when a sync first saw the current status.
@@ -102,6 +139,49 @@ export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]):
     // Nothing happened since the read (no Ozon call): the landing starts from it.
     const landing = landTables(io, lineTarget ? [...targets, lineTarget] : targets, snaps);
     out.updated += landing.plans.get(specs.orders.tab)?.updated.length ?? 0;
+    if (env.bigQuery) {
+      toLoad.set(month, load);
+      const after = (tab: string, snapshot: TabSnapshot, at: ReadonlyMap<string, number>) =>
+        landing.tabs.get(tab) ?? { snapshot, positions: at };
+      sets.push(
+        ...lateRows(
+          after(specs.orders.tab, orders, positions.orders),
+          after(specs.lines.tab, lines, positions.lines),
+          load,
+        ),
+      );
+    }
+  }
+  if (env.bigQuery && toLoad.size) {
+    // Noted as waiting before the load: a load cut anywhere is sent again by the next sync.
+    const pending: Record<string, string[]> = { ...waiting };
+    for (const [month, keys] of toLoad) pending[month] = [...keys];
+    env.store.set(BQ_LATE_KEY, JSON.stringify(pending));
+    const why = env.bigQuery(sets);
+    if (why === null) {
+      for (const month of toLoad.keys()) delete pending[month];
+      if (Object.keys(pending).length) env.store.set(BQ_LATE_KEY, JSON.stringify(pending));
+      else env.store.delete(BQ_LATE_KEY);
+    } else out.bigQueryNote = why;
   }
   return out;
+}
+
+/** The rows of `postings` in a month's tabs (as the archive holds them after the update). */
+interface ReadTab {
+  snapshot: TabSnapshot;
+  positions: ReadonlyMap<string, number>;
+}
+
+function lateRows(orders: ReadTab, lines: ReadTab, postings: ReadonlySet<string>): LateRows[] {
+  const pick = (tab: ReadTab, table: LateRows['table']): LateRows => {
+    const col = tab.positions.get('posting_number') as number;
+    const rows = tab.snapshot.values
+      .slice(1)
+      .filter((row) => filled(row?.[col]) && postings.has(String(row[col])));
+    return { table, values: [tab.snapshot.values[0] ?? [], ...rows], positions: tab.positions };
+  };
+  return lines.snapshot.exists
+    ? [pick(orders, 'postings'), pick(lines, 'lines')]
+    : [pick(orders, 'postings')];
 }

@@ -6,7 +6,7 @@
 // writes a live tab.
 import { bigQuery, BigQueryFailure, type Field } from '../adapters/bigquery';
 import { readTabs, spreadsheetOffset } from '../adapters/workbook';
-import { changedBuckets, digests, hashRows, planBatches } from '../core/bigquery/digest';
+import { changedBuckets, digests, hashRows, planBatches, type Batch } from '../core/bigquery/digest';
 import { mergeSql, stagingId } from '../core/bigquery/sql';
 import { BQ_TABLES, schemaOf, tableRows, type BqTable } from '../core/bigquery/tables';
 import { AppError } from '../core/errors';
@@ -78,6 +78,78 @@ export function explain(error: unknown, target: BigQueryTarget): AppError {
   return new AppError(key, key, { ...params, detail: error.message });
 }
 
+/** One batch loaded into the table's staging table, then MERGEd into the table by key. */
+function loadBatch(target: BigQueryTarget, table: BqTable, batch: Batch, deadline: number): void {
+  const fields = schemaOf(table) as Field[];
+  const targetRef = { ...target, tableId: table.id };
+  const stagingRef = { ...target, tableId: stagingId(table) };
+  const load = bigQuery.startLoad(
+    target.projectId,
+    target.datasetId,
+    stagingRef.tableId,
+    fields,
+    batch.ndjson,
+  );
+  waitFor(target.projectId, load.jobId, load.done && !load.error, deadline);
+  if (load.done && load.error)
+    throw new AppError('bigquery.jobFailed', 'bigquery.jobFailed', {
+      reason: load.error.reason,
+      detail: load.error.message,
+    });
+  const merge = bigQuery.startQuery(target.projectId, mergeSql(table, targetRef, stagingRef));
+  if (merge.done && merge.error)
+    throw new AppError('bigquery.jobFailed', 'bigquery.jobFailed', {
+      reason: merge.error.reason,
+      detail: merge.error.message,
+    });
+  waitFor(target.projectId, merge.jobId, merge.done, deadline);
+}
+
+/** Rows of an archive month tab (header first) and where its columns are. */
+export interface ArchivedRows {
+  table: BqTable['id'];
+  values: readonly (readonly unknown[])[];
+  positions: ReadonlyMap<string, number>;
+}
+
+/**
+ * Loads rows the live tabs no longer hold (archived postings changed late) into their BigQuery
+ * tables, staging then MERGE by key, so loading them again changes nothing. null when all are
+ * loaded; otherwise the seller's message (nothing is marked loaded: the caller keeps them waiting).
+ */
+export function loadArchivedRows(
+  target: BigQueryTarget,
+  lang: Lang,
+  sets: readonly ArchivedRows[],
+  deadline: number,
+): string | null {
+  const offset = cachedOffset(spreadsheetOffset());
+  const readAt = new Date().toISOString();
+  try {
+    bigQuery.datasetExists(target.projectId, target.datasetId);
+    for (const table of BQ_TABLES) {
+      const rows = sets
+        .filter((set) => set.table === table.id)
+        .flatMap((set) => tableRows(table, set.values, set.positions, offset));
+      if (!rows.length) continue;
+      // A missing table is the history load's to create (it then sends every row again): wait.
+      if (!bigQuery.tableColumns(target.projectId, target.datasetId, table.id))
+        return t(lang, 'bigquery.failed', { detail: `${table.id}: not found` });
+      const hashed = hashRows(table, rows);
+      const buckets = [...new Set(hashed.map((r) => r.bucket))];
+      for (const batch of planBatches(hashed, buckets, readAt, BATCH_BYTES).batches) {
+        if (Date.now() + BATCH_ROOM_MS > deadline) throw new Cut();
+        loadBatch(target, table, batch, deadline);
+      }
+    }
+    return null;
+  } catch (error) {
+    if (error instanceof Cut) return t(lang, 'bigquery.partial', { rows: 0, batches: 0 });
+    const explained = explain(error, target);
+    return t(lang, explained.key, explained.params);
+  }
+}
+
 export interface LoadOutcome {
   summary: BigQueryRunSummary;
   error: AppError | null;
@@ -115,31 +187,9 @@ export function loadHistory(target: BigQueryTarget, lang: Lang, deadline: number
       if (!changed.length) continue;
       const { batches, emptied } = planBatches(hashed, changed, readAt, BATCH_BYTES);
       for (const b of emptied) saved[b] = now[b];
-      const fields = schemaOf(table) as Field[];
-      const targetRef = { ...target, tableId: table.id };
-      const stagingRef = { ...target, tableId: stagingId(table) };
       for (const batch of batches) {
         if (Date.now() + BATCH_ROOM_MS > deadline) throw new Cut();
-        const load = bigQuery.startLoad(
-          target.projectId,
-          target.datasetId,
-          stagingRef.tableId,
-          fields,
-          batch.ndjson,
-        );
-        waitFor(target.projectId, load.jobId, load.done && !load.error, deadline);
-        if (load.done && load.error)
-          throw new AppError('bigquery.jobFailed', 'bigquery.jobFailed', {
-            reason: load.error.reason,
-            detail: load.error.message,
-          });
-        const merge = bigQuery.startQuery(target.projectId, mergeSql(table, targetRef, stagingRef));
-        if (merge.done && merge.error)
-          throw new AppError('bigquery.jobFailed', 'bigquery.jobFailed', {
-            reason: merge.error.reason,
-            detail: merge.error.message,
-          });
-        waitFor(target.projectId, merge.jobId, merge.done, deadline);
+        loadBatch(target, table, batch, deadline);
         for (const bucket of batch.buckets) saved[bucket] = now[bucket];
         state.saveDigests(table, saved);
         state.flush();

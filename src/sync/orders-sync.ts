@@ -73,7 +73,8 @@ export interface SyncEnv {
    * Postings not in Orders may live in the archive (moved there when old and finished): this updates
    * those it holds where they are and names them, so they are not added to Orders again.
    */
-  archived?(postings: OrderPosting[]): { handled: Set<string>; updated: number };
+  /** Also called with none, once a sync, so late changes waiting for BigQuery are loaded. */
+  archived?(postings: OrderPosting[]): { handled: Set<string>; updated: number; bigQueryNote?: string };
   /** Days back the next job reads to bring missing archive months back from Ozon (null: no refill asked). */
   refill?(): number | null;
   /** The refill's job is complete. */
@@ -300,6 +301,8 @@ export function runSyncStep(
     archived: 0,
     fresh: [] as string[],
   };
+  let lateAsked = false;
+  let lateNote = '';
   let tabs: Tabs | undefined;
   try {
     tabs = prepareTabs(env);
@@ -370,6 +373,8 @@ export function runSyncStep(
         const outside = [...pending.values()].filter((p) => !inOrders.has(p.postingNumber));
         if (outside.length) {
           const late = env.archived(outside);
+          lateAsked = true;
+          if (late.bigQueryNote) lateNote = late.bigQueryNote;
           for (const key of late.handled) pending.delete(key);
           counts.archived += late.updated;
           counts.updated += late.updated;
@@ -459,7 +464,9 @@ export function runSyncStep(
         ? t(env.lang, 'sync.done', { added: job.added, updated: job.updated })
         : t(env.lang, 'sync.doneNone')
       : t(env.lang, 'sync.partial', { fetched: job.fetched });
+    if (env.archived && !lateAsked) lateNote = env.archived([]).bigQueryNote ?? '';
     if (counts.archived) notes.push(t(env.lang, 'archive.lateUpdate', { count: counts.archived }));
+    if (lateNote) notes.push(lateNote);
     if (counts.repaired || counts.restored)
       notes.push(t(env.lang, 'sync.repaired', { moved: counts.repaired, restored: counts.restored }));
     notes.push(...(client.notes?.() ?? []));

@@ -23,7 +23,9 @@ import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync
 import { sendDigest } from './digest';
 import { afterSync, type AfterSyncResult } from '../inventory';
 import { BUDGET, deadlineFrom } from '../app/budgets';
-import { updateArchived } from '../archive/late';
+import { updateArchived, type LateRows } from '../archive/late';
+import { loadArchivedRows } from '../bigquery/load';
+import { bigQueryTarget } from '../bigquery/settings';
 import { refillDays, refillDone } from '../archive/refill';
 import { MAX_LOOKBACK_DAYS } from './job';
 
@@ -197,6 +199,12 @@ export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): 
               lang: ctx.lang,
               offset: cachedOffset(spreadsheetOffset()),
               io: (id) => tableIO(id, { until: stopBy }),
+              ...(bigQueryTarget(store)
+                ? {
+                    bigQuery: (sets: readonly LateRows[]) =>
+                      loadArchivedRows(bigQueryTarget(store)!, ctx.lang, sets, stopBy),
+                  }
+                : {}),
             },
             postings,
           ),

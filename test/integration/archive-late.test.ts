@@ -87,7 +87,8 @@ function monthProblems(rt: Runtime, sim: Simulator, at: MonthTab): string[] {
     const ozon = sim.state.postings.get(number);
     if (ozon && row['Status code'] !== ozon.status)
       problems.push(`${number}: ${String(row['Status code'])} ≠ ${ozon.status}`);
-    if (row['Problem'] !== `note ${number}`) problems.push(`${number} has the note '${String(row['Problem'])}'`);
+    if (row['Problem'] !== `note ${number}`)
+      problems.push(`${number} has the note '${String(row['Problem'])}'`);
   }
   const live = new Set(tabRecords(rt, 'Orders').map((r) => String(r['Posting number'])));
   for (const number of seen) if (live.has(number)) problems.push(`${number} also in Orders`);
@@ -104,8 +105,10 @@ describe('late changes to archived postings', () => {
     expect(moved.data.moved).toBeGreaterThan(10);
     const at = biggestMonth(rt);
     noteEveryRow(rt, at);
-    // Postings of that month Ozon still knows, each to change late in its turn.
+    // FBS postings of that month Ozon still knows (its FBS list filters by status change; FBO lists
+    // are re-read only 40 days back), each to change late in its turn.
     const candidates = monthRows(rt, at)
+      .filter((r) => r['Schema'] === 'FBS')
       .map((r) => String(r['Posting number']))
       .filter((n) => sim.state.postings.get(n)?.status === 'delivered');
     expect(candidates.length).toBeGreaterThan(4);
@@ -141,5 +144,89 @@ describe('late changes to archived postings', () => {
         expect([label, monthProblems(rt, sim, at)]).toEqual([label, []]);
       }
     }
+  });
+
+  test('with BigQuery set up, late changes to archived postings are loaded too (once each), and a refused load is sent by a later sync', () => {
+    const shop = demoShop({ postings: 160, days: 200 });
+    const { rt, sim } = shop;
+    rt.properties.document.set('ODESK_LOOKBACK_DAYS', '200');
+    expect(sync(rt).result).toBe('done');
+    const P = 'ozon-shop-123';
+    const D = 'ozon_history';
+    const bq = rt.bigquery;
+    bq.addProject(P);
+    bq.addDataset(P, D);
+    expect(
+      rt.callFromSidebar<{ ok: boolean }>('saveBigQuerySettings', { projectId: P, datasetId: D }).ok,
+    ).toBe(true);
+    const moved = rt.run<{ ok: boolean; data: { result: string; moved: number } }>('archiveOldOrders');
+    expect(moved.data).toMatchObject({ result: 'done' });
+    expect(moved.data.moved).toBeGreaterThan(10);
+    const at = biggestMonth(rt);
+    const [first, second] = monthRows(rt, at)
+      .filter(
+        (r) =>
+          r['Schema'] === 'FBS' &&
+          sim.state.postings.get(String(r['Posting number']))?.status === 'delivered',
+      )
+      .map((r) => String(r['Posting number']));
+    expect(second).toBeDefined();
+    const inBigQuery = (number: string) => ({
+      postings: bq
+        .rows(P, D, 'postings')
+        .filter((r) => String(r.posting_number) === number)
+        .map((r) => r.status),
+      lines: bq.rows(P, D, 'lines').filter((r) => String(r.posting_number) === number).length,
+    });
+    const linesOf = (number: string) =>
+      [...rt.otherSpreadsheets.values()].flatMap((book) =>
+        book
+          .sheetNames()
+          .filter((n) => /^\d{4}-\d{2} Order lines$/.test(n))
+          .flatMap((n) => records(book.sheet(n).values() as unknown[][]))
+          .filter((r) => String(r['Posting number']) === number),
+      ).length;
+    expect(inBigQuery(first).postings).toEqual(['delivered']);
+    const cancel = (number: string) => {
+      rt.clock.advance(3_600_000);
+      const posting = sim.state.postings.get(number)!;
+      posting.status = 'cancelled';
+      posting.lastChangedStatusDate = rt.clock.now();
+      rt.clock.advance(60_000);
+    };
+
+    // 1. A late cancellation: the archive and BigQuery both hold it, one row per posting and line.
+    cancel(first);
+    expect(sync(rt).result).toBe('done');
+    expect(monthRows(rt, at).find((r) => String(r['Posting number']) === first)?.['Status code']).toBe(
+      'cancelled',
+    );
+    expect(inBigQuery(first)).toEqual({ postings: ['cancelled'], lines: linesOf(first) });
+    expect(linesOf(first)).toBeGreaterThan(0);
+
+    // 2. Permission revoked: the sync still updates the archive and says why BigQuery waits.
+    bq.revokeAccess(P);
+    cancel(second);
+    const refused = sync(rt);
+    expect(refused.result).toBe('done');
+    expect(monthRows(rt, at).find((r) => String(r['Posting number']) === second)?.['Status code']).toBe(
+      'cancelled',
+    );
+    expect(inBigQuery(second).postings).toEqual(['delivered']);
+    const log = tabRecords(rt, 'Sync log');
+    expect(String(log[log.length - 1]['Error'])).toMatch(
+      /no permission to load into BigQuery project ozon-shop-123/,
+    );
+
+    // 3. Access back: the next sync (nothing new at Ozon) sends the waiting change, once.
+    bq.grantAccess(P);
+    rt.clock.advance(3_600_000);
+    expect(sync(rt).result).toBe('done');
+    expect(inBigQuery(second)).toEqual({ postings: ['cancelled'], lines: linesOf(second) });
+    rt.clock.advance(3_600_000);
+    expect(sync(rt).result).toBe('done');
+    expect(inBigQuery(first)).toEqual({ postings: ['cancelled'], lines: linesOf(first) });
+    expect(inBigQuery(second)).toEqual({ postings: ['cancelled'], lines: linesOf(second) });
+    expect(rt.properties.document.get('ODESK_BQ_LATE') ?? null).toBeNull();
   });
 });
