@@ -73,6 +73,16 @@ function sheetRow(number: string): number {
   return index + 2; // 1-based sheet row
 }
 
+/** The grid's column letter of an Orders header (A–Z, then AA…). */
+function columnLetter(header: string): string {
+  const [head] = wb.runtime.spreadsheet.sheet('Orders').values() as unknown[][];
+  let n = head.indexOf(header) + 1;
+  if (n < 1) throw new Error(`${header} not in Orders`);
+  let letters = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 function cell(number: string, header: string): unknown {
   const [head, ...rows] = wb.runtime.spreadsheet.sheet('Orders').values() as unknown[][];
   const r = rows.find((x) => x[head.indexOf('Posting number')] === number) ?? [];
@@ -190,6 +200,30 @@ test('pack into two packages (a bad split is refused), then labels for both new 
   const url = wb.runtime.drive[files].url;
   expect(await frame.getAttribute('[data-role="label-result"]', 'href')).toBe(url);
   for (const child of children) expect(cell(child, 'Label')).toBe(url);
+
+  // In the grid, the Label cell opens the PDF from the runtime's Drive, as Drive would.
+  const id = /\/file\/d\/([\w-]+)/.exec(url)?.[1];
+  const label = page.locator(`td[data-cell="${columnLetter('Label')}${rows[0]}"] a.cell-link`);
+  await label.waitFor();
+  expect(await label.getAttribute('href')).toBe(`/drive/${id}`);
+  const pdf = await page.request.get(new URL(`/drive/${id}`, wb.url).href);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // Packing slips for the selected orders open as a dialog on the page, one slip per order.
+  await page.click('#menu-button');
+  await page.click('.menu-item[data-function="showPackingSlips"]');
+  await page.locator('#dialog-title', { hasText: t('en', 'desk.slip.title', { count: 2 }) }).waitFor();
+  const dialog = await (await page.waitForSelector('#dialog-frame[src^="/dialog/"]')).contentFrame();
+  if (!dialog) throw new Error('dialog frame missing');
+  await dialog.waitForSelector('section.slip');
+  const slips = await dialog
+    .locator('section.slip')
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.posting));
+  expect(slips.sort()).toEqual([...children].sort());
+  await page.click('#dialog-close');
+  await page.waitForSelector('#dialog-overlay', { state: 'hidden' });
 });
 
 test('rFBS: a malformed tracking number is refused, a good one lands in the row', async () => {

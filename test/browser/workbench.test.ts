@@ -169,3 +169,18 @@ test('google.script.host.close() in the sidebar closes it; toasts show their tex
   await page.waitForSelector('.toast .toast-message >> text=<b>5</b> new orders');
   expect(await page.locator('.toast b').count()).toBe(0);
 });
+
+test('a column keeps the width set on it, however long its text, as in Sheets', async () => {
+  wb.runtime.asUser((g) => {
+    const sheet = g.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Widths');
+    sheet.getRange(1, 1, 1, 2).setValues([['Чайник '.repeat(400), 'short']]);
+    sheet.setColumnWidth(1, 260);
+    sheet.activate();
+  });
+  await page.goto(wb.url);
+  await page.waitForSelector('.tab.active[data-sheet="Widths"]');
+  const width = (cell: string) =>
+    page.locator(`td[data-cell="${cell}"]`).evaluate((n) => n.getBoundingClientRect().width);
+  expect(await width('A1')).toBeCloseTo(260, 0);
+  expect(await width('B1')).toBeCloseTo(100, 0);
+});

@@ -17,6 +17,7 @@ import {
 } from '../support/finance-truth';
 import { headerIn } from '../../src/core/i18n/headers';
 import { demoShop, tabRecords, type Intercept, type Runtime } from '../support/shop';
+import { callSim } from '../support/sim-call';
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 interface Summary {
@@ -84,16 +85,6 @@ function setCells(rt: Runtime, tab: string, cells: { row: number; header: string
       .getSheetByName(tab)!;
     for (const c of cells) s.getRange(c.row, header.indexOf(c.header) + 1).setValue(c.value);
   });
-}
-
-function callSim(sim: ReturnType<typeof demoShop>['sim'], path: string, body: unknown) {
-  const r = sim.handle({
-    method: 'POST',
-    url: `https://api-seller.ozon.ru${path}`,
-    headers: { 'Client-Id': sim.credentials.clientId, 'Api-Key': sim.credentials.apiKey },
-    payload: JSON.stringify(body),
-  });
-  return JSON.parse(String(r.body));
 }
 
 describe('finance', () => {

@@ -4,6 +4,7 @@
 // applied again, and after a lost answer reads the action again instead of re-sending.
 import { demoShop, tabRecords, type Runtime } from '../support/shop';
 import type { Simulator } from '../../simulator';
+import { callSim } from '../support/sim-call';
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 interface Summary {
@@ -19,16 +20,6 @@ interface Summary {
 function ok<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(r.error.message);
   return r.data;
-}
-
-function callSim(sim: Simulator, path: string, body?: unknown) {
-  const r = sim.handle({
-    method: body === undefined ? 'GET' : 'POST',
-    url: `https://api-seller.ozon.ru${path}`,
-    headers: { 'Client-Id': sim.credentials.clientId, 'Api-Key': sim.credentials.apiKey },
-    payload: body === undefined ? '' : JSON.stringify(body),
-  });
-  return JSON.parse(String(r.body));
 }
 
 const inAction = (sim: Simulator, actionId: number): Map<number, number> =>

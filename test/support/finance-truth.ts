@@ -5,22 +5,12 @@
 // by line value to the kopeck (largest remainder; a tie goes to the line first by line key); cost is
 // the units sold net of returns times the unit cost converted at the order month's rate (the latest
 // earlier month's when that month has none); a missing cost is never a zero.
+import { FEE_GROUPS, type FeeGroup } from '../../src/core/finance/fees';
 import { FinanceModel } from '../../simulator/finance';
 import type { Simulator } from '../../simulator';
 
-export const GROUPS = [
-  'sale',
-  'commission',
-  'logistics',
-  'last_mile',
-  'acquiring',
-  'returns',
-  'storage',
-  'ads',
-  'services',
-  'other',
-] as const;
-export type Group = (typeof GROUPS)[number];
+export const GROUPS = FEE_GROUPS;
+export type Group = FeeGroup;
 export type Groups = Record<Group, number>;
 
 const MSK = 3 * 3_600_000;

@@ -9,18 +9,9 @@ import type { Simulator } from '../../../simulator';
 import { demoShop, tabRecords } from '../../support/shop';
 import { setCell } from '../../support/seller';
 import { editTabs, keyedProblems, keysNow, typeNotes, type KeyedTab } from './keyed-tabs';
+import { callSim } from '../../support/sim-call';
 
 jest.setTimeout(900_000);
-
-function callSim(sim: Simulator, path: string, body?: unknown) {
-  const r = sim.handle({
-    method: body === undefined ? 'GET' : 'POST',
-    url: `https://api-seller.ozon.ru${path}`,
-    headers: { 'Client-Id': sim.credentials.clientId, 'Api-Key': sim.credentials.apiKey },
-    payload: body === undefined ? '' : JSON.stringify(body),
-  });
-  return JSON.parse(String(r.body));
-}
 
 /** What Ozon has now: promotion key → in the action; request ID → status. */
 function ozonNow(sim: Simulator) {
