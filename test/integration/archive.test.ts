@@ -77,6 +77,19 @@ function everything(rt: Runtime) {
   };
 }
 
+/** Runs the archive with the execution's deadline passed at service call `cut`. */
+function archiveCutAt(rt: Runtime, cut: number): void {
+  rt.onServiceCall((c) => {
+    if (c.index === cut) rt.clock.advance(7 * 60_000);
+  });
+  try {
+    rt.run('archiveOldOrders');
+  } catch {
+    // The runtime ends the execution at the deadline, as Apps Script does.
+  }
+  rt.onServiceCall(undefined);
+}
+
 describe('live window and archive spreadsheets', () => {
   test('old finished postings move whole to one archive per year; recent and open ones stay', () => {
     const { rt } = syncedShop();
@@ -226,15 +239,7 @@ describe('live window and archive spreadsheets', () => {
     for (const cut of cuts) {
       const { rt } = syncedShop(50);
       const all = everything(rt);
-      rt.onServiceCall((c) => {
-        if (c.index === cut) rt.clock.advance(7 * 60_000);
-      });
-      try {
-        rt.run('archiveOldOrders');
-      } catch {
-        // The runtime ends the execution at the deadline, as Apps Script does.
-      }
-      rt.onServiceCall(undefined);
+      archiveCutAt(rt, cut);
       // Cut: nothing is in neither place; a posting in both belongs to the move under way.
       const liveOrders = new Set(keysOf(tabRecords(rt, 'Orders'), 'Posting number'));
       const archOrders = keysOf(archived(rt, 'Orders'), 'Posting number');
@@ -302,15 +307,7 @@ describe('live window and archive spreadsheets', () => {
     for (const { i: cut } of cuts) {
       const { rt } = setup();
       const all = everything2(rt, everything(rt));
-      rt.onServiceCall((c) => {
-        if (c.index === cut) rt.clock.advance(7 * 60_000);
-      });
-      try {
-        rt.run('archiveOldOrders');
-      } catch {
-        // The runtime ends the execution at the deadline, as Apps Script does.
-      }
-      rt.onServiceCall(undefined);
+      archiveCutAt(rt, cut);
       const liveOrders = new Set(keysOf(tabRecords(rt, 'Orders'), 'Posting number'));
       const archOrders = keysOf(archived(rt, 'Orders'), 'Posting number');
       expect([cut, new Set([...liveOrders, ...archOrders]).size]).toEqual([cut, all.orders.size]);
