@@ -95,8 +95,9 @@ export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]):
     }
     const here = list.filter((p) => status.has(p.postingNumber));
     for (const p of here) out.handled.add(p.postingNumber);
-    // What BigQuery is to get from this month: the postings updated now and those still waiting.
-    const load = new Set([...(waiting[month] ?? []), ...here.map((p) => p.postingNumber)]);
+    // What BigQuery is to get from this month: the postings whose rows change now (the FBO sweep
+    // re-reads many that did not) and those still waiting.
+    const load = new Set(waiting[month] ?? []);
     if (!here.length) {
       if (env.bigQuery && load.size) {
         toLoad.set(month, load);
@@ -138,8 +139,25 @@ export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]):
     }
     // Nothing happened since the read (no Ozon call): the landing starts from it.
     const landing = landTables(io, lineTarget ? [...targets, lineTarget] : targets, snaps);
-    out.updated += landing.plans.get(specs.orders.tab)?.updated.length ?? 0;
-    if (env.bigQuery) {
+    const updated = landing.plans.get(specs.orders.tab)?.updated ?? [];
+    out.updated += updated.length;
+    for (const key of updated) load.add(key);
+    if (lineTarget) {
+      const postingOf = new Map(lineTarget.rows.map((r) => [String(r.line_key), String(r.posting_number)]));
+      const plan = landing.plans.get(specs.lines.tab);
+      for (const key of [...(plan?.updated ?? []), ...(plan?.added ?? [])]) {
+        const posting = postingOf.get(key);
+        if (posting) load.add(posting);
+      }
+      if (lineTarget.remove.size) {
+        const postingCol = column(lines, 'posting_number');
+        const lineCol = column(lines, 'line_key');
+        for (const row of lines.values.slice(1))
+          if (filled(row?.[lineCol]) && lineTarget.remove.has(String(row[lineCol])))
+            load.add(String(row[postingCol]));
+      }
+    }
+    if (env.bigQuery && load.size) {
       toLoad.set(month, load);
       const after = (tab: string, snapshot: TabSnapshot, at: ReadonlyMap<string, number>) =>
         landing.tabs.get(tab) ?? { snapshot, positions: at };

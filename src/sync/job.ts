@@ -29,12 +29,22 @@ export interface SyncJob {
   freshCount: number;
   /** Reads again months missing from the archive (see archive/refill). */
   refill?: boolean;
+  /**
+   * Incremental jobs: a slice of the FBO year beyond the rolling window (see FBO_SWEEP_DAYS), read to
+   * update postings the sheet or the archive holds (never to add any). Jobs saved before it have none.
+   */
+  fboSweep?: WindowCursor[];
 }
 
 export interface SyncMark {
   /** The `to` of the last completed job. */
   to: string;
   completedAt: number;
+  /**
+   * Where the FBO sweep stands: its windows not read to the end by the last job (cut by the
+   * deadline), else the `from` of the slice it finished (the next slice ends there).
+   */
+  fboSweep?: { windows: WindowCursor[] } | { before: string };
 }
 
 export const JOB_KEY = 'ODESK_SYNC_JOB';
@@ -49,6 +59,13 @@ export const MAX_LOOKBACK_DAYS = 365;
 export const CHANGE_OVERLAP_MS = 15 * 60_000;
 /** FBO and FBP lists have no "changed since" filter: re-read this many days each time. */
 export const FBO_ROLLING_DAYS = 40;
+/**
+ * Beyond the rolling window, every incremental job also re-reads this many days of FBO postings,
+ * newest first, back to a year (Ozon's longest period, as far back as the FBS list's status-change
+ * filter reaches): a late return of an FBO posting older than 40 days is seen within a cycle of
+ * (365 − 40) / 10 ≈ 33 hourly syncs, whether the posting is still in Orders or archived.
+ */
+export const FBO_SWEEP_DAYS = 10;
 const DAY_MS = 86_400_000;
 const FRESH_CAP = 50;
 
@@ -92,6 +109,7 @@ export function planJob(args: {
       fbs: windowsFor(split, from, now, 7, 8),
       fbo: windowsFor(split, fboFrom, now, 5, 8),
       fbp: windowsFor(split, fboFrom, now, 5, 8),
+      fboSweep: sweepWindows(split, now, mark),
     };
   }
   const from = now - args.lookbackDays * DAY_MS;
@@ -103,6 +121,27 @@ export function planJob(args: {
     fbo: windowsFor(split, Math.min(from, fboFrom), now, 5, 8),
     fbp: windowsFor(split, Math.min(from, fboFrom), now, 5, 8),
   };
+}
+
+/** The FBO sweep's windows for the next incremental job: the rest of a cut slice, else the next slice. */
+export function sweepWindows(split: WindowSplitter, now: number, mark: SyncMark): WindowCursor[] {
+  const newest = now - FBO_ROLLING_DAYS * DAY_MS;
+  const oldest = now - MAX_LOOKBACK_DAYS * DAY_MS;
+  const at = mark.fboSweep;
+  if (at && 'windows' in at && at.windows.some((w) => !w.done)) return at.windows;
+  const before = at && 'before' in at ? Date.parse(at.before) : NaN;
+  // A cycle starts again at the rolling window's edge once it reached a year back (or never began).
+  const to = Number.isFinite(before) && before > oldest && before <= newest ? before : newest;
+  const from = Math.max(oldest, to - FBO_SWEEP_DAYS * DAY_MS);
+  return windowsFor(split, from, to, 5, 2);
+}
+
+/** Where the sweep stands once a job is finished (kept in the mark for the next job). */
+function sweepMark(job: SyncJob): SyncMark['fboSweep'] | undefined {
+  const windows = job.fboSweep;
+  if (!windows?.length) return undefined;
+  if (windows.some((w) => !w.done)) return { windows };
+  return { before: windows[0].from };
 }
 
 export function noteFresh(job: SyncJob, postingNumbers: readonly string[]): void {
@@ -128,7 +167,15 @@ export function loadMark(store: KeyValueStore): SyncMark | null {
 }
 
 export function finishJob(store: KeyValueStore, job: SyncJob, now: number): void {
-  store.set(MARK_KEY, JSON.stringify({ to: job.to, completedAt: now } satisfies SyncMark));
+  const sweep = sweepMark(job) ?? loadMark(store)?.fboSweep;
+  store.set(
+    MARK_KEY,
+    JSON.stringify({
+      to: job.to,
+      completedAt: now,
+      ...(sweep ? { fboSweep: sweep } : {}),
+    } satisfies SyncMark),
+  );
   store.delete(JOB_KEY);
 }
 

@@ -352,6 +352,8 @@ export function runSyncStep(
     }
     const client = env.source();
     let pending = new Map<string, OrderPosting>();
+    // Older FBO postings re-read by the sweep: they update what Orders or the archive holds, never add.
+    let swept = new Map<string, OrderPosting>();
     let lastNotice = started;
     // One unreadable posting never stops a sync: it is set aside, named in the log, read again next run.
     const setAside = new Map<string, SetAside>();
@@ -366,13 +368,21 @@ export function runSyncStep(
     };
 
     const flush = () => {
-      if (!pending.size || !tabs) return;
+      if ((!pending.size && !swept.size) || !tabs) return;
+      const keyCol = tabs.orders.positions.get('posting_number') as number;
+      const inOrders = new Set(keysOf(tabs.orders.snapshot.values, keyCol));
+      const sweptOutside: OrderPosting[] = [];
+      for (const p of swept.values()) {
+        if (pending.has(p.postingNumber)) continue;
+        if (inOrders.has(p.postingNumber)) pending.set(p.postingNumber, p);
+        else sweptOutside.push(p);
+      }
+      swept = new Map();
       if (env.archived) {
-        const keyCol = tabs.orders.positions.get('posting_number') as number;
-        const inOrders = new Set(keysOf(tabs.orders.snapshot.values, keyCol));
         const outside = [...pending.values()].filter((p) => !inOrders.has(p.postingNumber));
-        if (outside.length) {
-          const late = env.archived(outside);
+        // Swept postings the archive does not hold are dropped with the rest of those it did not handle.
+        if (outside.length || sweptOutside.length) {
+          const late = env.archived([...outside, ...sweptOutside]);
           lateAsked = true;
           if (late.bigQueryNote) lateNote = late.bigQueryNote;
           for (const key of late.handled) pending.delete(key);
@@ -424,6 +434,17 @@ export function runSyncStep(
         env.notify(t(env.lang, 'sync.progress', { fetched: job.fetched }));
         lastNotice = env.now();
       }
+    }
+    // The FBO sweep (older FBO postings, for late changes) runs in what is left of the fetch time and
+    // never holds the job up: where it stopped is kept in the mark and the next job goes on from there.
+    // A posting Ozon sends unreadable here is skipped, not set aside (setting aside would add it).
+    while (jobDone(job) && job.fboSweep?.some((w) => !w.done) && env.now() < env.fetchUntil) {
+      const shipped = client.ozonShippedRound(job.fboSweep, []);
+      job = { ...job, fboSweep: shipped.windows };
+      for (const posting of shipped.postings) swept.set(posting.postingNumber, posting);
+      counts.fetched += shipped.postings.length;
+      job.fetched += shipped.postings.length;
+      if (pending.size + swept.size >= MAX_PENDING) flush();
     }
     flush();
     // A delete during this run (before the rows were read for writing) leaves fewer postings than

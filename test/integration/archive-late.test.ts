@@ -230,3 +230,72 @@ describe('late changes to archived postings', () => {
     expect(rt.properties.document.get('ODESK_BQ_LATE') ?? null).toBeNull();
   });
 });
+
+describe('late changes to FBO postings older than the rolling 40 days', () => {
+  test('an FBO posting returned after day 40 is updated in Orders, one returned after archiving in its archive month, each once', () => {
+    const { rt, sim } = demoShop({ postings: 160, days: 200 });
+    rt.properties.document.set('ODESK_LOOKBACK_DAYS', '200');
+    expect(sync(rt).result).toBe('done');
+    const moved = rt.run<{ ok: boolean; data: { result: string; moved: number } }>('archiveOldOrders');
+    expect(moved.data.moved).toBeGreaterThan(10);
+    const DAY = 86_400_000;
+    const ageOf = (number: string) => (rt.clock.now() - sim.state.postings.get(number)!.inProcessAt) / DAY;
+    const delivered = (number: string) => sim.state.postings.get(number)?.status === 'delivered';
+    // One FBO posting still in Orders, ordered 50–85 days ago; one in the archive, 100–150 days ago.
+    const live = tabRecords(rt, 'Orders')
+      .filter((r) => r['Schema'] === 'FBO')
+      .map((r) => String(r['Posting number']))
+      .find((n) => delivered(n) && ageOf(n) > 50 && ageOf(n) < 85);
+    const archivedRows = [...rt.otherSpreadsheets.values()].flatMap((book) =>
+      book
+        .sheetNames()
+        .filter((tab) => /^\d{4}-\d{2} Orders$/.test(tab))
+        .flatMap((tab) =>
+          records(book.sheet(tab).values() as unknown[][]).map((r) => ({ r, at: { id: book.id, tab } })),
+        ),
+    );
+    const archived = archivedRows.find(
+      ({ r }) =>
+        r['Schema'] === 'FBO' &&
+        delivered(String(r['Posting number'])) &&
+        ageOf(String(r['Posting number'])) > 100 &&
+        ageOf(String(r['Posting number'])) < 150,
+    );
+    expect(live).toBeDefined();
+    expect(archived).toBeDefined();
+    const archivedNumber = String(archived!.r['Posting number']);
+    for (const number of [live!, archivedNumber]) {
+      const posting = sim.state.postings.get(number)!;
+      posting.status = 'cancelled';
+      posting.lastChangedStatusDate = rt.clock.now();
+    }
+    const liveRows = () => tabRecords(rt, 'Orders').filter((r) => String(r['Posting number']) === live);
+    const archiveRows = () =>
+      monthRows(rt, archived!.at).filter((r) => String(r['Posting number']) === archivedNumber);
+    const numbers = (tab: string) => tabRecords(rt, tab).map((r) => String(r['Posting number']));
+    const ordersBefore = new Set(numbers('Orders'));
+    // The sweep reaches 150 days back within (150 − 40) / 10 hourly syncs; a few more to spare.
+    for (let k = 0; k < 14; k++) {
+      rt.clock.advance(3_600_000);
+      expect(sync(rt).result).toBe('done');
+    }
+    expect(liveRows().map((r) => r['Status code'])).toEqual(['cancelled']);
+    expect(archiveRows().map((r) => r['Status code'])).toEqual(['cancelled']);
+    // The sweep updates what is held and adds nothing: Orders gained only new orders, none archived.
+    const archivedNow = new Set(
+      [...rt.otherSpreadsheets.values()].flatMap((book) =>
+        book
+          .sheetNames()
+          .filter((tab) => /^\d{4}-\d{2} Orders$/.test(tab))
+          .flatMap((tab) =>
+            records(book.sheet(tab).values() as unknown[][]).map((r) => String(r['Posting number'])),
+          ),
+      ),
+    );
+    const strays = numbers('Orders').filter(
+      (n) => archivedNow.has(n) || (!ordersBefore.has(n) && ageOf(n) > 40),
+    );
+    expect(strays).toEqual([]);
+    expect(new Set(numbers('Orders')).size).toBe(numbers('Orders').length);
+  });
+});

@@ -64,6 +64,59 @@ describe('planJob', () => {
   });
 });
 
+describe('the FBO sweep', () => {
+  const done = (windows: WindowCursor[]) => windows.map((w) => ({ ...w, done: true }));
+  const finish = (store: ReturnType<typeof memoryStore>, at: number) => {
+    const job = planJob({
+      now: at,
+      mark: loadMark(store),
+      lookbackDays: 30,
+      source: 'trigger',
+      split,
+      id: 'x',
+    });
+    const fin = { ...job, fbs: done(job.fbs), fbo: done(job.fbo), fbp: done(job.fbp ?? []) };
+    return { job, fin: { ...fin, fboSweep: done(job.fboSweep ?? []) } };
+  };
+
+  it('reads 10 days beyond the rolling window per job, newest first, back to a year, then starts again', () => {
+    const store = memoryStore();
+    finishJob(store, planJob({ now, mark: null, lookbackDays: 30, source: 'menu', split, id: 'i' }), now);
+    let covered = Infinity;
+    let at = now;
+    for (let k = 0; k < 33; k++) {
+      at += 3_600_000;
+      const { job, fin } = finish(store, at);
+      const sweep = job.fboSweep ?? [];
+      expect(sweep.length).toBeGreaterThan(0);
+      const from = Date.parse(sweep[0].from);
+      const to = Date.parse(sweep[sweep.length - 1].to);
+      if (k === 0) expect(to).toBe(at - 40 * DAY);
+      else expect(to).toBe(covered);
+      expect(to - from).toBeLessThanOrEqual(10 * DAY);
+      expect(from).toBeGreaterThanOrEqual(at - 365 * DAY);
+      covered = from;
+      finishJob(store, fin, at);
+    }
+    expect(covered).toBe(now + 33 * 3_600_000 - 365 * DAY);
+    at += 3_600_000;
+    const again = finish(store, at).job.fboSweep ?? [];
+    expect(Date.parse(again[again.length - 1].to)).toBe(at - 40 * DAY);
+  });
+
+  it('a sweep cut by the deadline goes on from its cursors in the next job, which is not held up by it', () => {
+    const store = memoryStore();
+    finishJob(store, planJob({ now, mark: null, lookbackDays: 30, source: 'menu', split, id: 'i' }), now);
+    const { job } = finish(store, now + 3_600_000);
+    const cut = { ...job, fbs: done(job.fbs), fbo: done(job.fbo), fbp: done(job.fbp ?? []) };
+    cut.fboSweep = (job.fboSweep ?? []).map((w, i) => (i === 0 ? { ...w, cursor: 'c1', pages: 1 } : w));
+    expect(jobDone(cut)).toBe(true);
+    finishJob(store, cut, now + 3_600_000);
+    const next = finish(store, now + 7_200_000).job;
+    expect(next.fboSweep).toEqual(cut.fboSweep);
+  });
+});
+
 describe('job persistence', () => {
   it('round-trips through document properties within the 9 KB value limit, and finishing sets the mark', () => {
     const store = memoryStore();
