@@ -1,6 +1,7 @@
 // Archive options shown in Settings (the live window and where older postings go), validated on both sides.
 // The BigQuery backend adds its own fields (project, dataset) next to these.
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema';
 
 export const ARCHIVE_BACKENDS = ['sheets', 'bigquery'] as const;
 export type ArchiveBackendKind = (typeof ARCHIVE_BACKENDS)[number];
@@ -13,23 +14,25 @@ export const MAX_LIVE_DAYS = 730;
 export const DEFAULT_REPORT_MONTHS = 12;
 export const MAX_REPORT_MONTHS = 60;
 
-export const ArchiveSettingsInput = z.object({
-  liveDays: z.coerce
-    .number({ error: 'error.archive.liveDays' })
-    .int('error.archive.liveDays')
-    .min(MIN_LIVE_DAYS, 'error.archive.liveDays')
-    .max(MAX_LIVE_DAYS, 'error.archive.liveDays'),
-  /** Reports read archived months too (slower: every archive spreadsheet is opened). */
-  includeInReports: z.boolean().default(false),
-  /** How many months back (this month included) those reports reach: only those archive months are read. */
-  reportMonths: z.coerce
-    .number({ error: 'error.archive.reportMonths' })
-    .int('error.archive.reportMonths')
-    .min(1, 'error.archive.reportMonths')
-    .max(MAX_REPORT_MONTHS, 'error.archive.reportMonths')
-    .default(DEFAULT_REPORT_MONTHS),
-  backend: z.enum(ARCHIVE_BACKENDS).default('sheets'),
-});
+export const ArchiveSettingsInput = lazySchema(() =>
+  z.object({
+    liveDays: z.coerce
+      .number({ error: 'error.archive.liveDays' })
+      .int('error.archive.liveDays')
+      .min(MIN_LIVE_DAYS, 'error.archive.liveDays')
+      .max(MAX_LIVE_DAYS, 'error.archive.liveDays'),
+    /** Reports read archived months too (slower: every archive spreadsheet is opened). */
+    includeInReports: z.boolean().default(false),
+    /** How many months back (this month included) those reports reach: only those archive months are read. */
+    reportMonths: z.coerce
+      .number({ error: 'error.archive.reportMonths' })
+      .int('error.archive.reportMonths')
+      .min(1, 'error.archive.reportMonths')
+      .max(MAX_REPORT_MONTHS, 'error.archive.reportMonths')
+      .default(DEFAULT_REPORT_MONTHS),
+    backend: z.enum(ARCHIVE_BACKENDS).default('sheets'),
+  }),
+);
 export type ArchiveSettingsInput = z.input<typeof ArchiveSettingsInput>;
 
 /** One archive spreadsheet as the Archive tab lists it. */

@@ -2,6 +2,7 @@
 // the plain-JSON shapes it answers with. Messages are i18n keys; each side translates them.
 import * as z from 'zod';
 import { Confirmed } from './confirm-schema';
+import { lazySchema } from './lazy-schema';
 
 /** Ozon posting numbers: digits in dash-separated groups, e.g. 12345678-0001-1. */
 export const PostingNumber = z
@@ -19,22 +20,26 @@ export const PostingList = z
   .max(MAX_POSTINGS, 'error.desk.postings.tooMany')
   .transform((list) => [...new Set(list)]);
 
-export const PostingsInput = z.object({ postings: PostingList });
+export const PostingsInput = lazySchema(() => z.object({ postings: PostingList }));
 export type PostingsInput = z.input<typeof PostingsInput>;
 
 export const CHECK_ITEMS = ['order', 'items', 'buyer', 'amount'] as const;
-export const CheckItemName = z.enum(CHECK_ITEMS);
+export const CheckItemName = lazySchema(() => z.enum(CHECK_ITEMS));
 
 /** Verify: the postings, and the checklist items the seller ticked (every needed one is required). */
-export const VerifyInput = z.object({
-  postings: PostingList,
-  checked: z.array(CheckItemName).max(CHECK_ITEMS.length).default([]),
-});
+export const VerifyInput = lazySchema(() =>
+  z.object({
+    postings: PostingList,
+    checked: z.array(CheckItemName).max(CHECK_ITEMS.length).default([]),
+  }),
+);
 export type VerifyInput = z.input<typeof VerifyInput>;
 
-export const PollInput = z
-  .union([z.undefined(), z.null(), z.object({ known: z.string().max(200).optional() })])
-  .transform((v) => ({ known: v?.known ?? '' }));
+export const PollInput = lazySchema(() =>
+  z
+    .union([z.undefined(), z.null(), z.object({ known: z.string().max(200).optional() })])
+    .transform((v) => ({ known: v?.known ?? '' })),
+);
 export type PollInput = z.input<typeof PollInput>;
 
 export const PROBLEM_REASONS = [
@@ -46,55 +51,63 @@ export const PROBLEM_REASONS = [
   'buyer_contact',
   'other',
 ] as const;
-export const ProblemReason = z.enum(PROBLEM_REASONS, { message: 'error.desk.problem.reason' });
+export const ProblemReason = lazySchema(() =>
+  z.enum(PROBLEM_REASONS, { message: 'error.desk.problem.reason' }),
+);
 export type ProblemReason = z.infer<typeof ProblemReason>;
 
 export const NOTE_MAX = 500;
 
-export const ProblemInput = z
-  .object({
-    postings: PostingList,
-    reason: ProblemReason,
-    note: z.string().trim().max(NOTE_MAX, 'error.desk.note.long').optional().default(''),
-  })
-  .superRefine((value, ctx) => {
-    if (value.reason === 'other' && !value.note)
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'error.desk.note.required' });
-  });
+export const ProblemInput = lazySchema(() =>
+  z
+    .object({
+      postings: PostingList,
+      reason: ProblemReason,
+      note: z.string().trim().max(NOTE_MAX, 'error.desk.note.long').optional().default(''),
+    })
+    .superRefine((value, ctx) => {
+      if (value.reason === 'other' && !value.note)
+        ctx.addIssue({ code: 'custom', path: ['note'], message: 'error.desk.note.required' });
+    }),
+);
 export type ProblemInput = z.input<typeof ProblemInput>;
 
-const Quantity = z
-  .union([z.number(), z.string().trim()])
-  .transform((v) => (typeof v === 'number' ? v : v === '' ? 0 : Number(v)))
-  .pipe(
-    z
-      .number({ message: 'error.desk.package.quantity' })
-      .refine((n) => Number.isInteger(n), 'error.desk.package.quantity')
-      .refine((n) => n >= 0 && n <= 100_000, 'error.desk.package.quantity'),
-  );
+const Quantity = lazySchema(() =>
+  z
+    .union([z.number(), z.string().trim()])
+    .transform((v) => (typeof v === 'number' ? v : v === '' ? 0 : Number(v)))
+    .pipe(
+      z
+        .number({ message: 'error.desk.package.quantity' })
+        .refine((n) => Number.isInteger(n), 'error.desk.package.quantity')
+        .refine((n) => n >= 0 && n <= 100_000, 'error.desk.package.quantity'),
+    ),
+);
 
 export const MAX_PACKAGES = 20;
 
-export const ShipInput = z.object({
-  posting: PostingNumber,
-  packages: z
-    .array(
-      z.object({
-        items: z.array(
-          z.object({
-            sku: z
-              .string()
-              .trim()
-              .regex(/^\d{1,20}$/, 'error.desk.package.sku'),
-            quantity: Quantity,
-          }),
-        ),
-      }),
-      { message: 'error.desk.package.none' },
-    )
-    .min(1, 'error.desk.package.none')
-    .max(MAX_PACKAGES, 'error.desk.package.tooMany'),
-});
+export const ShipInput = lazySchema(() =>
+  z.object({
+    posting: PostingNumber,
+    packages: z
+      .array(
+        z.object({
+          items: z.array(
+            z.object({
+              sku: z
+                .string()
+                .trim()
+                .regex(/^\d{1,20}$/, 'error.desk.package.sku'),
+              quantity: Quantity,
+            }),
+          ),
+        }),
+        { message: 'error.desk.package.none' },
+      )
+      .min(1, 'error.desk.package.none')
+      .max(MAX_PACKAGES, 'error.desk.package.tooMany'),
+  }),
+);
 export type ShipInput = z.input<typeof ShipInput>;
 
 /** Tracking numbers: no spaces, letters, digits and dashes, 4 to 40 characters. */
@@ -106,46 +119,52 @@ export const TrackingNumber = z
   .refine((s) => /^[A-Za-z0-9-]*$/.test(s), 'error.desk.tracking.chars')
   .refine((s) => s.length >= 4 && s.length <= 40, 'error.desk.tracking.length');
 
-export const TrackingInput = z.object({
-  items: z
-    .array(
-      z.object({
-        posting: PostingNumber,
-        trackingNumber: TrackingNumber,
-        carrier: z.string().trim().max(60, 'error.desk.carrier.long').optional().default(''),
-      }),
-      { message: 'error.desk.postings.required' },
-    )
-    .min(1, 'error.desk.postings.required')
-    .max(MAX_POSTINGS, 'error.desk.postings.tooMany'),
-});
+export const TrackingInput = lazySchema(() =>
+  z.object({
+    items: z
+      .array(
+        z.object({
+          posting: PostingNumber,
+          trackingNumber: TrackingNumber,
+          carrier: z.string().trim().max(60, 'error.desk.carrier.long').optional().default(''),
+        }),
+        { message: 'error.desk.postings.required' },
+      )
+      .min(1, 'error.desk.postings.required')
+      .max(MAX_POSTINGS, 'error.desk.postings.tooMany'),
+  }),
+);
 export type TrackingInput = z.input<typeof TrackingInput>;
 
-export const RfbsStep = z.enum(['delivering', 'last_mile', 'delivered'], {
-  message: 'error.desk.rfbs.step',
-});
+export const RfbsStep = lazySchema(() =>
+  z.enum(['delivering', 'last_mile', 'delivered'], {
+    message: 'error.desk.rfbs.step',
+  }),
+);
 export type RfbsStep = z.infer<typeof RfbsStep>;
 
-export const RfbsStatusInput = z.object({ postings: PostingList, to: RfbsStep });
+export const RfbsStatusInput = lazySchema(() => z.object({ postings: PostingList, to: RfbsStep }));
 export type RfbsStatusInput = z.input<typeof RfbsStatusInput>;
 
 /** Ozon's "other reason": it requires a message. */
 export const OTHER_CANCEL_REASON = 402;
 
-export const CancelInput = z
-  .object({
-    posting: PostingNumber,
-    reasonId: z.coerce
-      .number({ message: 'error.desk.cancel.reason' })
-      .int('error.desk.cancel.reason')
-      .positive('error.desk.cancel.reason'),
-    message: z.string().trim().max(NOTE_MAX, 'error.desk.note.long').optional().default(''),
-    confirmed: Confirmed,
-  })
-  .superRefine((value, ctx) => {
-    if (value.reasonId === OTHER_CANCEL_REASON && !value.message)
-      ctx.addIssue({ code: 'custom', path: ['message'], message: 'error.desk.cancel.message' });
-  });
+export const CancelInput = lazySchema(() =>
+  z
+    .object({
+      posting: PostingNumber,
+      reasonId: z.coerce
+        .number({ message: 'error.desk.cancel.reason' })
+        .int('error.desk.cancel.reason')
+        .positive('error.desk.cancel.reason'),
+      message: z.string().trim().max(NOTE_MAX, 'error.desk.note.long').optional().default(''),
+      confirmed: Confirmed,
+    })
+    .superRefine((value, ctx) => {
+      if (value.reasonId === OTHER_CANCEL_REASON && !value.message)
+        ctx.addIssue({ code: 'custom', path: ['message'], message: 'error.desk.cancel.message' });
+    }),
+);
 export type CancelInput = z.input<typeof CancelInput>;
 
 // ---- Answers ------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Inputs of the buyer-feedback sidebar calls (checked in the sidebar before sending and by the
 // server on receipt; messages are i18n keys) and the shapes the server answers with.
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema';
 
 const opaqueId = (message: string) =>
   z
@@ -11,40 +12,50 @@ const opaqueId = (message: string) =>
 const text = (min: number, max: number, message: string) =>
   z.string({ message }).trim().min(min, message).max(max, message);
 
-export const ReviewInput = z.object({ reviewId: opaqueId('error.feedback.reviewId') });
+export const ReviewInput = lazySchema(() => z.object({ reviewId: opaqueId('error.feedback.reviewId') }));
 export type ReviewInput = z.input<typeof ReviewInput>;
 export type ReviewValue = z.output<typeof ReviewInput>;
 
-export const ReplyReviewInput = z.object({
-  reviewId: opaqueId('error.feedback.reviewId'),
-  text: text(1, 3000, 'error.feedback.replyText'),
-  markProcessed: z.boolean({ message: 'error.feedback.markProcessed' }).default(true),
-});
+export const ReplyReviewInput = lazySchema(() =>
+  z.object({
+    reviewId: opaqueId('error.feedback.reviewId'),
+    text: text(1, 3000, 'error.feedback.replyText'),
+    markProcessed: z.boolean({ message: 'error.feedback.markProcessed' }).default(true),
+  }),
+);
 export type ReplyReviewInput = z.input<typeof ReplyReviewInput>;
 export type ReplyReviewValue = z.output<typeof ReplyReviewInput>;
 
-export const MarkReviewInput = z.object({
-  reviewId: opaqueId('error.feedback.reviewId'),
-  processed: z.boolean({ message: 'error.feedback.markProcessed' }),
-});
+export const MarkReviewInput = lazySchema(() =>
+  z.object({
+    reviewId: opaqueId('error.feedback.reviewId'),
+    processed: z.boolean({ message: 'error.feedback.markProcessed' }),
+  }),
+);
 export type MarkReviewInput = z.input<typeof MarkReviewInput>;
 export type MarkReviewValue = z.output<typeof MarkReviewInput>;
 
-export const QuestionInput = z.object({ questionId: opaqueId('error.feedback.questionId') });
+export const QuestionInput = lazySchema(() =>
+  z.object({ questionId: opaqueId('error.feedback.questionId') }),
+);
 export type QuestionInput = z.input<typeof QuestionInput>;
 export type QuestionValue = z.output<typeof QuestionInput>;
 
-export const AnswerQuestionInput = z.object({
-  questionId: opaqueId('error.feedback.questionId'),
-  text: text(2, 3000, 'error.feedback.answerText'),
-});
+export const AnswerQuestionInput = lazySchema(() =>
+  z.object({
+    questionId: opaqueId('error.feedback.questionId'),
+    text: text(2, 3000, 'error.feedback.answerText'),
+  }),
+);
 export type AnswerQuestionInput = z.input<typeof AnswerQuestionInput>;
 export type AnswerQuestionValue = z.output<typeof AnswerQuestionInput>;
 
-export const MarkQuestionInput = z.object({
-  questionId: opaqueId('error.feedback.questionId'),
-  status: z.enum(['VIEWED', 'PROCESSED'], { message: 'error.feedback.questionStatus' }),
-});
+export const MarkQuestionInput = lazySchema(() =>
+  z.object({
+    questionId: opaqueId('error.feedback.questionId'),
+    status: z.enum(['VIEWED', 'PROCESSED'], { message: 'error.feedback.questionStatus' }),
+  }),
+);
 export type MarkQuestionInput = z.input<typeof MarkQuestionInput>;
 export type MarkQuestionValue = z.output<typeof MarkQuestionInput>;
 

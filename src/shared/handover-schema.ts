@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { Confirmed } from './confirm-schema';
 import { PostingList, PostingNumber } from './desk-schema';
+import { lazySchema } from './lazy-schema';
 
 export const DepartureDate = z
   .string({ message: 'error.handover.date' })
@@ -10,51 +11,56 @@ export const DepartureDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.handover.date')
   .refine((s) => Number.isFinite(Date.parse(`${s}T00:00:00Z`)), 'error.handover.date');
 
-const Id = z.coerce
-  .number({ message: 'error.handover.id' })
-  .int('error.handover.id')
-  .positive('error.handover.id');
+const Id = lazySchema(() =>
+  z.coerce.number({ message: 'error.handover.id' }).int('error.handover.id').positive('error.handover.id'),
+);
 
 /** The menu passes an event object (or nothing): every field is optional. */
-export const HandoverInput = z
-  .union([
-    z.undefined(),
-    z.null(),
-    z
-      .object({
-        date: DepartureDate.optional(),
-        deliveryMethodId: Id.optional(),
-        /** Only these postings (a shipping's composition); default: every packed one. */
-        postings: PostingList.optional(),
-        /** Package units, for sellers with trusted acceptance. */
-        containers: z.coerce.number().int().min(1).max(999).optional(),
-      })
-      .loose(),
-  ])
-  .transform((v) => ({
-    date: v?.date,
-    deliveryMethodId: v?.deliveryMethodId,
-    postings: v?.postings,
-    containers: v?.containers,
-  }));
+export const HandoverInput = lazySchema(() =>
+  z
+    .union([
+      z.undefined(),
+      z.null(),
+      z
+        .object({
+          date: DepartureDate.optional(),
+          deliveryMethodId: Id.optional(),
+          /** Only these postings (a shipping's composition); default: every packed one. */
+          postings: PostingList.optional(),
+          /** Package units, for sellers with trusted acceptance. */
+          containers: z.coerce.number().int().min(1).max(999).optional(),
+        })
+        .loose(),
+    ])
+    .transform((v) => ({
+      date: v?.date,
+      deliveryMethodId: v?.deliveryMethodId,
+      postings: v?.postings,
+      containers: v?.containers,
+    })),
+);
 export type HandoverInput = z.input<typeof HandoverInput>;
 
-export const HandoverDayInput = z
-  .union([z.undefined(), z.null(), z.object({ date: DepartureDate.optional() })])
-  .transform((v) => ({ date: v?.date }));
+export const HandoverDayInput = lazySchema(() =>
+  z
+    .union([z.undefined(), z.null(), z.object({ date: DepartureDate.optional() })])
+    .transform((v) => ({ date: v?.date })),
+);
 export type HandoverDayInput = z.input<typeof HandoverDayInput>;
 
 /** Deleting a shipping is destructive: the call itself must carry the seller's confirmation. */
-export const CancelCarriageInput = z.object({
-  id: Id,
-  confirmed: Confirmed,
-});
+export const CancelCarriageInput = lazySchema(() =>
+  z.object({
+    id: Id,
+    confirmed: Confirmed,
+  }),
+);
 export type CancelCarriageInput = z.input<typeof CancelCarriageInput>;
 
-export const PostingInput = z.object({ posting: PostingNumber });
+export const PostingInput = lazySchema(() => z.object({ posting: PostingNumber }));
 export type PostingInput = z.input<typeof PostingInput>;
 
-export const CutoffInput = z.object({ posting: PostingNumber, date: DepartureDate });
+export const CutoffInput = lazySchema(() => z.object({ posting: PostingNumber, date: DepartureDate }));
 export type CutoffInput = z.input<typeof CutoffInput>;
 
 const Sku = z
@@ -62,38 +68,42 @@ const Sku = z
   .trim()
   .regex(/^\d{1,20}$/, 'error.desk.package.sku');
 
-export const CountryInput = z.object({
-  posting: PostingNumber,
-  items: z
-    .array(
-      z.object({
-        sku: Sku,
-        country: z
-          .string({ message: 'error.handover.country' })
-          .trim()
-          .regex(/^[A-Za-z]{2}$/, 'error.handover.country'),
-      }),
-    )
-    .min(1, 'error.handover.country')
-    .max(50),
-});
+export const CountryInput = lazySchema(() =>
+  z.object({
+    posting: PostingNumber,
+    items: z
+      .array(
+        z.object({
+          sku: Sku,
+          country: z
+            .string({ message: 'error.handover.country' })
+            .trim()
+            .regex(/^[A-Za-z]{2}$/, 'error.handover.country'),
+        }),
+      )
+      .min(1, 'error.handover.country')
+      .max(50),
+  }),
+);
 export type CountryInput = z.input<typeof CountryInput>;
 
 export const MARK_MAX = 200;
 
-export const MarksInput = z.object({
-  posting: PostingNumber,
-  items: z
-    .array(
-      z.object({
-        sku: Sku,
-        /** One Chestny ZNAK code per unit, as scanned. */
-        codes: z.array(z.string().max(MARK_MAX, 'error.handover.mark.long')).max(1000),
-      }),
-    )
-    .min(1, 'error.handover.mark.none')
-    .max(50),
-});
+export const MarksInput = lazySchema(() =>
+  z.object({
+    posting: PostingNumber,
+    items: z
+      .array(
+        z.object({
+          sku: Sku,
+          /** One Chestny ZNAK code per unit, as scanned. */
+          codes: z.array(z.string().max(MARK_MAX, 'error.handover.mark.long')).max(1000),
+        }),
+      )
+      .min(1, 'error.handover.mark.none')
+      .max(50),
+  }),
+);
 export type MarksInput = z.input<typeof MarksInput>;
 
 // ---- Answers ------------------------------------------------------------------------------------

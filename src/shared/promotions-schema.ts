@@ -1,28 +1,35 @@
 // The Discount requests sidebar: the calls' inputs (checked by the server with zod, and by the sidebar
 // before sending) and what the server answers.
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema';
 
-const TaskId = z
-  .union([z.number(), z.string().regex(/^\d{1,15}$/, 'error.discounts.taskId')], {
-    message: 'error.discounts.taskId',
-  })
-  .transform(Number)
-  .pipe(z.number().int('error.discounts.taskId').positive('error.discounts.taskId'));
+const TaskId = lazySchema(() =>
+  z
+    .union([z.number(), z.string().regex(/^\d{1,15}$/, 'error.discounts.taskId')], {
+      message: 'error.discounts.taskId',
+    })
+    .transform(Number)
+    .pipe(z.number().int('error.discounts.taskId').positive('error.discounts.taskId')),
+);
 
 /** A price as typed: 1290, 1290.5, "1 290,50"; empty means the price the buyer asked. */
-const Price = z
-  .union([z.number(), z.string()], { message: 'error.discounts.price' })
-  .transform((v) => (typeof v === 'number' ? String(v) : v.replace(/[\s\u00a0]/g, '').replace(',', '.')))
-  .refine((v) => v === '' || (/^\d{1,9}(\.\d{1,2})?$/.test(v) && Number(v) > 0), 'error.discounts.price')
-  .optional();
+const Price = lazySchema(() =>
+  z
+    .union([z.number(), z.string()], { message: 'error.discounts.price' })
+    .transform((v) => (typeof v === 'number' ? String(v) : v.replace(/[\s\u00a0]/g, '').replace(',', '.')))
+    .refine((v) => v === '' || (/^\d{1,9}(\.\d{1,2})?$/.test(v) && Number(v) > 0), 'error.discounts.price')
+    .optional(),
+);
 
-export const DecideDiscountInput = z.object({
-  taskId: TaskId,
-  decision: z.enum(['approve', 'decline'], { message: 'error.discounts.decision' }),
-  price: Price,
-  /** The seller accepts approving at a loss (or with the profit unknown); checked on the server. */
-  confirmBelowCost: z.boolean({ message: 'error.discounts.confirm' }).optional(),
-});
+export const DecideDiscountInput = lazySchema(() =>
+  z.object({
+    taskId: TaskId,
+    decision: z.enum(['approve', 'decline'], { message: 'error.discounts.decision' }),
+    price: Price,
+    /** The seller accepts approving at a loss (or with the profit unknown); checked on the server. */
+    confirmBelowCost: z.boolean({ message: 'error.discounts.confirm' }).optional(),
+  }),
+);
 export type DecideDiscountInput = z.input<typeof DecideDiscountInput>;
 export type DecideDiscountValue = z.output<typeof DecideDiscountInput>;
 

@@ -1,14 +1,17 @@
 // Report options shown in Settings (nightly hour, summary email), validated on both sides.
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema';
 
-export const ReportSettingsInput = z.object({
-  nightlyHour: z.coerce
-    .number()
-    .int('error.nightlyHour.range')
-    .min(0, 'error.nightlyHour.range')
-    .max(23, 'error.nightlyHour.range'),
-  email: z.boolean(),
-});
+export const ReportSettingsInput = lazySchema(() =>
+  z.object({
+    nightlyHour: z.coerce
+      .number()
+      .int('error.nightlyHour.range')
+      .min(0, 'error.nightlyHour.range')
+      .max(23, 'error.nightlyHour.range'),
+    email: z.boolean(),
+  }),
+);
 export type ReportSettingsInput = z.input<typeof ReportSettingsInput>;
 
 export interface ReportSettingsView {

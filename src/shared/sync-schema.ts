@@ -1,15 +1,18 @@
 // Sync options shown in Settings, validated on both sides.
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema';
 
-export const SyncSettingsInput = z.object({
-  lookbackDays: z.coerce
-    .number()
-    .int('error.lookback.range')
-    .min(1, 'error.lookback.range')
-    .max(365, 'error.lookback.range'),
-  autoSync: z.boolean(),
-  digest: z.boolean(),
-});
+export const SyncSettingsInput = lazySchema(() =>
+  z.object({
+    lookbackDays: z.coerce
+      .number()
+      .int('error.lookback.range')
+      .min(1, 'error.lookback.range')
+      .max(365, 'error.lookback.range'),
+    autoSync: z.boolean(),
+    digest: z.boolean(),
+  }),
+);
 export type SyncSettingsInput = z.input<typeof SyncSettingsInput>;
 
 export interface SyncSettingsView {

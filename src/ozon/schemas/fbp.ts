@@ -10,6 +10,7 @@ import {
   type FboProduct,
   type FinancialData,
 } from './postings';
+import { lazySchema } from '../../shared/lazy-schema';
 
 const s = text.nullish();
 const i = int.nullish();
@@ -27,21 +28,23 @@ export interface FbpPosting {
   [extra: string]: unknown;
 }
 
-export const fbpPosting = z
-  .looseObject({
-    posting_number: text,
-    order_id: i,
-    order_number: s,
-    status: text,
-    in_process_at: s,
-    order_date: s,
-    provider_id: i,
-    products: z.array(fboProduct),
-    financial_data: financialData,
-  })
-  .transform((p): FbpPosting => {
-    const currency = p.products.find((x) => x.currency_code)?.currency_code ?? '';
-    return { ...p, financial_data: fillCurrency(p.financial_data, currency) } as FbpPosting;
-  });
+export const fbpPosting = lazySchema(() =>
+  z
+    .looseObject({
+      posting_number: text,
+      order_id: i,
+      order_number: s,
+      status: text,
+      in_process_at: s,
+      order_date: s,
+      provider_id: i,
+      products: z.array(fboProduct),
+      financial_data: financialData,
+    })
+    .transform((p): FbpPosting => {
+      const currency = p.products.find((x) => x.currency_code)?.currency_code ?? '';
+      return { ...p, financial_data: fillCurrency(p.financial_data, currency) } as FbpPosting;
+    }),
+);
 
-export const fbpListAnswer = listPage(fbpPosting);
+export const fbpListAnswer = lazySchema(() => listPage(fbpPosting));

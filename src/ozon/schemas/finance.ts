@@ -5,13 +5,14 @@
 import { z } from 'zod';
 import { parseMinor } from '../../core/finance/minor';
 import { int, list, loose, text } from './common';
+import { lazySchema } from '../../shared/lazy-schema';
 
 /** An amount Ozon may send as a string ("-316", "1 234,50") or a number; kept as sent, checked. */
 const amount = z.union([z.string(), z.number()]).superRefine((value, ctx) => {
   if (parseMinor(value) === null) ctx.addIssue({ code: 'custom', message: 'expected an amount' });
 });
 
-const money = loose({ amount, currency: text.optional().default('') });
+const money = lazySchema(() => loose({ amount, currency: text.optional().default('') }));
 
 const optionalInt = z.preprocess((v) => (v === null || v === '' ? undefined : v), int.optional());
 
@@ -27,125 +28,151 @@ function withTypeId(value: unknown): unknown {
   return value;
 }
 
-const postingAccrual = z.preprocess(
-  withTypeId,
+const postingAccrual = lazySchema(() =>
+  z.preprocess(
+    withTypeId,
+    loose({
+      type_id: text,
+      accrued: money,
+      accrual_date: text,
+      seller_price: money.nullable().optional(),
+      sku: optionalInt,
+      quantity: optionalInt,
+      type_name: text.optional(),
+    }),
+  ),
+);
+
+export const accrualPostingsAnswer = lazySchema(() =>
   loose({
-    type_id: text,
-    accrued: money,
-    accrual_date: text,
-    seller_price: money.nullable().optional(),
-    sku: optionalInt,
-    quantity: optionalInt,
-    type_name: text.optional(),
+    posting_accruals: list(
+      loose({
+        posting_number: text,
+        accruals: list(postingAccrual),
+      }),
+    ),
   }),
 );
 
-export const accrualPostingsAnswer = loose({
-  posting_accruals: list(
-    loose({
-      posting_number: text,
-      accruals: list(postingAccrual),
-    }),
-  ),
-});
-
-export const accrualTypesAnswer = loose({
-  accrual_types: list(
-    loose({
-      id: text,
-      name: text.optional().default(''),
-      description: z.preprocess((v) => (v === null ? undefined : v), text.optional().default('')),
-    }),
-  ),
-});
-
-const dayProduct = loose({ sku: optionalInt, quantity: optionalInt, offer_id: text.optional() });
-
-export const accrualsByDayAnswer = loose({
-  accruals: list(
-    z.preprocess(
-      withTypeId,
+export const accrualTypesAnswer = lazySchema(() =>
+  loose({
+    accrual_types: list(
       loose({
-        type_id: text,
-        accrued_category: text.optional().default(''),
-        date: text,
-        unit_number: text.optional().default(''),
-        total_amount: money,
-        sku: optionalInt,
-        quantity: optionalInt,
-        posting: loose({
-          delivery_schema: text.optional(),
-          products: list(dayProduct),
-        })
-          .nullable()
-          .optional(),
+        id: text,
+        name: text.optional().default(''),
+        description: z.preprocess((v) => (v === null ? undefined : v), text.optional().default('')),
       }),
     ),
-  ),
-  last_id: z.preprocess((v) => (v === null || v === undefined ? '' : v), text),
-  has_next: z.boolean().optional(),
-});
+  }),
+);
+
+const dayProduct = lazySchema(() =>
+  loose({ sku: optionalInt, quantity: optionalInt, offer_id: text.optional() }),
+);
+
+export const accrualsByDayAnswer = lazySchema(() =>
+  loose({
+    accruals: list(
+      z.preprocess(
+        withTypeId,
+        loose({
+          type_id: text,
+          accrued_category: text.optional().default(''),
+          date: text,
+          unit_number: text.optional().default(''),
+          total_amount: money,
+          sku: optionalInt,
+          quantity: optionalInt,
+          posting: loose({
+            delivery_schema: text.optional(),
+            products: list(dayProduct),
+          })
+            .nullable()
+            .optional(),
+        }),
+      ),
+    ),
+    last_id: z.preprocess((v) => (v === null || v === undefined ? '' : v), text),
+    has_next: z.boolean().optional(),
+  }),
+);
 
 const number = z.preprocess(
   (v) => (v === null || v === undefined ? 0 : v),
   z.union([z.number(), z.string()]),
 );
 
-const commissionBlock = loose({
-  amount: number,
-  commission: number,
-  quantity: z.preprocess((v) => (v === null || v === undefined ? 0 : v), int),
-  total: number.optional(),
-  price_per_instance: number.optional(),
-})
-  .nullable()
-  .optional();
+const commissionBlock = lazySchema(() =>
+  loose({
+    amount: number,
+    commission: number,
+    quantity: z.preprocess((v) => (v === null || v === undefined ? 0 : v), int),
+    total: number.optional(),
+    price_per_instance: number.optional(),
+  })
+    .nullable()
+    .optional(),
+);
 
-const realizationRow = loose({
-  item: loose({ sku: optionalInt, offer_id: text.optional().default(''), name: text.optional().default('') }),
-  commission_ratio: number.optional(),
-  delivery_commission: commissionBlock,
-  return_commission: commissionBlock,
-  seller_price_per_instance: number.optional(),
-});
-
-const realizationHeader = loose({
-  currency_sys_name: text.optional().default(''),
-  start_date: text.optional().default(''),
-  stop_date: text.optional().default(''),
-  number: text.optional().default(''),
-});
-
-export const realizationAnswer = loose({
-  result: loose({ header: realizationHeader, rows: list(realizationRow) }),
-});
-
-export const realizationPostingAnswer = loose({
-  header: realizationHeader,
-  rows: list(
-    z.intersection(
-      realizationRow,
-      loose({ order: loose({ posting_number: text, created_date: text.optional().default('') }) }),
-    ),
-  ),
-});
-
-export const cashFlowAnswer = loose({
-  result: loose({
-    cash_flows: list(
-      loose({
-        period: loose({ id: optionalInt, begin: text, end: text }),
-        orders_amount: number,
-        returns_amount: number,
-        commission_amount: number,
-        services_amount: number,
-        item_delivery_and_return_amount: number,
-        currency_code: text.optional().default(''),
-      }),
-    ),
-    page_count: z.preprocess((v) => (v === null || v === undefined ? 1 : v), int),
+const realizationRow = lazySchema(() =>
+  loose({
+    item: loose({
+      sku: optionalInt,
+      offer_id: text.optional().default(''),
+      name: text.optional().default(''),
+    }),
+    commission_ratio: number.optional(),
+    delivery_commission: commissionBlock,
+    return_commission: commissionBlock,
+    seller_price_per_instance: number.optional(),
   }),
-});
+);
+
+const realizationHeader = lazySchema(() =>
+  loose({
+    currency_sys_name: text.optional().default(''),
+    start_date: text.optional().default(''),
+    stop_date: text.optional().default(''),
+    number: text.optional().default(''),
+  }),
+);
+
+export const realizationAnswer = lazySchema(() =>
+  loose({
+    result: loose({ header: realizationHeader, rows: list(realizationRow) }),
+  }),
+);
+
+export const realizationPostingAnswer = lazySchema(() =>
+  loose({
+    header: realizationHeader,
+    rows: list(
+      z.intersection(
+        realizationRow,
+        loose({ order: loose({ posting_number: text, created_date: text.optional().default('') }) }),
+      ),
+    ),
+  }),
+);
+
+export const cashFlowAnswer = lazySchema(() =>
+  loose({
+    result: loose({
+      cash_flows: list(
+        loose({
+          period: loose({ id: optionalInt, begin: text, end: text }),
+          orders_amount: number,
+          returns_amount: number,
+          commission_amount: number,
+          services_amount: number,
+          item_delivery_and_return_amount: number,
+          currency_code: text.optional().default(''),
+        }),
+      ),
+      page_count: z.preprocess((v) => (v === null || v === undefined ? 1 : v), int),
+    }),
+  }),
+);
 
 export type AccrualPostingsAnswer = z.output<typeof accrualPostingsAnswer>;
 export type AccrualsByDayAnswer = z.output<typeof accrualsByDayAnswer>;

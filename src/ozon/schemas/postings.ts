@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Money } from '../money';
 import { bool, eachValid, int, list, looseNum, money, moneyRaw, num, text, loose } from './common';
+import { lazySchema } from '../../shared/lazy-schema';
 
 export type PostingSchemaKind = 'FBS' | 'rFBS';
 
@@ -51,49 +52,56 @@ export interface FinancialData {
   [extra: string]: unknown;
 }
 
-const financialProduct = z
-  .looseObject({
-    product_id: int,
-    quantity: looseNum,
-    price: moneyRaw,
-    old_price: moneyRaw,
-    payout: moneyRaw,
-    total_discount_value: moneyRaw,
-    total_discount_percent: looseNum,
-    customer_price: moneyRaw,
-    commission: loose({ amount: moneyRaw, percent: looseNum, currency: s }).nullish(),
-    commission_amount: moneyRaw,
-    commission_percent: looseNum,
-    currency_code: s,
-    customer_currency_code: s,
-    commissions_currency_code: s,
-    actions: list(text),
-  })
-  .transform((p): FinancialProduct => {
-    const cur = p.currency_code ?? p.commission?.currency ?? '';
-    const commissionValue = p.commission ? p.commission.amount : p.commission_amount;
-    const commissionMoney = money(commissionValue, p.commission?.currency, p.commissions_currency_code, cur);
-    const percent = p.commission ? p.commission.percent : p.commission_percent;
-    return {
-      ...p,
-      product_id: p.product_id,
-      quantity: p.quantity,
-      price: money(p.price, cur),
-      old_price: money(p.old_price, cur),
-      payout: money(p.payout, cur),
-      total_discount_value: money(p.total_discount_value, cur),
-      total_discount_percent: p.total_discount_percent,
-      customer_price: money(p.customer_price, p.customer_currency_code, cur),
-      commission: commissionMoney
-        ? { ...commissionMoney, ...(percent !== undefined ? { percent } : {}) }
-        : null,
-      actions: p.actions,
-    };
-  });
+const financialProduct = lazySchema(() =>
+  z
+    .looseObject({
+      product_id: int,
+      quantity: looseNum,
+      price: moneyRaw,
+      old_price: moneyRaw,
+      payout: moneyRaw,
+      total_discount_value: moneyRaw,
+      total_discount_percent: looseNum,
+      customer_price: moneyRaw,
+      commission: loose({ amount: moneyRaw, percent: looseNum, currency: s }).nullish(),
+      commission_amount: moneyRaw,
+      commission_percent: looseNum,
+      currency_code: s,
+      customer_currency_code: s,
+      commissions_currency_code: s,
+      actions: list(text),
+    })
+    .transform((p): FinancialProduct => {
+      const cur = p.currency_code ?? p.commission?.currency ?? '';
+      const commissionValue = p.commission ? p.commission.amount : p.commission_amount;
+      const commissionMoney = money(
+        commissionValue,
+        p.commission?.currency,
+        p.commissions_currency_code,
+        cur,
+      );
+      const percent = p.commission ? p.commission.percent : p.commission_percent;
+      return {
+        ...p,
+        product_id: p.product_id,
+        quantity: p.quantity,
+        price: money(p.price, cur),
+        old_price: money(p.old_price, cur),
+        payout: money(p.payout, cur),
+        total_discount_value: money(p.total_discount_value, cur),
+        total_discount_percent: p.total_discount_percent,
+        customer_price: money(p.customer_price, p.customer_currency_code, cur),
+        commission: commissionMoney
+          ? { ...commissionMoney, ...(percent !== undefined ? { percent } : {}) }
+          : null,
+        actions: p.actions,
+      };
+    }),
+);
 
-export const financialData = z
-  .looseObject({ cluster_from: s, cluster_to: s, products: list(financialProduct) })
-  .nullish();
+export const financialData = lazySchema(() =>
+  z.looseObject({ cluster_from: s, cluster_to: s, products: list(financialProduct) }).nullish(),
+);
 
 function withCurrency(m: Money | null, currency: string): Money | null {
   return m && !m.currency ? { ...m, currency } : m;
@@ -119,13 +127,15 @@ export function fillCurrency(
   };
 }
 
-const priceRaw = z.unknown().superRefine((value, ctx) => {
-  if (money(value) === null)
-    ctx.addIssue({
-      code: 'custom',
-      message: 'expected a price (a number, a numeric string or {amount, currency})',
-    });
-});
+const priceRaw = lazySchema(() =>
+  z.unknown().superRefine((value, ctx) => {
+    if (money(value) === null)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a price (a number, a numeric string or {amount, currency})',
+      });
+  }),
+);
 
 export interface FbsProduct {
   sku: number;
@@ -137,75 +147,87 @@ export interface FbsProduct {
   [extra: string]: unknown;
 }
 
-const fbsProduct = z
-  .looseObject({
-    sku: int,
-    offer_id: text,
-    name: text.nullish(),
-    quantity: int,
-    price: priceRaw,
-    currency_code: s,
-    currency: s,
-  })
-  .transform((p): FbsProduct => {
-    const price = money(p.price, p.currency_code, p.currency) as Money;
-    return { ...p, name: p.name ?? '', price, currency_code: price.currency };
-  });
+const fbsProduct = lazySchema(() =>
+  z
+    .looseObject({
+      sku: int,
+      offer_id: text,
+      name: text.nullish(),
+      quantity: int,
+      price: priceRaw,
+      currency_code: s,
+      currency: s,
+    })
+    .transform((p): FbsProduct => {
+      const price = money(p.price, p.currency_code, p.currency) as Money;
+      return { ...p, name: p.name ?? '', price, currency_code: price.currency };
+    }),
+);
 
-const analyticsData = z
-  .looseObject({
-    region: s,
-    city: s,
-    delivery_type: s,
-    warehouse: s,
-    warehouse_id: i,
-    warehouse_name: s,
-    payment_type_group_name: s,
-    is_premium: b,
-    is_legal: b,
-    tpl_provider: s,
-    tpl_provider_id: i,
-    delivery_date_begin: s,
-    delivery_date_end: s,
-    client_delivery_date_begin: s,
-    client_delivery_date_end: s,
-  })
-  .nullish();
+const analyticsData = lazySchema(() =>
+  z
+    .looseObject({
+      region: s,
+      city: s,
+      delivery_type: s,
+      warehouse: s,
+      warehouse_id: i,
+      warehouse_name: s,
+      payment_type_group_name: s,
+      is_premium: b,
+      is_legal: b,
+      tpl_provider: s,
+      tpl_provider_id: i,
+      delivery_date_begin: s,
+      delivery_date_end: s,
+      client_delivery_date_begin: s,
+      client_delivery_date_end: s,
+    })
+    .nullish(),
+);
 
-const deliveryMethod = z
-  .looseObject({ id: i, name: s, warehouse_id: i, warehouse: s, tpl_provider_id: i, tpl_provider: s })
-  .nullish();
+const deliveryMethod = lazySchema(() =>
+  z
+    .looseObject({ id: i, name: s, warehouse_id: i, warehouse: s, tpl_provider_id: i, tpl_provider: s })
+    .nullish(),
+);
 
-const cancellation = z
-  .looseObject({
-    cancel_reason_id: i,
-    cancel_reason: s,
-    cancellation_initiator: s,
-    cancellation_type: s,
-    cancelled_after_ship: b,
-    affect_cancellation_rating: b,
-  })
-  .nullish();
+const cancellation = lazySchema(() =>
+  z
+    .looseObject({
+      cancel_reason_id: i,
+      cancel_reason: s,
+      cancellation_initiator: s,
+      cancellation_type: s,
+      cancelled_after_ship: b,
+      affect_cancellation_rating: b,
+    })
+    .nullish(),
+);
 
-const address = z
-  .looseObject({
-    address_tail: s,
-    city: s,
-    comment: s,
-    country: s,
-    district: s,
-    region: s,
-    zip_code: s,
-    latitude: n,
-    longitude: n,
-    pvz_code: z.union([num, text]).nullish(),
-    provider_pvz_code: s,
-  })
-  .nullish();
+const address = lazySchema(() =>
+  z
+    .looseObject({
+      address_tail: s,
+      city: s,
+      comment: s,
+      country: s,
+      district: s,
+      region: s,
+      zip_code: s,
+      latitude: n,
+      longitude: n,
+      pvz_code: z.union([num, text]).nullish(),
+      provider_pvz_code: s,
+    })
+    .nullish(),
+);
 
-const customer = loose({ customer_id: i, name: s, phone: s, customer_email: s, address }).nullish();
+const customer = lazySchema(() =>
+  loose({ customer_id: i, name: s, phone: s, customer_email: s, address }).nullish(),
+);
 
-const addressee = loose({ name: s, phone: s }).nullish();
+const addressee = lazySchema(() => loose({ name: s, phone: s }).nullish());
 
 type Loose<T> = T & { [extra: string]: unknown };
 
@@ -266,37 +288,39 @@ export interface FbsPosting {
 }
 
 /** One FBS/rFBS posting as /v4/posting/fbs/list, /unfulfilled/list and /v3/posting/fbs/get return it. */
-export const fbsPosting = z
-  .looseObject({
-    posting_number: text,
-    order_id: i,
-    order_number: s,
-    status: text,
-    substatus: s,
-    tpl_integration_type: s,
-    delivery_schema: s,
-    in_process_at: s,
-    shipment_date: s,
-    shipment_date_without_delay: s,
-    delivering_date: s,
-    last_changed_status_date: s,
-    parent_posting_number: s,
-    tracking_number: s,
-    is_express: b,
-    products: z.array(fbsProduct),
-    analytics_data: analyticsData,
-    customer,
-    addressee,
-    delivery_method: deliveryMethod,
-    cancellation,
-    available_actions: list(text),
-    financial_data: financialData,
-  })
-  .transform((p): FbsPosting => {
-    const currency = p.products.find((x) => x.currency_code)?.currency_code ?? '';
-    const financial_data = fillCurrency(p.financial_data, currency);
-    return { ...p, financial_data, schema: postingSchemaKind(p) } as FbsPosting;
-  });
+export const fbsPosting = lazySchema(() =>
+  z
+    .looseObject({
+      posting_number: text,
+      order_id: i,
+      order_number: s,
+      status: text,
+      substatus: s,
+      tpl_integration_type: s,
+      delivery_schema: s,
+      in_process_at: s,
+      shipment_date: s,
+      shipment_date_without_delay: s,
+      delivering_date: s,
+      last_changed_status_date: s,
+      parent_posting_number: s,
+      tracking_number: s,
+      is_express: b,
+      products: z.array(fbsProduct),
+      analytics_data: analyticsData,
+      customer,
+      addressee,
+      delivery_method: deliveryMethod,
+      cancellation,
+      available_actions: list(text),
+      financial_data: financialData,
+    })
+    .transform((p): FbsPosting => {
+      const currency = p.products.find((x) => x.currency_code)?.currency_code ?? '';
+      const financial_data = fillCurrency(p.financial_data, currency);
+      return { ...p, financial_data, schema: postingSchemaKind(p) } as FbsPosting;
+    }),
+);
 
 export interface FboProduct {
   sku: number;
@@ -336,44 +360,48 @@ export interface FboPosting {
   [extra: string]: unknown;
 }
 
-export const fboProduct = z
-  .looseObject({
-    sku: int,
-    offer_id: text,
-    name: text.nullish(),
-    quantity: int,
-    price: priceRaw,
-    currency_code: s,
-    currency: s,
-    digital_codes: list(text),
-  })
-  .transform((p): FboProduct => {
-    const price = money(p.price, p.currency_code, p.currency) as Money;
-    return { ...p, name: p.name ?? '', price, currency_code: price.currency };
-  });
+export const fboProduct = lazySchema(() =>
+  z
+    .looseObject({
+      sku: int,
+      offer_id: text,
+      name: text.nullish(),
+      quantity: int,
+      price: priceRaw,
+      currency_code: s,
+      currency: s,
+      digital_codes: list(text),
+    })
+    .transform((p): FboProduct => {
+      const price = money(p.price, p.currency_code, p.currency) as Money;
+      return { ...p, name: p.name ?? '', price, currency_code: price.currency };
+    }),
+);
 
 /** One FBO posting as /v3/posting/fbo/list and /v2/posting/fbo/get return it. */
-export const fboPosting = z
-  .looseObject({
-    posting_number: text,
-    order_id: i,
-    order_number: s,
-    status: text,
-    substatus: s,
-    created_at: s,
-    in_process_at: s,
-    cancel_reason_id: i,
-    products: z.array(fboProduct),
-    analytics_data: analyticsData,
-    cancellation: z
-      .looseObject({ cancel_reason: s, cancellation_initiator: s, cancellation_type: s })
-      .nullish(),
-    financial_data: financialData,
-  })
-  .transform((p): FboPosting => {
-    const currency = p.products.find((x) => x.currency_code)?.currency_code ?? '';
-    return { ...p, financial_data: fillCurrency(p.financial_data, currency) } as FboPosting;
-  });
+export const fboPosting = lazySchema(() =>
+  z
+    .looseObject({
+      posting_number: text,
+      order_id: i,
+      order_number: s,
+      status: text,
+      substatus: s,
+      created_at: s,
+      in_process_at: s,
+      cancel_reason_id: i,
+      products: z.array(fboProduct),
+      analytics_data: analyticsData,
+      cancellation: z
+        .looseObject({ cancel_reason: s, cancellation_initiator: s, cancellation_type: s })
+        .nullish(),
+      financial_data: financialData,
+    })
+    .transform((p): FboPosting => {
+      const currency = p.products.find((x) => x.currency_code)?.currency_code ?? '';
+      return { ...p, financial_data: fillCurrency(p.financial_data, currency) } as FboPosting;
+    }),
+);
 
 /** The posting number of a raw list item, as far as it can be read (for reporting a bad one). */
 export function rawPostingNumber(raw: unknown): string {
@@ -395,17 +423,19 @@ export function listPage<T extends z.ZodType>(posting: T) {
   }));
 }
 
-export const fbsListAnswer = listPage(fbsPosting);
+export const fbsListAnswer = lazySchema(() => listPage(fbsPosting));
 
-export const fbsUnfulfilledAnswer = loose({
-  postings: list(fbsPosting),
-  has_next: bool.nullish(),
-  cursor: s,
-  count: i,
-});
+export const fbsUnfulfilledAnswer = lazySchema(() =>
+  loose({
+    postings: list(fbsPosting),
+    has_next: bool.nullish(),
+    cursor: s,
+    count: i,
+  }),
+);
 
-export const fbsGetAnswer = loose({ result: fbsPosting });
+export const fbsGetAnswer = lazySchema(() => loose({ result: fbsPosting }));
 
-export const fboListAnswer = listPage(fboPosting);
+export const fboListAnswer = lazySchema(() => listPage(fboPosting));
 
-export const fboGetAnswer = loose({ result: fboPosting });
+export const fboGetAnswer = lazySchema(() => loose({ result: fboPosting }));
