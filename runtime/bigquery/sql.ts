@@ -5,7 +5,7 @@
 // INSERT as an INSERT. Executed subset (runtime/README.md, "BigQuery"): MERGE by key with
 // WHEN MATCHED [AND cond] THEN UPDATE SET … and WHEN NOT MATCHED [BY TARGET] THEN INSERT (…) VALUES (…);
 // SELECT COUNT(*) | columns FROM one table [WHERE cond]. Expressions: column references, literals,
-// = != <> < > <= >= AND OR NOT, IS [NOT] NULL.
+// = != <> < > <= >= AND OR NOT, IS [NOT] NULL, [NOT] IN (list of expressions).
 import type { Parser } from 'node-sql-parser';
 
 // Loaded on first use: the runtime (and every test on it) starts in a node_modules copied from
@@ -230,6 +230,18 @@ export function evaluate(expr: Ast, scope: Scope): unknown {
         if (a === true) return true;
         const b = right();
         return b === true ? true : a === null || b === null ? null : false;
+      }
+      if (op === 'IN' || op === 'NOT IN') {
+        // GoogleSQL: NULL IN (…) is NULL; no match with a NULL in the list is NULL too.
+        const list = expr.right as Ast;
+        if (list.type !== 'expr_list') throw new SqlError('Unsupported by the runtime model: IN (subquery)');
+        const v = comparable(left());
+        if (v === null) return null;
+        const items = (list.value as Ast[]).map((e) => comparable(evaluate(e, scope)));
+        const hit = items.some((x) => x === v);
+        const unknown = !hit && items.some((x) => x === null);
+        if (unknown) return null;
+        return op === 'IN' ? hit : !hit;
       }
       if (op === 'IS' || op === 'IS NOT') {
         const v = left();

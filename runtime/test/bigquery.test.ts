@@ -193,6 +193,16 @@ describe('advanced BigQuery service (runtime model)', () => {
       "var j = poll(query('SELECT COUNT(*) AS n FROM `proj.ds.target`')); return BigQuery.Jobs.getQueryResults(P, j.jobReference.jobId).rows;",
     );
     expect(count).toEqual([{ f: [{ v: '2' }] }]);
+    const picked = exec(
+      rt,
+      "var j = poll(query(\"SELECT T.k FROM `proj.ds.target` AS T WHERE T.k IN ('b', 'z')\")); return BigQuery.Jobs.getQueryResults(P, j.jobReference.jobId).rows;",
+    );
+    expect(picked).toEqual([{ f: [{ v: 'b' }] }]);
+    const none = exec(
+      rt,
+      'var j = poll(query("SELECT T.k FROM `proj.ds.target` AS T WHERE T.k NOT IN (\'b\', NULL)")); return BigQuery.Jobs.getQueryResults(P, j.jobReference.jobId).rows;',
+    );
+    expect(none).toEqual([]);
   });
 });
 
