@@ -1,7 +1,12 @@
 // The "Archive" part of Settings: how many days Orders and Order lines keep, whether reports read the
 // archived months, the archive spreadsheets (with their links), months missing from them, and an
 // "Archive old orders now" button.
-import { ArchiveSettingsInput, type ArchiveSettingsView } from '../../src/shared/archive-schema';
+import {
+  ARCHIVE_BACKENDS,
+  ArchiveSettingsInput,
+  type ArchiveBackendKind,
+  type ArchiveSettingsView,
+} from '../../src/shared/archive-schema';
 import { append, h, replaceChildren } from '../dom';
 import { tr, trIssue } from '../i18n';
 import { call, SidebarError } from '../rpc';
@@ -65,6 +70,17 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveS
     tr('archiveSettings.includeInReports'),
     current.includeInReports,
   );
+  const backend = h('select', { id: 'archiveBackend', attrs: { name: 'backend' } });
+  for (const choice of ARCHIVE_BACKENDS)
+    backend.appendChild(h('option', { attrs: { value: choice } }, tr(`archiveSettings.backend.${choice}`)));
+  backend.value = current.backend;
+  const backendField: Field = field('archiveBackend', tr('archiveSettings.backend'), backend);
+  // With BigQuery as the archive the reports read no archived months of it: said plainly.
+  const showBackendHint = () => {
+    backendField.hint.textContent = backend.value === 'bigquery' ? tr('archiveSettings.bigqueryReports') : '';
+  };
+  showBackendHint();
+  backend.addEventListener('change', showBackendHint);
   let volumes = volumesList(current);
   const missing = h('div', { attrs: { 'data-role': 'archive-missing' } });
   const showMissing = (view: ArchiveSettingsView) =>
@@ -91,12 +107,13 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveS
     event.preventDefault();
     showFieldError(daysField, '');
     showFieldError(monthsField, '');
+    showFieldError(backendField, '');
     say(null);
     const checked = ArchiveSettingsInput.safeParse({
       liveDays: days.value,
       includeInReports: reports.input.checked,
       reportMonths: months.value,
-      backend: current.backend,
+      backend: backend.value as ArchiveBackendKind,
     });
     if (!checked.success) {
       const issue = checked.error.issues[0];
@@ -113,6 +130,8 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveS
           showFieldError(daysField, error.message);
         else if (error instanceof SidebarError && error.field === 'reportMonths')
           showFieldError(monthsField, error.message);
+        else if (error instanceof SidebarError && error.field === 'backend')
+          showFieldError(backendField, error.message);
         else say({ kind: 'error', text: errorText(error) });
       }
     });
@@ -134,6 +153,7 @@ function renderForm(section: HTMLElement, status: HTMLElement, initial: ArchiveS
   });
   append(
     form,
+    backendField.wrapper,
     daysField.wrapper,
     reports.row,
     monthsField.wrapper,

@@ -139,6 +139,23 @@ export const bigQuery = {
       ),
     );
   },
+  /** A finished query's rows, every page: each field's value as text (null for NULL), in column order. */
+  queryRows(projectId: string, jobId: string): (string | null)[][] {
+    const out: (string | null)[][] = [];
+    let pageToken: string | undefined;
+    do {
+      const token = pageToken;
+      const page = guarded(() =>
+        api().Jobs!.getQueryResults(projectId, jobId, token ? { pageToken: token } : {}),
+      );
+      for (const row of page.rows ?? [])
+        out.push(
+          (row.f ?? []).map((cell) => (cell.v === null || cell.v === undefined ? null : String(cell.v))),
+        );
+      pageToken = page.pageToken || undefined;
+    } while (pageToken);
+    return out;
+  },
   job(projectId: string, jobId: string): JobState {
     return guarded(() => jobState(api().Jobs!.get(projectId, jobId)));
   },

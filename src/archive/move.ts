@@ -58,6 +58,8 @@ import { ARCHIVE_JOB_KEY, ARCHIVE_MISSING_KEY, liveDays, loadCatalog, saveCatalo
 import { archiveTabRequests, archiveTabSpec } from './tab';
 import { ORDERS_COUNT_KEY } from '../sync/job';
 import { requestRefill } from './refill';
+import { NotHeld } from '../bigquery/archive';
+import type { ArchiveBackendKind } from '../shared/archive-schema';
 
 export interface ArchiveEnv {
   now(): number;
@@ -79,6 +81,13 @@ export interface ArchiveEnv {
   /** null: the spreadsheet cannot be opened (deleted, no longer shared). */
   openSpreadsheet(id: string): ArchiveFile | null;
   newId(): string;
+  /** Where old postings go: archive spreadsheets (the default) or BigQuery alone. */
+  backend?: ArchiveBackendKind;
+  /**
+   * Set when BigQuery is set up: the batch's postings BigQuery holds exactly, after loading what it
+   * lacked (`whole`: their sheet rows too, BigQuery being the only archive). Throws NotHeld.
+   */
+  holdInBigQuery?(carried: Carried, whole: boolean): Set<string>;
   /** Where a step of the move stands (tests cut the run at each one). */
   step?(name: ArchiveStep): void;
 }
@@ -94,7 +103,7 @@ export interface ArchiveJob {
 }
 
 export interface ArchiveOutcome {
-  result: 'done' | 'partial' | 'nothing';
+  result: 'done' | 'partial' | 'nothing' | 'failed';
   moved: number;
   months: string[];
   missing: MissingMonth[];
@@ -262,7 +271,7 @@ interface Copied {
   carried: Map<string, RowValues[]>;
 }
 
-interface Carried {
+export interface Carried {
   orderRows: Map<string, RowValues>;
   lineRows: Map<string, RowValues>;
 }
@@ -652,21 +661,42 @@ export function runArchiveStep(env: ArchiveEnv): ArchiveOutcome {
   let moved = 0;
   const months = new Set<string>();
   let job = loadArchiveJob(env.store);
+  const toBigQuery = env.backend === 'bigquery';
+  let held: NotHeld | null = null;
   while (candidates.size && env.now() + BATCH_ROOM_MS < env.deadline) {
     // A move cut earlier goes first: its rows may be in both places.
     const month = job && candidates.has(job.month) ? job.month : [...candidates.keys()][0];
-    const batch = new Set((candidates.get(month) as string[]).slice(0, BATCH_POSTINGS));
+    let batch = new Set((candidates.get(month) as string[]).slice(0, BATCH_POSTINGS));
     const moveId = job && job.month === month ? job.moveId : env.newId();
+    // With BigQuery set up, a posting leaves the live tabs only once BigQuery holds it.
+    let inBigQuery: Set<string> | null = null;
+    if (env.holdInBigQuery) {
+      try {
+        inBigQuery = env.holdInBigQuery(carry(live, batch, moveId), toBigQuery);
+      } catch (error) {
+        if (!(error instanceof NotHeld)) throw error;
+        held = error;
+        break;
+      }
+      batch = new Set([...batch].filter((posting) => inBigQuery!.has(posting)));
+      if (!batch.size) break; // BigQuery confirmed none of them: leave every row where it is
+    }
     job = { v: 1, moveId, month, phase: 'copy', startedAt: job?.startedAt ?? env.now() };
     env.store.set(ARCHIVE_JOB_KEY, JSON.stringify(job));
-    const lineCount = linesOf(live.lines, batch).length;
-    const volume = volumeFor(env, catalog, month, { orders: batch.size, lines: lineCount }, notes);
-    env.step?.('volume');
-    const copied = copyBatch(env, live, volume, month, batch, moveId);
-    const entry = monthEntry(volume, month);
-    entry.orders = copied.orders;
-    entry.lines = copied.lines;
-    saveCatalog(env.store, catalog);
+    let copied: Pick<Copied, 'verified' | 'carried'>;
+    if (toBigQuery && inBigQuery) {
+      copied = { verified: batch, carried: carriedOf(carry(live, batch, moveId)) };
+    } else {
+      const lineCount = linesOf(live.lines, batch).length;
+      const volume = volumeFor(env, catalog, month, { orders: batch.size, lines: lineCount }, notes);
+      env.step?.('volume');
+      const inSheets = copyBatch(env, live, volume, month, batch, moveId);
+      const entry = monthEntry(volume, month);
+      entry.orders = inSheets.orders;
+      entry.lines = inSheets.lines;
+      saveCatalog(env.store, catalog);
+      copied = inSheets;
+    }
     env.step?.('verified');
     if (!copied.verified.size) break; // nothing could be verified: leave every row where it is
     job = { ...job, phase: 'delete' };
@@ -698,13 +728,19 @@ export function runArchiveStep(env: ArchiveEnv): ArchiveOutcome {
     const snaps = env.readTabs([archiveTabSpec]);
     env.write(archiveTabRequests(snaps, catalog, missing, env.lang));
   }
-  const result = candidates.size ? 'partial' : moved ? 'done' : 'nothing';
+  const result = held && !held.cut ? 'failed' : candidates.size ? 'partial' : moved ? 'done' : 'nothing';
   const monthList = [...months].sort();
   const message =
-    result === 'partial'
-      ? t(env.lang, 'archive.partial', { moved })
-      : result === 'done'
-        ? t(env.lang, 'archive.done', { moved, days, months: monthList.join(', ') })
-        : t(env.lang, 'archive.nothing', { days });
+    result === 'failed' || (held && result === 'partial')
+      ? [moved ? t(env.lang, 'archive.partial', { moved }) : '', held?.text ?? ''].filter(Boolean).join(' ')
+      : result === 'partial'
+        ? t(env.lang, 'archive.partial', { moved })
+        : result === 'done'
+          ? t(env.lang, toBigQuery ? 'archive.doneBigQuery' : 'archive.done', {
+              moved,
+              days,
+              months: monthList.join(', '),
+            })
+          : t(env.lang, 'archive.nothing', { days });
   return { result, moved, months: monthList, missing, message, notes };
 }

@@ -13,8 +13,7 @@ import { t } from '../core/i18n/messages';
 import { cachedOffset, localDay } from '../core/time/serial';
 import { BUDGET, deadlineFrom } from '../app/budgets';
 import type { ArchiveRunSummary } from '../shared/archive-schema';
-import { loadHistory } from '../bigquery/load';
-import { saveLoadStatus } from '../bigquery/run';
+import { holdInBigQuery } from '../bigquery/archive';
 import { bigQueryTarget } from '../bigquery/settings';
 import { runArchiveStep } from './move';
 import { ARCHIVE_JOB_KEY, archiveBackend } from './settings';
@@ -56,41 +55,37 @@ export function archiveNow(source: ArchiveSource, executionStart = Date.now()): 
   }
   try {
     const store = documentStore();
-    // The BigQuery backend archives on its own schedule; spreadsheets are the default.
-    if (archiveBackend(store) !== 'sheets') return { result: 'nothing', message: '', moved: 0, months: [] };
+    const backend = archiveBackend(store);
+    const target = bigQueryTarget(store);
+    if (backend === 'bigquery' && !target) {
+      const message = t(ctx.lang, 'archive.bigqueryOff');
+      notify(message);
+      return { result: 'failed', message, moved: 0, months: [] };
+    }
     const deadline = deadlineFrom(executionStart, BUDGET.archive);
     if (source !== 'trigger') notify(t(ctx.lang, 'archive.started'));
     const offset = cachedOffset(spreadsheetOffset());
     try {
-      // With BigQuery set up, a posting leaves the live tabs only once BigQuery holds it: the load
-      // runs first and must have sent every change (the lock keeps the tabs as it read them).
-      const target = bigQueryTarget(store);
-      if (target) {
-        const loaded = loadHistory(target, ctx.lang, deadline).summary;
-        saveLoadStatus(store, loaded);
-        if (loaded.result !== 'done' && loaded.result !== 'nothing') {
-          const message = t(ctx.lang, 'bigquery.archiveWaits', { reason: loaded.message });
-          notify(message);
-          return {
-            result: loaded.result === 'partial' ? 'partial' : 'failed',
-            message,
-            moved: 0,
-            months: [],
-          };
-        }
-      }
       const outcome = runArchiveStep({
         now: () => Date.now(),
         store,
         lang: ctx.lang,
         offset,
         deadline,
-        readTabs: (specs, id) => readTabs(specs, id),
+        readTabs: (specs, id, parts) => readTabs(specs, id, parts),
         write: (requests, id) => void writeRequests(requests, id, { until: deadline }),
         tabNames: (id) => tabNamesOf(id, deadline),
         createSpreadsheet,
         openSpreadsheet,
         newId: newUuid,
+        backend,
+        // With BigQuery set up, a posting leaves the live tabs only once BigQuery holds it.
+        ...(target
+          ? {
+              holdInBigQuery: (carried, whole) =>
+                holdInBigQuery(target, ctx.lang, carried, offset, whole, deadline),
+            }
+          : {}),
       });
       const message = [outcome.message, ...outcome.notes].join(' ');
       notify(message);

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import { readJson, type KeyValueStore } from '../adapters/properties';
 import { emptyCatalog, type ArchiveCatalog } from '../core/archive/catalog';
+import { AppError } from '../core/errors';
+import { bigQueryTarget } from '../bigquery/settings';
 import {
   ARCHIVE_BACKENDS,
   DEFAULT_LIVE_DAYS,
@@ -85,6 +87,9 @@ export function saveArchiveSettings(
   doc: KeyValueStore,
   input: z.output<typeof ArchiveSettingsInput>,
 ): ArchiveSettingsView {
+  // BigQuery as the only archive needs somewhere to go: refused before anything is saved.
+  if (input.backend === 'bigquery' && !bigQueryTarget(doc))
+    throw new AppError('input', 'error.archive.backend', {}, 'backend');
   doc.set(LIVE_DAYS_KEY, String(input.liveDays));
   doc.set(ARCHIVE_REPORTS_KEY, input.includeInReports ? 'on' : 'off');
   doc.set(ARCHIVE_REPORT_MONTHS_KEY, String(input.reportMonths));

@@ -23,12 +23,13 @@ import type { BigQueryTarget } from './settings';
  */
 export const BATCH_BYTES = 8_000_000;
 /** Time a batch needs at least (a load, a MERGE, their polls and the state write). */
-const BATCH_ROOM_MS = 25_000;
+export const BATCH_ROOM_MS = 25_000;
 const POLL_MS = [500, 1_000, 2_000, 3_000, 5_000];
 
-class Cut extends Error {}
+/** The deadline came before the work was done: nothing unfinished is marked done. */
+export class Cut extends Error {}
 
-function waitFor(projectId: string, jobId: string, done: boolean, deadline: number) {
+export function waitFor(projectId: string, jobId: string, done: boolean, deadline: number) {
   let state = { done, error: null as { reason: string; message: string } | null, inserted: 0, updated: 0 };
   for (let i = 0; !state.done; i++) {
     const pause = POLL_MS[Math.min(i, POLL_MS.length - 1)];
@@ -46,7 +47,7 @@ function waitFor(projectId: string, jobId: string, done: boolean, deadline: numb
 }
 
 /** Creates the target table when it is missing; true when it was (its saved position no longer holds). */
-function ensureTable(target: BigQueryTarget, table: BqTable): boolean {
+export function ensureTable(target: BigQueryTarget, table: BqTable): boolean {
   const columns = bigQuery.tableColumns(target.projectId, target.datasetId, table.id);
   if (columns) return false;
   bigQuery.createTable(target.projectId, target.datasetId, table.id, schemaOf(table) as Field[]);
@@ -79,7 +80,7 @@ export function explain(error: unknown, target: BigQueryTarget): AppError {
 }
 
 /** One batch loaded into the table's staging table, then MERGEd into the table by key. */
-function loadBatch(target: BigQueryTarget, table: BqTable, batch: Batch, deadline: number): void {
+export function loadBatch(target: BigQueryTarget, table: BqTable, batch: Batch, deadline: number): void {
   const fields = schemaOf(table) as Field[];
   const targetRef = { ...target, tableId: table.id };
   const stagingRef = { ...target, tableId: stagingId(table) };

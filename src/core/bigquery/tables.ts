@@ -20,7 +20,7 @@ export interface BqColumn {
 
 export interface BqTable {
   /** BigQuery table id in the seller's dataset. */
-  id: 'postings' | 'lines' | 'finance' | 'stock_moves';
+  id: 'postings' | 'lines' | 'finance' | 'stock_moves' | 'archived_rows';
   spec: TableSpec;
   /** The key columns MERGE matches on (one posting, one line, one accrual, one move). */
   keys: string[];

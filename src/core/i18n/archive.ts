@@ -1,6 +1,17 @@
 // The live window and the archive spreadsheets: Settings, the menu, run results and faults.
 export const archive = {
   en: {
+    'archiveSettings.backend': 'Older finished postings go to',
+    'archiveSettings.backend.sheets': 'Archive spreadsheets (one a year, no setup)',
+    'archiveSettings.backend.bigquery': 'BigQuery only (the project and dataset under BigQuery history)',
+    'archiveSettings.bigqueryReports':
+      'With BigQuery as the archive, the reports cover the postings still in the Orders tabs (the live window) and months already in archive spreadsheets; older months are in BigQuery: see them in the Connected Sheets pivot (menu: Load history into BigQuery).',
+    'error.archive.backend':
+      'To archive into BigQuery, first name a Google Cloud project and dataset under BigQuery history and save them.',
+    'archive.doneBigQuery':
+      '{moved} finished {moved|posting|postings} ordered more than {days} {days|day|days} ago moved to BigQuery ({months}): a query confirmed BigQuery holds every row of them before they left the Orders tabs.',
+    'archive.bigqueryOff':
+      'Nothing was moved: archiving into BigQuery needs a Google Cloud project and dataset. Name them under BigQuery history in Settings, or choose archive spreadsheets.',
     'menu.archiveOld': 'Archive old orders',
     'error.archive.liveDays': 'Choose how many days the Orders tabs keep: a whole number from 45 to 730.',
     'archiveSettings.title': 'Archive',
@@ -46,6 +57,18 @@ export const archive = {
     'archive.sourceNote': 'Archive of {name}: postings moved out of Orders and Order lines by the add-on.',
   },
   ru: {
+    'archiveSettings.backend': 'Старые завершённые отправления переносятся в',
+    'archiveSettings.backend.sheets': 'Архивные таблицы (по одной на год, без настройки)',
+    'archiveSettings.backend.bigquery':
+      'Только BigQuery (проект и набор данных в разделе «История в BigQuery»)',
+    'archiveSettings.bigqueryReports':
+      'Когда архив — BigQuery, отчёты охватывают отправления, которые ещё во вкладках заказов (последние дни), и месяцы, уже лежащие в архивных таблицах; более старые месяцы — в BigQuery: смотрите их в сводной таблице Connected Sheets (меню: «Загрузить историю в BigQuery»).',
+    'error.archive.backend':
+      'Чтобы переносить архив в BigQuery, сначала укажите проект Google Cloud и набор данных в разделе «История в BigQuery» и сохраните их.',
+    'archive.doneBigQuery':
+      'В BigQuery перенесено {moved} {moved|завершённое отправление|завершённых отправления|завершённых отправлений}, заказанных более {days} {days|дня|дней|дней} назад ({months}): запрос подтвердил, что BigQuery хранит все их строки, прежде чем они покинули вкладки заказов.',
+    'archive.bigqueryOff':
+      'Ничего не перенесено: для архива в BigQuery нужны проект Google Cloud и набор данных. Укажите их в настройках, в разделе «История в BigQuery», или выберите архивные таблицы.',
     'menu.archiveOld': 'Перенести старые заказы в архив',
     'error.archive.liveDays':
       'Укажите, за сколько дней вкладки «Orders» и «Order lines» хранят отправления: целое число от 45 до 730.',
@@ -94,6 +117,17 @@ export const archive = {
       'Архив таблицы {name}: отправления, перенесённые надстройкой из вкладок «Orders» и «Order lines».',
   },
   zh: {
+    'archiveSettings.backend': '已完成的旧订单移至',
+    'archiveSettings.backend.sheets': '归档表格（每年一个，无需设置）',
+    'archiveSettings.backend.bigquery': '仅 BigQuery（在“BigQuery 历史”中填写项目和数据集）',
+    'archiveSettings.bigqueryReports':
+      '以 BigQuery 作为归档时，报表只包含仍在订单标签页中的订单（实时窗口）以及已在归档表格中的月份；更早的月份在 BigQuery 中：请在 Connected Sheets 数据透视表中查看（菜单：将历史加载到 BigQuery）。',
+    'error.archive.backend':
+      '要归档到 BigQuery，请先在“BigQuery 历史”中填写 Google Cloud 项目和数据集并保存。',
+    'archive.doneBigQuery':
+      '已将 {moved} 个下单超过 {days} 天的已完成订单移至 BigQuery（{months}）：在它们离开订单标签页之前，查询已确认 BigQuery 保存了它们的每一行。',
+    'archive.bigqueryOff':
+      '未移动任何内容：归档到 BigQuery 需要 Google Cloud 项目和数据集。请在设置的“BigQuery 历史”中填写，或选择归档表格。',
     'menu.archiveOld': '归档旧订单',
     'error.archive.liveDays': '请选择“Orders”和“Order lines”标签页保留多少天：45 到 730 之间的整数。',
     'archiveSettings.title': '归档',

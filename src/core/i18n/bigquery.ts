@@ -1,6 +1,8 @@
 // BigQuery history: Settings (project, dataset), the load's outcomes and faults, and the Connected Sheets source.
 export const bigquery = {
   en: {
+    'bigquery.archiveCut':
+      'Time ran out before BigQuery confirmed the next old orders: they stay in the Orders tabs, and the next run continues.',
     'menu.loadBigQuery': 'Load history into BigQuery',
     'bigquery.title': 'BigQuery history',
     'bigquery.project': 'Google Cloud project ID',
@@ -43,6 +45,8 @@ export const bigquery = {
       'Old orders stay in the Orders tabs until BigQuery holds them, so none is ever in neither place. {reason}',
   },
   ru: {
+    'bigquery.archiveCut':
+      'Время вышло, прежде чем BigQuery подтвердил следующие старые заказы: они остаются во вкладках заказов, следующий запуск продолжит.',
     'menu.loadBigQuery': 'Загрузить историю в BigQuery',
     'bigquery.title': 'История в BigQuery',
     'bigquery.project': 'ID проекта Google Cloud',
@@ -86,6 +90,8 @@ export const bigquery = {
       'Старые заказы остаются во вкладках заказов, пока их нет в BigQuery, чтобы ни один не пропал. {reason}',
   },
   zh: {
+    'bigquery.archiveCut':
+      '在 BigQuery 确认下一批旧订单之前时间已用完：它们仍留在订单标签页中，下次运行会继续。',
     'menu.loadBigQuery': '将历史数据加载到 BigQuery',
     'bigquery.title': 'BigQuery 历史数据',
     'bigquery.project': 'Google Cloud 项目 ID',
