@@ -3,7 +3,8 @@ import type { AppContext } from '../app/context';
 import { t, type Lang, type MessageKey } from '../core/i18n/messages';
 import { pickRows, type PickLine } from '../core/desk/picklist';
 import { READY_TO_PACK } from '../core/desk/rules';
-import { reportTabRequests } from '../core/reports/requests';
+import { reportHeight, reportTabRequests } from '../core/reports/requests';
+import { rewriteTabs } from '../core/reports/rewrite';
 import type { ReportSpec } from '../core/reports/specs';
 import type { TableSpec } from '../core/table/spec';
 import type { ActionResult } from '../shared/desk-schema';
@@ -66,27 +67,32 @@ export function buildPickList(
     const rows = pickRows(lines);
     const spec = pickSpec(ctx.lang);
     const tableSpec: TableSpec = { tab: spec.tab, key: 'offer_id', columns: spec.columns };
-    const snapshot = e.host.readTabs([tableSpec]).get(PICK_TAB)!;
-    const requests = reportTabRequests(
-      spec,
-      {
-        sheetId: snapshot.sheetId,
-        exists: snapshot.exists,
-        rowCount: snapshot.rowCount,
-        columnCount: snapshot.columnCount,
-        filter: null,
+    const cells = rows.map((r) => [
+      r.warehouse,
+      r.offerId,
+      r.name,
+      r.quantity,
+      '',
+      r.postings.length,
+      r.postings.join(', '),
+    ]);
+    // The tab as it is right before the write, read again when the seller's edits refuse it.
+    rewriteTabs(
+      { read: () => e.host.readTabs([tableSpec]).get(PICK_TAB)!, write: (r) => e.host.write(r) },
+      (tab) => {
+        const state = {
+          sheetId: tab.sheetId,
+          exists: tab.exists,
+          rowCount: tab.rowCount,
+          columnCount: tab.columnCount,
+          filter: null,
+        };
+        return {
+          requests: reportTabRequests(spec, state, cells),
+          fits: (after) => after.exists && after.rowCount === reportHeight(cells.length),
+        };
       },
-      rows.map((r) => [
-        r.warehouse,
-        r.offerId,
-        r.name,
-        r.quantity,
-        '',
-        r.postings.length,
-        r.postings.join(', '),
-      ]),
     );
-    e.host.write(requests);
     const units = rows.reduce((s, r) => s + r.quantity, 0);
     const picked = rows.length
       ? tr(e, 'desk.pick.done', { offers: rows.length, units, postings })

@@ -1,6 +1,7 @@
 // Builds the report tabs from the orders tabs: the source tabs are read once (three advanced
-// Sheets calls), the layout of the report tabs once more (filters, charts), and every report
-// tab plus the Dashboard is written through one list of batchUpdate requests.
+// Sheets calls), the layout of the report tabs once more right before the write (filters, charts),
+// and every report tab plus the Dashboard is written through one list of batchUpdate requests
+// (core/reports/rewrite: sized by count, planned again when the seller's edits refuse it).
 import { formatTimeIn, spreadsheetTimeZone } from '../adapters/document';
 import { readLayout, type SheetLayout } from '../adapters/layout';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
@@ -9,7 +10,8 @@ import { buildReportData, type ReportData } from '../core/reports/build';
 import { FEEDBACK_SOURCE_SPECS, readFeedback } from '../core/feedback/reports';
 import { daySerial } from '../core/reports/calendar';
 import { dashboardRequests } from '../core/reports/dashboard';
-import { cellsWritten, reportTabRequests, type TabState } from '../core/reports/requests';
+import { cellsWritten, reportHeight, reportTabRequests, type TabState } from '../core/reports/requests';
+import { rewriteTabs, type RewritePlan } from '../core/reports/rewrite';
 import { INVENTORY_TAB, linesReadSpec, sourceTable, SOURCE_SPECS } from '../core/reports/source';
 import { DASHBOARD_TAB, REPORT_SPECS } from '../core/reports/specs';
 import type { SheetsRequest } from '../core/table/requests';
@@ -64,13 +66,20 @@ function freshId(used: Set<number>): number {
   return id;
 }
 
-/** Builds from already-read tabs: pure apart from the ids it invents for new tabs. */
-export function planReports(
+interface PlanContext {
+  now: number;
+  offset: OffsetMinutes;
+  lang: Lang;
+  timeZone: string;
+  updatedAt: string;
+}
+
+/** The reports' figures from already-read tabs: pure. */
+export function reportData(
   snapshots: Map<string, TabSnapshot>,
-  sheets: readonly SheetLayout[],
-  ctx: { now: number; offset: OffsetMinutes; lang: Lang; timeZone: string; updatedAt: string },
+  ctx: PlanContext,
   archived: { orders: TabSnapshot[]; lines: TabSnapshot[] } = { orders: [], lines: [] },
-): { data: ReportData; requests: SheetsRequest[]; today: string } {
+): { data: ReportData; today: string } {
   const today = localDay(ctx.now, ctx.offset);
   const data = buildReportData(
     {
@@ -91,6 +100,19 @@ export function planReports(
     { today: daySerial(today), nowSerial: toSerial(ctx.now, ctx.offset) },
     ctx.lang,
   );
+  return { data, today };
+}
+
+/**
+ * The requests that rewrite every report tab and the Dashboard, from the tabs' layout as read right
+ * before the write: pure apart from the ids it invents for new tabs. `fits`: the layout read after a
+ * write holds every report tab at the height it was given.
+ */
+export function reportRequests(
+  data: ReportData,
+  sheets: readonly SheetLayout[],
+  ctx: PlanContext,
+): RewritePlan<SheetLayout[]> {
   const byTitle = new Map(sheets.map((s) => [s.title, s]));
   const used = new Set(sheets.map((s) => s.sheetId));
   const state = (title: string): TabState & { chartIds: number[] } => {
@@ -101,14 +123,17 @@ export function planReports(
   };
   const requests: SheetsRequest[] = [];
   const ids = new Map<string, number>();
+  const heights = new Map<number, number>();
   const tables = [data.tables.sales, data.tables.customers, data.tables.products];
   tables.forEach((table, i) => {
     const tab = state(REPORT_SPECS[i].tab);
     ids.set(table.spec.tab, tab.sheetId);
+    heights.set(tab.sheetId, reportHeight(table.rows.length));
     for (const r of reportTabRequests(table.spec, tab, table.rows, ctx.lang)) requests.push(r);
   });
+  const dashboard = state(DASHBOARD_TAB);
   requests.push(
-    ...dashboardRequests(state(DASHBOARD_TAB), {
+    ...dashboardRequests(dashboard, {
       lang: ctx.lang,
       data: data.dashboard,
       updatedAt: ctx.updatedAt,
@@ -122,27 +147,36 @@ export function planReports(
       feedback: data.feedback,
     }),
   );
-  return { data, requests, today };
+  const fits = (after: readonly SheetLayout[]) => {
+    const now = new Map(after.map((s) => [s.sheetId, s]));
+    return (
+      now.has(dashboard.sheetId) && [...heights].every(([id, height]) => now.get(id)?.rowCount === height)
+    );
+  };
+  return { requests, fits };
 }
 
 /** One full build. The caller holds the document lock. */
 export function buildAllReports(host: ReportsHost): BuiltReports {
   const snapshots = host.readTabs([...SOURCE_SPECS, ...FEEDBACK_SOURCE_SPECS]);
-  const sheets = host.layout();
+  const archived = host.archived?.();
   const now = host.now();
-  const { data, requests, today } = planReports(
-    snapshots,
-    sheets,
-    {
-      now,
-      offset: host.offset,
-      lang: host.lang,
-      timeZone: host.timeZone,
-      updatedAt: host.formatTime(now),
-    },
-    host.archived?.(),
-  );
-  const writeCalls = host.write(requests);
+  const ctx = {
+    now,
+    offset: host.offset,
+    lang: host.lang,
+    timeZone: host.timeZone,
+    updatedAt: host.formatTime(now),
+  };
+  const { data, today } = reportData(snapshots, ctx, archived);
+  let requests: SheetsRequest[] = [];
+  // The layout is read right before the write (the seller may have edited the report tabs while the
+  // sources were read), and again whenever the write has to be planned again.
+  const writeCalls = rewriteTabs({ read: () => host.layout(), write: (r) => host.write(r) }, (sheets) => {
+    const plan = reportRequests(data, sheets, ctx);
+    requests = plan.requests;
+    return plan;
+  });
   return {
     data,
     summary: {

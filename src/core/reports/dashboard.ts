@@ -159,9 +159,14 @@ export function dashboardRequests(tab: DashboardTab, input: DashboardInput): She
       },
     });
   } else {
+    // By count, not by the difference: rows the seller inserted or deleted since the read change
+    // nothing (every row up to it is cleared and written below).
     if (tab.rowCount < layout.rowCount)
       requests.push({
-        appendDimension: { sheetId, dimension: 'ROWS', length: layout.rowCount - tab.rowCount },
+        updateSheetProperties: {
+          properties: { sheetId, gridProperties: { rowCount: layout.rowCount } },
+          fields: 'gridProperties.rowCount',
+        },
       });
     if (tab.columnCount < DASHBOARD_COLUMNS)
       requests.push({
@@ -170,13 +175,8 @@ export function dashboardRequests(tab: DashboardTab, input: DashboardInput): She
     for (const chartId of tab.chartIds) requests.push({ deleteEmbeddedObject: { objectId: chartId } });
     requests.push({
       updateCells: {
-        range: {
-          sheetId,
-          startRowIndex: 0,
-          endRowIndex: Math.max(tab.rowCount, layout.rowCount),
-          startColumnIndex: 0,
-          endColumnIndex: Math.max(tab.columnCount, DASHBOARD_COLUMNS),
-        },
+        // The whole tab (a range of the sheet alone), however many rows it has by the time it lands.
+        range: { sheetId },
         fields: 'userEnteredValue,userEnteredFormat,pivotTable',
       },
     });

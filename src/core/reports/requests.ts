@@ -1,6 +1,7 @@
 // Sheets API requests that rewrite a report tab in full: the tab, its filter (with the seller's
 // criteria), column formats and anything else on it (charts the seller added) stay; the rows are
-// replaced by the new build, and the grid is cut or grown to fit them exactly.
+// replaced by the new build, and the grid is cut or grown to fit them exactly (by row count: see
+// rewrite.ts).
 import { headerIn } from '../i18n/headers';
 import type { Lang } from '../i18n/messages';
 import { cellData, type SheetsRequest } from '../table/requests';
@@ -29,6 +30,11 @@ function rowData(values: readonly Cell[]) {
   return { values: values.map((v) => cellData(v)) };
 }
 
+/** Rows of the grid a report tab of `rows` data rows gets: a header and at least one data row. */
+export function reportHeight(rows: number): number {
+  return Math.max(rows + 1, 2);
+}
+
 export function reportTabRequests(
   spec: ReportSpec,
   tab: TabState,
@@ -38,7 +44,7 @@ export function reportTabRequests(
   const { sheetId } = tab;
   const width = spec.columns.length;
   // A header and at least one (empty) data row: the grid may not be cut to nothing.
-  const height = Math.max(rows.length + 1, 2);
+  const height = reportHeight(rows.length);
   const requests: SheetsRequest[] = [];
   if (!tab.exists) {
     requests.push({
@@ -61,20 +67,16 @@ export function reportTabRequests(
         });
     });
   } else {
-    if (tab.rowCount > height)
-      requests.push({
-        deleteDimension: {
-          range: { sheetId, dimension: 'ROWS', startIndex: height, endIndex: tab.rowCount },
-        },
-      });
-    else if (tab.rowCount < height)
-      requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: height - tab.rowCount } });
+    // The columns only grow (the seller's own columns beside the report stay); a column deleted
+    // since the read makes the write fail on the grid, and the caller plans it again.
     if (tab.columnCount < width)
       requests.push({ appendDimension: { sheetId, dimension: 'COLUMNS', length: width - tab.columnCount } });
+    // The rows are cut or grown to the build by count, whatever the seller inserted or deleted since
+    // the tab was read.
     requests.push({
       updateSheetProperties: {
-        properties: { sheetId, gridProperties: { frozenRowCount: 1 } },
-        fields: 'gridProperties.frozenRowCount',
+        properties: { sheetId, gridProperties: { rowCount: height, frozenRowCount: 1 } },
+        fields: 'gridProperties.rowCount,gridProperties.frozenRowCount',
       },
     });
   }

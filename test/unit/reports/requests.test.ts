@@ -33,7 +33,7 @@ describe('reportTabRequests', () => {
     expect(kinds(requests).at(-1)).toBe('setBasicFilter');
   });
 
-  it('cuts an existing tab to the new rows, keeps the filter criteria and clears in one range', () => {
+  it('cuts an existing tab to the new rows by count, keeps the filter criteria and clears in one range', () => {
     const criteria = { 5: { hiddenValues: ['cancelled'] } };
     const requests = reportTabRequests(
       salesSpec,
@@ -41,9 +41,14 @@ describe('reportTabRequests', () => {
       [row(1)],
     );
     expect(kinds(requests)).not.toContain('addSheet');
+    // By count, not by the 500 rows read: rows inserted or deleted since the read change nothing.
     expect(requests[0]).toEqual({
-      deleteDimension: { range: { sheetId: 9, dimension: 'ROWS', startIndex: 2, endIndex: 500 } },
+      updateSheetProperties: {
+        properties: { sheetId: 9, gridProperties: { rowCount: 2, frozenRowCount: 1 } },
+        fields: 'gridProperties.rowCount,gridProperties.frozenRowCount',
+      },
     });
+    expect(kinds(requests)).not.toContain('deleteDimension');
     const filter = requests.at(-1)!.setBasicFilter as { filter: { criteria: object; range: object } };
     expect(filter.filter.criteria).toEqual(criteria);
     expect(filter.filter.range).toMatchObject({ sheetId: 9, startRowIndex: 0, endRowIndex: 2 });
