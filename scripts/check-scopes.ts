@@ -2,6 +2,7 @@
 // appsscript.json, and the manifest may name only scopes Google's reference knows. Members are found
 // with the type checker (what `x.y` resolves to in @types/google-apps-script), so calls through
 // variables and adapters count too.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -56,6 +57,24 @@ function memberKey(decl: ts.Declaration): { member: string; advanced: boolean } 
 
 let memo: Use[] | null = null;
 
+/**
+ * The uses found are a function of the files type-checked, the compiler options, the declaration
+ * files and this finder: keyed by their contents, the build's own search is kept
+ * (node_modules/.cache/gas-scopes) and read back by later runs that see the same sources, e.g. the
+ * runtime's scope test after the build (the type checker costs ~10 CPU-s).
+ */
+function cacheKey(srcDir: string, fileNames: string[], options: ts.CompilerOptions): string {
+  const hash = crypto.createHash('sha256');
+  const typesPackage = require.resolve('@types/google-apps-script/package.json');
+  hash.update(JSON.stringify([ts.version, srcDir, options]));
+  for (const file of [__filename, typesPackage, ...fileNames])
+    hash
+      .update(`${path.relative(ROOT, file)}\0`)
+      .update(fs.readFileSync(file))
+      .update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
 export function appsScriptUses(srcDir = path.join(ROOT, 'src')): Use[] {
   if (memo) return memo;
   const config = ts.getParsedCommandLineOfConfigFile(
@@ -67,6 +86,12 @@ export function appsScriptUses(srcDir = path.join(ROOT, 'src')): Use[] {
     },
   );
   if (!config) throw new Error('tsconfig.json could not be read');
+  const cached = path.join(
+    ROOT,
+    'node_modules/.cache/gas-scopes',
+    `uses-${cacheKey(srcDir, config.fileNames, config.options)}.json`,
+  );
+  if (fs.existsSync(cached)) return (memo = JSON.parse(fs.readFileSync(cached, 'utf8')) as Use[]);
   const program = ts.createProgram(config.fileNames, config.options);
   const checker = program.getTypeChecker();
   const uses: Use[] = [];
@@ -87,6 +112,9 @@ export function appsScriptUses(srcDir = path.join(ROOT, 'src')): Use[] {
     };
     visit(source);
   }
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
+  fs.writeFileSync(`${cached}.${process.pid}`, JSON.stringify(uses));
+  fs.renameSync(`${cached}.${process.pid}`, cached);
   return (memo = uses);
 }
 
