@@ -6,12 +6,16 @@
 // into BigQuery first, as a seller with both backends has it. Printed: the live tabs' cells before
 // and after each move (and their peak), archive spreadsheets, moves per run, executions, BigQuery
 // load requests and bytes, and a count of postings and lines the archive holds twice (it must be 0).
+// Then the same year with BigQuery as the only archive (Settings → Archive → BigQuery only): no
+// spreadsheet is made, each move's rows are checked by a query, loaded where BigQuery lacks them and
+// MERGEd; printed too: BigQuery rows, query jobs, postings held twice in BigQuery or in both places.
 // Not a test: it prints, it does not judge.
-//   node -r ./scripts/ts-register.cjs scripts/bench-archive.ts [postings] [weeks]
+//   node -r ./scripts/ts-register.cjs scripts/bench-archive.ts [postings] [weeks] [sheets|bigquery|both]
 import { demoShop, type Runtime } from '../test/support/shop';
 
 const POSTINGS = Number(process.argv[2] ?? 500_000);
 const WEEKS = Number(process.argv[3] ?? 52);
+const BACKENDS = (process.argv[4] ?? 'both') === 'both' ? ['sheets', 'bigquery'] : [process.argv[4]];
 const OPEN = 3_000; // postings open at any time (stuck at Ozon, awaiting a decision): they never leave
 const LINES_PER_POSTING = 1.5;
 const DAY = 86_400_000;
@@ -126,7 +130,27 @@ function archiveDuplicates(rt: Runtime): {
   return out;
 }
 
-function main() {
+/** With BigQuery the only archive: postings held twice in BigQuery, and postings both live and in BigQuery. */
+function bigQueryDuplicates(rt: Runtime): { orders: number; lines: number; alsoLive: number } {
+  const keys = (table: string, column: string) =>
+    (rt.bigquery.table(BQ_PROJECT, BQ_DATASET, table)?.rows ?? []).map((r) => String(r[column]));
+  const twice = (list: string[]) => list.length - new Set(list).size;
+  const orders = keys('postings', 'posting_number');
+  const sheet = sheetOf(rt, 'Orders');
+  const col = headerIndex(sheet, 'Posting number');
+  const live = new Set<string>();
+  for (let r = 1; r < sheet.rows.length; r++) {
+    const v = sheet.rows[r]?.[col]?.v;
+    if (v !== undefined && v !== null && v !== '') live.add(String(v));
+  }
+  return {
+    orders: twice(orders),
+    lines: twice(keys('lines', 'line_key')),
+    alsoLive: orders.filter((k) => live.has(k)).length,
+  };
+}
+
+function bench(backend: string) {
   const { rt } = demoShop({ postings: 20, days: 5 }, { startTime: '2026-01-01T06:00:00Z' });
   const sync = rt.run<{ ok: boolean; data: { result: string } }>('syncOrders');
   if (!sync.ok || sync.data.result !== 'done') throw new Error('bench: first sync failed');
@@ -137,6 +161,13 @@ function main() {
     datasetId: BQ_DATASET,
   });
   if (!saved.ok) throw new Error(`bench: BigQuery settings: ${saved.error?.message}`);
+  if (backend === 'bigquery') {
+    const chosen = rt.callFromSidebar<{ ok: boolean; error?: { message: string } }>('saveArchiveSettings', {
+      liveDays: 90,
+      backend: 'bigquery',
+    });
+    if (!chosen.ok) throw new Error(`bench: archive settings: ${chosen.error?.message}`);
+  }
   let bqRequests = 0;
   let bqBytes = 0;
   let bqJobs = 0;
@@ -207,8 +238,9 @@ function main() {
   }
   const used = process.cpuUsage(cpu);
   const twice = archiveDuplicates(rt);
+  const inBigQuery = bigQueryDuplicates(rt);
   console.log(
-    `\nArchive bench: ${next.toLocaleString('en')} postings over ${WEEKS} weeks (${perWeek.toLocaleString('en')} a week, ${OPEN.toLocaleString('en')} always open), live window 90 days`,
+    `\nArchive bench (${backend === 'bigquery' ? 'BigQuery only' : 'archive spreadsheets + BigQuery'}): ${next.toLocaleString('en')} postings over ${WEEKS} weeks (${perWeek.toLocaleString('en')} a week, ${OPEN.toLocaleString('en')} always open), live window 90 days`,
   );
   console.table(rows);
   console.log(
@@ -228,10 +260,17 @@ function main() {
         archiveDuplicateLines: twice.lines,
         bigQueryLoadRequests: bqRequests,
         bigQueryLoadMB: Math.round(bqBytes / 1e4) / 100,
-        bigQueryMergeJobs: bqJobs,
+        bigQueryQueryJobs: bqJobs,
         bigQueryLargestRequestKB: Math.round(bqLargest / 1000),
+        ...(backend === 'bigquery'
+          ? {
+              bigQueryDuplicatePostings: inBigQuery.orders,
+              bigQueryDuplicateLines: inBigQuery.lines,
+              postingsLiveAndInBigQuery: inBigQuery.alsoLive,
+            }
+          : {}),
         bigQueryRows: Object.fromEntries(
-          ['postings', 'lines'].map((t) => [
+          ['postings', 'lines', 'archived_rows'].map((t) => [
             t,
             rt.bigquery.table(BQ_PROJECT, BQ_DATASET, t)?.rows.length ?? 0,
           ]),
@@ -247,4 +286,4 @@ function main() {
   );
 }
 
-main();
+for (const backend of BACKENDS) bench(backend);
