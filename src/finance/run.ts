@@ -74,7 +74,13 @@ export function financeMessage(error: unknown, ctx: AppContext): string {
  * The hourly run has no toast: its failure (a key without the Finance role, Ozon down) gets a Sync log
  * row, once until the failure changes or the run works again.
  */
-function tellHourly(ctx: AppContext, started: number, failure: string | null, key = TOLD_KEY): void {
+function tellHourly(
+  ctx: AppContext,
+  started: number,
+  failure: string | null,
+  key = TOLD_KEY,
+  result: 'failed' | 'partial' = 'failed',
+): void {
   const store = documentStore();
   const told = store.get(key) ?? null;
   if (failure === null) {
@@ -91,7 +97,7 @@ function tellHourly(ctx: AppContext, started: number, failure: string | null, ke
       now: Date.now(),
       source: 'trigger',
       job: 'finance.logSource',
-      result: 'failed',
+      result,
       text: failure,
     });
     writeRequests([...log.setup, logRequest(log.snapshot.sheetId, log.positions, entry)]);
@@ -158,6 +164,15 @@ export function updateFinanceNow(
           started,
           t(ctx.lang, 'finance.reconRole', { method: outcome.reconRefused }),
           RECON_TOLD_KEY,
+        );
+      else if (outcome.reconFailed !== undefined)
+        // The fees landed: the row says so ('partial'), and the next hour tries Ozon's totals again.
+        tellHourly(
+          ctx,
+          started,
+          t(ctx.lang, 'finance.reconFailed', { reason: outcome.reconFailed }),
+          RECON_TOLD_KEY,
+          'partial',
         );
       else if (outcome.reconciliation) tellHourly(ctx, started, null, RECON_TOLD_KEY);
     }

@@ -29,7 +29,7 @@ import { cellData, type SheetsRequest } from '../core/table/requests';
 import { applySetup, prepareTab, type PreparedTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
 import { toSerial, type OffsetMinutes } from '../core/time/serial';
-import { OzonRoleError } from '../ozon/errors';
+import { OzonError, OzonRoleError } from '../ozon/errors';
 import type { RawAccrual } from '../ozon/finance';
 import { reconcile, reconciliationSpec, reconKey, type ReconSource } from './reconcile';
 import {
@@ -87,6 +87,11 @@ export interface FinanceOutcome {
   reconciliation?: { months: string[]; differences: number; postings: number };
   /** The method of Ozon's totals the key's role refused (the fees and profit were updated all the same). */
   reconRefused?: string;
+  /**
+   * Why Ozon's totals could not be read this time (Ozon down, 5xx after the retries, out of time): the
+   * fees and profit were updated all the same; the reconciliation is tried again at the next update.
+   */
+  reconFailed?: string;
   /** Ozon requests this execution made, by kind. */
   calls: { postings: number; days: number; prices: number; types: number; reconciliation: number };
 }
@@ -421,6 +426,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   const L = (key: Parameters<typeof t>[1], params = {}) => t(env.lang, key, params);
   let reconciliation: FinanceOutcome['reconciliation'];
   let reconRefused: string | undefined;
+  let reconFailed: string | undefined;
   if (done && env.reconcile && env.now() < env.fetchUntil) {
     try {
       const recon = reconcile(ozon(), [...known.values()], job.today);
@@ -432,8 +438,10 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     } catch (error) {
       // A key whose role reads the accruals but not Ozon's monthly totals: the fees and profit
       // written above stand, the Reconciliation tab keeps what it showed, the seller is told why.
-      if (!(error instanceof OzonRoleError)) throw error;
-      reconRefused = error.endpoint;
+      // Ozon failing to answer (after the client's retries) leaves them standing as well.
+      if (error instanceof OzonRoleError) reconRefused = error.endpoint;
+      else if (error instanceof OzonError) reconFailed = t(env.lang, error.key, error.params);
+      else throw error;
     }
   }
   const parts = [
@@ -454,6 +462,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
         : L('finance.reconciled', { months: reconciliation.months.join(', ') }),
     );
   if (reconRefused !== undefined) parts.push(L('finance.reconRole', { method: reconRefused }));
+  if (reconFailed !== undefined) parts.push(L('finance.reconFailed', { reason: reconFailed }));
   if (profit.costsMissing) parts.push(L('finance.costsNeeded', { count: profit.costsMissing }));
   if (profit.ratesMissing.length)
     parts.push(L('finance.ratesNeeded', { list: profit.ratesMissing.slice(0, 5).join(', ') }));
@@ -469,6 +478,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     message: parts.join(' '),
     ...(reconciliation ? { reconciliation } : {}),
     ...(reconRefused !== undefined ? { reconRefused } : {}),
+    ...(reconFailed !== undefined ? { reconFailed } : {}),
     calls,
   };
 }

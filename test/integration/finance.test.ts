@@ -868,6 +868,107 @@ describe('finance with a key whose role refuses Ozon’s monthly totals only', (
   });
 });
 
+describe('finance when Ozon does not give its monthly totals (down, 5xx after the retries, timeout)', () => {
+  const TOTALS = [
+    '/v1/finance/realization/posting',
+    '/v2/finance/realization',
+    '/v1/finance/cash-flow-statement/list',
+  ];
+  // The simulator's own fault answer (its circuit breaker open), or no answer at all (a timeout).
+  const faults: [string, Intercept][] = [
+    [
+      '503 Circle is open',
+      (req, pass) =>
+        TOTALS.some((p) => req.url.endsWith(p))
+          ? {
+              status: 503,
+              headers: { 'content-type': 'application/json', 'x-sim-fault': 'circle_open' },
+              body: JSON.stringify({ code: 14, message: 'Circle is open', details: [] }),
+            }
+          : pass(req),
+    ],
+    [
+      'a timeout',
+      (req, pass) => {
+        if (TOTALS.some((p) => req.url.endsWith(p))) throw new Error('Timeout: the request took too long');
+        return pass(req);
+      },
+    ],
+  ];
+  /** The reconciliation message with its reason left out (the reason names Ozon's failure). */
+  const reconFailed = (lang: 'ru' | 'zh' | 'en') =>
+    t(lang, 'finance.reconFailed', { reason: '\u0000' }).split('\u0000');
+  const ru = (rt: Runtime, tab: string, english: string) =>
+    tabRecords(rt, tab).map((r) => r[headerIn('ru', english)]);
+
+  test.each(faults)(
+    '%s: the fees, payouts and profit land, the run says reconciliation is retried (in Russian), and the next update reconciles',
+    (_name, fault) => {
+      const { rt, sim, intercept } = demoShop({ postings: 300, days: 50, seed: 9 }, { locale: 'ru' });
+      sim.setRateLimit(null);
+      rt.properties.document.set('ODESK_LOOKBACK_DAYS', '50');
+      until(rt, 'syncOrders');
+      intercept(fault);
+      let runs: Summary[];
+      try {
+        runs = until(rt, 'updateFinance');
+      } finally {
+        intercept(undefined);
+      }
+      const last = runs.at(-1)!;
+      expect(last.result).toBe('done');
+      const [before, after] = reconFailed('ru');
+      expect(last.message).toContain(before);
+      expect(last.message).toContain(after);
+      expect(last.message).not.toContain(t('ru', 'finance.failed', { reason: '' }));
+      const keys = ru(rt, 'Finance', 'Finance key').map(String).sort();
+      expect(keys).toEqual([...truth(sim).keys()].sort());
+      expect(
+        ru(rt, 'Order lines', 'Accrued payout').filter((v) => v !== '' && v !== null).length,
+      ).toBeGreaterThan(100);
+      expect(rt.spreadsheet.sheetNames()).not.toContain('Reconciliation');
+      // Ozon answers again: the next update reconciles.
+      const again = ok(rt.run<Result<Summary>>('updateFinance'));
+      expect(again.message).toContain(t('ru', 'finance.reconciled', { months: '2026-10' }));
+    },
+  );
+
+  test('the hourly run writes one Sync log row saying the fees landed, and reconciles in the next hour Ozon answers', () => {
+    const { rt, sim, intercept } = demoShop({ postings: 300, days: 50, seed: 9 }, { locale: 'ru' });
+    sim.setRateLimit(null);
+    const settings = { lookbackDays: 50, autoSync: true, digest: false };
+    expect(rt.callFromSidebar<{ ok: boolean }>('saveSyncSettings', settings).ok).toBe(true);
+    intercept(faults[0][1]);
+    const hour = () => {
+      rt.clock.advance(3_600_000 + 60_000);
+      expect(rt.fireTimeTriggers().map((r) => r.error)).toEqual([undefined]);
+      return tabRecords(rt, 'Sync log');
+    };
+    const financeRows = (log: Record<string, unknown>[]) =>
+      log.filter((r) => String(r['Источник']).startsWith('комиссии и выплаты'));
+    const [before, after] = reconFailed('ru');
+    try {
+      let log: Record<string, unknown>[] = [];
+      for (let i = 0; i < 6 && !financeRows(log).length; i++) log = hour();
+      const rows = financeRows(log);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]['Результат']).toBe(t('ru', 'sync.resultPartial'));
+      expect(String(rows[0]['Ошибка'])).toContain(before);
+      expect(String(rows[0]['Ошибка'])).toContain(after);
+      expect(ru(rt, 'Finance', 'Finance key').length).toBeGreaterThan(100);
+      // Told once while Ozon stays down; the fees keep landing.
+      log = hour();
+      expect(financeRows(log)).toHaveLength(1);
+    } finally {
+      intercept(undefined);
+    }
+    // Ozon is back: the next hour reconciles (the tab appears), nothing more is told.
+    const log = hour();
+    expect(financeRows(log)).toHaveLength(1);
+    expect(rt.spreadsheet.sheetNames()).toContain('Reconciliation');
+  });
+});
+
 const cents = (v: unknown) => (v === '' || v === null || v === undefined ? null : minor(v));
 
 describe('finance with costs in CNY before their exchange rates are entered', () => {

@@ -15,6 +15,8 @@ export const finance = {
       'Your Ozon API key lacks the "Finance" role, which Ozon needs for fees and payouts ({method}). Add the role to the key in the Ozon seller account (Settings → API keys); orders and everything else keep working.',
     'finance.reconRole':
       'Reconciliation with Ozon skipped: your Ozon API key lacks the "Finance" role for Ozon\'s realization report and payout statement ({method}). Fees, payouts and profit are updated; add the role to the key in the Ozon seller account (Settings → API keys) to reconcile.',
+    'finance.reconFailed':
+      "Fees, payouts and profit are updated. Reconciliation with Ozon's monthly totals did not run: {reason} It is tried again at the next update.",
     'finance.costMissing': 'cost missing',
     'finance.costMissingSuggest': 'cost missing — Ozon net price {price} {currency}',
     'finance.rateMissing': 'exchange rate missing',
@@ -60,6 +62,8 @@ export const finance = {
       'У API-ключа Ozon нет роли «Финансы», без неё Ozon не отдаёт комиссии и выплаты ({method}). Добавьте роль ключу в личном кабинете продавца (Настройки → API-ключи); заказы и всё остальное работают как прежде.',
     'finance.reconRole':
       'Сверка с Ozon пропущена: у API-ключа Ozon нет роли «Финансы» для отчёта о реализации и выплат ({method}). Комиссии, выплаты и прибыль обновлены; чтобы сверять, добавьте роль ключу в личном кабинете продавца (Настройки → API-ключи).',
+    'finance.reconFailed':
+      'Комиссии, выплаты и прибыль обновлены. Сверка с итогами Ozon за месяц не выполнена: {reason} Она будет повторена при следующем обновлении.',
     'finance.costMissing': 'нет себестоимости',
     'finance.costMissingSuggest': 'нет себестоимости — цена Ozon net {price} {currency}',
     'finance.rateMissing': 'нет курса валюты',
@@ -103,6 +107,8 @@ export const finance = {
       '您的 Ozon API 密钥缺少“财务”(Finance) 角色，Ozon 需要该角色才能提供费用和回款（{method}）。请在 Ozon 卖家后台（设置 → API 密钥）为密钥添加该角色；订单及其他功能不受影响。',
     'finance.reconRole':
       '已跳过与 Ozon 对账：您的 Ozon API 密钥缺少“财务”(Finance) 角色，无法读取 Ozon 的销售报告和回款明细（{method}）。费用、回款和利润已更新；如需对账，请在 Ozon 卖家后台（设置 → API 密钥）为密钥添加该角色。',
+    'finance.reconFailed':
+      '费用、回款和利润已更新。与 Ozon 月度汇总的对账未能完成：{reason}下次更新时将重试。',
     'finance.costMissing': '缺少成本',
     'finance.costMissingSuggest': '缺少成本 — Ozon 净价 {price} {currency}',
     'finance.rateMissing': '缺少汇率',
