@@ -1,7 +1,8 @@
 // The simulated shop's money: the accruals Ozon books for each posting, derived from the posting
 // itself (so they always agree with what the posting lists say) and visible once their time has come.
 // - delivered: the sale per line, commission at the product's category rate, logistics by volume and
-//   distance (cluster to cluster), last mile, acquiring %, and for some postings a promotion charge;
+//   distance (cluster to cluster), last mile, acquiring %, for FBO lines the storage of their units at
+//   Ozon's warehouse (volume × days stored), and for some postings a promotion charge;
 // - returned (client returns): the sale and the commission reversed, return logistics charged;
 // - not picked up (cancelled after shipping): the reverse trip and its processing charged;
 // - corrections: some logistics charges are re-priced days later (a new, signed accrual), and any
@@ -113,6 +114,18 @@ function logistics(state: ShopState, p: Posting, sku: number, quantity: number):
   return perUnit * quantity;
 }
 
+/** Days an FBO line's units lay at Ozon's warehouse before the order (3–62, seeded by the posting). */
+export function storedDays(p: Posting, sku: number): number {
+  return 3 + (mix(p.seq, sku % 100_000) % 60);
+}
+
+/** Placement at Ozon's warehouses: 0.45 RUB (or the posting's currency unit) per litre and day. */
+function storage(state: ShopState, p: Posting, sku: number, quantity: number): number {
+  const product = state.productsBySku.get(sku);
+  const litres = Math.max(0.2, (product?.weightKg ?? 1) * 2.5);
+  return Math.round(litres * storedDays(p, sku) * 45) * quantity;
+}
+
 export function accrualsOf(
   state: ShopState,
   p: Posting,
@@ -151,6 +164,11 @@ export function accrualsOf(
       add(120, 'logistics', at, -logistics(state, p, line.sku, line.quantity), line.sku, line.quantity);
     }
     if (p.scheme !== 'rfbs') add(130, 'last_mile', at, -Math.min(50_000, pct(value, 550)));
+    // FBO goods lay at Ozon's warehouse until ordered: the placement of each line's units is booked
+    // with the sale, by volume and the days they were stored.
+    if (p.scheme === 'fbo')
+      for (const line of p.lines)
+        add(160, 'storage', at, -storage(state, p, line.sku, line.quantity), line.sku, line.quantity);
     add(140, 'acquiring', at, -pct(value, 150));
     if (h % 11 === 0) add(170, 'ads', at + 60_000, -pct(value, 300));
     if (h % 53 === 0) add(190, 'services', at + DAY_MS, -10_000);

@@ -108,6 +108,12 @@ describe('finance', () => {
       { k, minor: t.minor, currency: t.currency },
     ]);
     expect(new Set([...rows.values()].map((r) => r.currency))).toEqual(new Set(['RUB', 'KZT']));
+    // Storage at Ozon's warehouses: booked for FBO postings only, each line under Storage.
+    const storage = [...rows.values()].filter((r) => r.type === '160');
+    expect(storage.length).toBeGreaterThan(20);
+    expect(new Set(storage.map((r) => r.group))).toEqual(new Set(['storage']));
+    expect(storage.every((r) => r.minor < 0)).toBe(true);
+    expect(new Set(storage.map((r) => sim.state.postings.get(r.posting)!.scheme))).toEqual(new Set(['fbo']));
     // A type missing from Ozon's dictionary is kept with its raw id, under "other".
     const unlisted = [...rows.values()].filter((r) => r.type === '999');
     expect(unlisted.length).toBeGreaterThan(0);
@@ -410,10 +416,15 @@ describe('finance', () => {
 
     test('Products: every fee group, payout, cost, profit and margin per offer per month, to the kopeck', () => {
       const want = checkProducts();
-      // The shop has every kind of charge (storage aside: the simulator books none per posting),
-      // profits of both signs and offers whose cost is missing.
+      // The shop has every kind of charge (storage of FBO goods too), profits of both signs and offers
+      // whose cost is missing.
       const rows = [...want.values()];
-      expect(GROUPS.filter((g) => !rows.some((r) => r.groups[g] !== 0))).toEqual(['storage']);
+      expect(GROUPS.filter((g) => !rows.some((r) => r.groups[g] !== 0))).toEqual([]);
+      // Storage per offer per month: the Products report's Storage column, to the kopeck (checkProducts
+      // compared every group), in more than one month and for several offers.
+      const stored = [...want].filter(([, r]) => r.groups.storage < 0).map(([k]) => k.split('|'));
+      expect(new Set(stored.map(([month]) => month)).size).toBeGreaterThan(1);
+      expect(new Set(stored.map(([, offer]) => offer)).size).toBeGreaterThan(5);
       expect(rows.some((r) => r.profit !== null && r.profit < 0)).toBe(true);
       expect(rows.some((r) => r.profit !== null && r.profit > 0)).toBe(true);
       expect(rows.filter((r) => r.profit === null).length).toBeGreaterThan(0);
