@@ -6,6 +6,7 @@ import {
   type SettingsView,
 } from '../../src/shared/settings-schema';
 import { append, h, replaceChildren } from '../dom';
+import { roleText } from '../../src/core/i18n/ozon-names';
 import { getLang, tr, trIssue } from '../i18n';
 import { call, SidebarError, type ConnectionInfo } from '../rpc';
 import { button, errorText, type Field, field, notice, type Notice, showFieldError, whileBusy } from '../ui';
@@ -229,7 +230,18 @@ function formatExpiry(iso: string): string {
 
 function connectionReport(info: ConnectionInfo): HTMLElement {
   const roles = info.roles.length
-    ? h('ul', { class: 'roles', attrs: { 'data-role': 'roles' } }, ...info.roles.map((r) => h('li', {}, r)))
+    ? h(
+        'ul',
+        { class: 'roles', attrs: { 'data-role': 'roles' } },
+        // Ozon's own name stays on the item (its tooltip), so the seller finds the role in Ozon's cabinet.
+        ...info.roles.map((r) =>
+          h(
+            'li',
+            { attrs: { title: tr('role.ozonName', { name: r }), 'data-ozon-role': r } },
+            roleText(getLang(), r),
+          ),
+        ),
+      )
     : h('div', { attrs: { 'data-role': 'roles' } }, tr('settings.connection.noRoles'));
   return h(
     'div',

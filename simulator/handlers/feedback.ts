@@ -307,7 +307,8 @@ function figures(ctx: Ctx, at: number) {
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
     rating_on_time: round(shipped ? (100 * (shipped - late)) / shipped : 100),
-    rating_cancellation: round(fbs ? (100 * cancelled) / fbs : 0),
+    // Ozon's FBS and rFBS error index counts the seller's faults: here, orders the seller cancelled.
+    rating_general_indicator_fbs_rfbs: round(fbs ? (100 * cancelled) / fbs : 0),
     rating_review_avg_score_total: round(score),
   };
 }
@@ -323,8 +324,8 @@ const RATINGS = [
     danger: 90,
   },
   {
-    rating: 'rating_cancellation',
-    name: 'Cancellations by the seller',
+    rating: 'rating_general_indicator_fbs_rfbs',
+    name: 'FBS and rFBS error index',
     group: 'Delivery',
     direction: 'LOWER_IS_BETTER',
     type: 'PERCENT',

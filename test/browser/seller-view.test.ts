@@ -227,9 +227,17 @@ const settings: Flow = {
         const ok = c.frame.locator('[data-role="connection"] [data-role="connection-ok"]');
         // The answer comes back asynchronously: read the roles only once it is drawn.
         await ok.waitFor();
-        // The key's roles are Ozon's names for them (like product names, not the add-on's words).
-        for (const role of await ok.locator('[data-role="roles"] li').allTextContents())
-          for (const w of tokens(role)) allowed.add(w);
+        // The key's roles are in the seller's words (the page check below allows none of Ozon's
+        // names); each keeps Ozon's own name in its tooltip, to be found in Ozon's cabinet.
+        const roles = ok.locator('[data-role="roles"] li');
+        const granted = await roles.evaluateAll((items) =>
+          items.map((li) => li.getAttribute('data-ozon-role')),
+        );
+        expect(granted.length).toBeGreaterThan(0);
+        for (const [i, name] of granted.entries())
+          expect(await roles.nth(i).getAttribute('title')).toBe(
+            t(c.lang, 'role.ozonName', { name: String(name) }),
+          );
         return ok;
       },
     },
@@ -702,6 +710,7 @@ describe.each(LANGS)('in %s', (lang) => {
     const book = wb.runtime.spreadsheet;
     const tabs = ['Orders', 'Order lines', 'Sync log', 'Inventory', 'Stock moves', 'Returns', 'Messages'];
     tabs.push('Cancellation requests', 'Sales', 'Customers', 'Products', 'Reviews', 'Questions', 'Handovers');
+    tabs.push('Seller rating');
     for (const name of tabs) {
       const header = (book.sheet(name).values()[0] as unknown[]).map(String).join(' | ');
       expect({ tab: name, foreign: foreignWords(header, lang, new Set()) }).toEqual({
@@ -721,6 +730,10 @@ describe.each(LANGS)('in %s', (lang) => {
       ['Cancellation requests', 'Initiator'],
       ['Handovers', 'Kind'],
       ['Handovers', 'Status'],
+      ['Seller rating', 'Group'],
+      ['Seller rating', 'Rating'],
+      ['Seller rating', 'Status'],
+      ['Seller rating', 'Better when'],
     ];
     for (const [tab, column] of coded) {
       const [header, ...rows] = book.sheet(tab).values() as unknown[][];
@@ -766,6 +779,15 @@ describe.each(LANGS)('in %s', (lang) => {
         .pop(),
     );
     expect(total).toBeCloseTo(expected, 2);
+    // The seller-rating rows: each rating's name and status in the chosen language, no Ozon text.
+    const head = dash.findIndex((r) => r[0] === t(lang, 'feedback.dash.rating'));
+    expect(head).toBeGreaterThan(0);
+    const errorsLine = t(lang, 'feedback.dash.errors', { count: 0 }).split(/\d/)[0];
+    const end = dash.findIndex((r, i) => i > head && String(r[0]).startsWith(errorsLine));
+    // The block's four columns (name, value, before, status); other blocks sit beside it.
+    const rated = dash.slice(head, end).map((r) => r.slice(0, 4));
+    expect(rated.length).toBeGreaterThan(3);
+    expect(foreignWords(rated.flat().map(String).join(' | '), lang, new Set())).toEqual([]);
     const valueName = `SUM of ${headerIn(lang, 'Ordered value')}`;
     const pivotHeader = dash.findIndex((r) => r[0] === valueName);
     expect(pivotHeader).toBeGreaterThan(0);

@@ -198,7 +198,9 @@ test('Test connection shows the key roles from the shop', async () => {
   const frame = await openFromMenu('showSettings', 'settings');
   await frame.click('button[data-action="test"]');
   await frame.waitForSelector('[data-role="connection-ok"]');
-  expect(await frame.locator('[data-role="roles"] li').allTextContents()).toEqual(['Admin']);
+  const roles = frame.locator('[data-role="roles"] li');
+  expect(await roles.allTextContents()).toEqual([t('en', 'role.Admin')]);
+  expect(await roles.getAttribute('data-ozon-role')).toBe('Admin');
   expect(await text(frame, '[data-role="connection-ok"]')).toContain(demo.clientId);
 });
 

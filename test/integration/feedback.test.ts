@@ -2,6 +2,8 @@
 // Ozon simulator: each review and question lands once, a reply is sent once even when Ozon's answer
 // is lost, plan refusals are explained, buyers' formulas and HTML stay text.
 import { createRuntime } from '../../runtime';
+import { headerIn } from '../../src/core/i18n/headers';
+import { t } from '../../src/core/i18n/messages';
 import { createSimulator, type Simulator } from '../../simulator';
 import { builtDist, demoShop, tabRecords, type Runtime } from '../support/shop';
 
@@ -309,7 +311,7 @@ describe('plans and ratings', () => {
     rt.run('onHourlyTrigger', [], { trigger: 'time' });
     const dashboard = (rt.spreadsheet.sheet('Dashboard').values() as unknown[][]).flat().map(String);
     expect(dashboard).toContain('Seller rating');
-    expect(dashboard).toContain('Shipped on time');
+    expect(dashboard).toContain(t('en', 'rating.name.rating_on_time'));
     expect(dashboard.some((v) => v.startsWith('Postings that raised the error index'))).toBe(true);
     const rated = byKey(tabRecords(rt, 'Product ratings'), 'SKU');
     const offers = new Map([...rated.values()].map((r) => [String(r['Offer ID']), r['Content rating']]));
@@ -321,4 +323,32 @@ describe('plans and ratings', () => {
     const mail = rt.mail.find((m) => m.subject.includes('2026-11-20'));
     expect(mail?.body).toContain(`Reviews to process: ${open}. Open product questions: ${questions}.`);
   });
+
+  test.each(['ru', 'zh'] as const)(
+    'in %s, the Seller rating tab and the Dashboard name each rating and its group in words, not as Ozon sends them',
+    (lang) => {
+      const { rt } = demoShop({ postings: 200 }, { locale: lang });
+      rt.run('syncOrders');
+      syncFeedback(rt);
+      rt.run('buildReports');
+      const h = (name: string) => headerIn(lang, name);
+      const rows = tabRecords(rt, 'Seller rating');
+      const ozon = rows.filter((r) => String(r[h('Rating code')]).startsWith('rating_'));
+      expect(ozon.length).toBeGreaterThanOrEqual(3);
+      const dashboard = (rt.spreadsheet.sheet('Dashboard').values() as unknown[][]).flat().map(String);
+      for (const r of ozon) {
+        const code = String(r[h('Rating code')]);
+        expect({ code, name: r[h('Rating')] }).toEqual({
+          code,
+          name: t(lang, `rating.name.${code}` as never),
+        });
+        expect(String(r[h('Group')])).toMatch(
+          lang === 'ru' ? /^[\u0400-\u04ff ]+$/ : /^[\u3400-\u9fff FBO]+$/,
+        );
+        expect(dashboard).toContain(t(lang, `rating.name.${code}` as never));
+      }
+      for (const name of ['Shipped on time', 'Average review score', 'Delivery', 'Quality'])
+        expect(dashboard).not.toContain(name);
+    },
+  );
 });

@@ -2,6 +2,8 @@
 // rating Ozon reports with its value, the value before and its status, the FBS error index, how
 // many postings raised it, and how many reviews and questions wait for an answer.
 import { t, type Lang } from '../i18n/messages';
+import { ratingNameText } from '../i18n/ozon-names';
+import { ratingStatusText } from './tables';
 import type { FeedbackReport } from './reports';
 
 export interface BlockCell {
@@ -22,10 +24,10 @@ export function feedbackBlock(lang: Lang, report: FeedbackReport | null): BlockC
     );
     for (const r of report.ratings)
       rows.push([
-        { value: r.name },
+        { value: ratingNameText(lang, r.code, r.name) },
         { value: r.value, number: true },
         { value: r.pastValue, number: true },
-        { value: r.status, bold: r.statusCode === 'CRITICAL' },
+        { value: ratingStatusText(lang, r.statusCode, r.status), bold: r.statusCode === 'CRITICAL' },
       ]);
   }
   rows.push([{ value: t(lang, 'feedback.dash.errors', { count: report.errorPostings }) }]);

@@ -16,6 +16,9 @@ export const FEEDBACK_SOURCE_SPECS: readonly TableSpec[] = [
 ];
 
 export interface RatingLine {
+  /** Ozon's code (the tab's hidden Rating code): the Dashboard words it in its own language. */
+  code: string;
+  /** As the tab holds it: Ozon's own name where the add-on has no words for the code. */
   name: string;
   value: number | null;
   pastValue: number | null;
@@ -84,6 +87,7 @@ export function readFeedback(tabs: ReadonlyMap<string, ReadTab>): FeedbackReport
       const name = text(row, c('name'));
       if (!name) continue;
       ratings.push({
+        code: text(row, c('rating')),
         name,
         value: num(row, c('value')),
         pastValue: num(row, c('past_value')),

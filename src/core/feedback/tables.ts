@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { fbsIndexPostingsAnswer, QuestionItem, ReviewItem } from '../../ozon/schemas/feedback';
 import { t, type Lang, type MessageKey } from '../i18n/messages';
+import { ratingGroupText, ratingNameText } from '../i18n/ozon-names';
 import type { RowValues, TableSpec } from '../table/spec';
 import { isoToSerial, toSerial, type OffsetMinutes } from '../time/serial';
 
@@ -198,16 +199,27 @@ export interface RatingRecord {
   danger: number | null;
 }
 
+/** A rating's status in `lang` (the tab's text as written when the code has no words). */
+export function ratingStatusText(lang: Lang, code: string, shown = code): string {
+  return code ? word(lang, `feedback.rating.${code}`, shown) : shown;
+}
+
+/** Which way a rating is better; blank when Ozon does not say. */
+export const directionText = (lang: Lang, code: string) =>
+  code ? word(lang, `feedback.direction.${code}`, code) : '';
+
+export const errorTypeText = (lang: Lang, code: string) => word(lang, `feedback.error.${code}`, code);
+
 export function ratingRow(r: RatingRecord, ctx: RowContext, now: number): RowValues {
   return {
     rating: r.rating,
-    group: r.group,
-    name: r.name || r.rating,
+    group: ratingGroupText(ctx.lang, r.rating, r.group),
+    name: ratingNameText(ctx.lang, r.rating, r.name),
     value: r.value,
     past_value: r.pastValue,
-    status: word(ctx.lang, `feedback.rating.${r.status}`, r.status),
+    status: ratingStatusText(ctx.lang, r.status),
     status_code: r.status,
-    better: word(ctx.lang, `feedback.direction.${r.direction}`, ''),
+    better: directionText(ctx.lang, r.direction),
     warning: r.warning,
     danger: r.danger,
     updated_at: toSerial(now, ctx.offset),
@@ -221,7 +233,7 @@ export function errorIndexRow(e: ErrorItem, ctx: RowContext): RowValues {
   return {
     row_key: `${e.posting_number}:${type}`,
     posting_number: e.posting_number,
-    error: word(ctx.lang, `feedback.error.${type}`, type),
+    error: errorTypeText(ctx.lang, type),
     error_at: isoToSerial(e.error_at, ctx.offset),
     schema: e.delivery_schema ?? '',
     product_price: e.product_price ?? null,

@@ -26,6 +26,7 @@ import { archive } from './archive';
 import { bigquery } from './bigquery';
 import { cancelReasons } from './cancel-reasons';
 import { returns } from './returns';
+import { ratings } from './ratings';
 
 export type Lang = 'en' | 'ru' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
@@ -62,6 +63,7 @@ const parts = [
   part(bigquery),
   part(cancelReasons),
   part(returns),
+  part(ratings),
 ] as const;
 
 type KeysOf<P> = P extends Part<infer K> ? K : never;

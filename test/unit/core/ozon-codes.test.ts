@@ -2,9 +2,11 @@
 // from Ozon's own spec (its field descriptions list them), so a code Ozon documents and the add-on has
 // no words for fails here, not in front of a seller.
 import spec from '../../../simulator/spec/seller-api.openapi.json';
+import { directionText, errorTypeText, ratingStatusText } from '../../../src/core/feedback/tables';
 import { handoverDocText, handoverStatusText } from '../../../src/core/handover/status';
 import { CANCEL_INITIATOR_CODES } from '../../../src/core/i18n/cancel-reasons';
 import { LANGS, type Lang } from '../../../src/core/i18n/messages';
+import { ratingGroupText, ratingNameText } from '../../../src/core/i18n/ozon-names';
 import { RFBS_STATE_CODES } from '../../../src/core/i18n/returns';
 import { statusText, substatusText } from '../../../src/core/orders/tables';
 import { compensationText, returnStatusText, rfbsStateText } from '../../../src/core/service/status';
@@ -112,6 +114,28 @@ const ENUMS: Enum[] = [
     words: chatStatusText,
   },
   { name: 'chat participant', codes: listed('v3User', 'type'), words: senderText },
+  // /v1/rating/summary sends these codes in `rating`; /v1/rating/history's filter lists them.
+  {
+    name: 'seller rating',
+    codes: listed('v1RatingHistoryV1Request', 'ratings'),
+    words: (lang, code) => ratingNameText(lang, code, code),
+  },
+  {
+    name: 'seller rating group',
+    codes: listed('v1RatingHistoryV1Request', 'ratings'),
+    words: (lang, code) => ratingGroupText(lang, code, code),
+  },
+  { name: 'seller rating status', codes: listed('v1RatingItem', 'status'), words: ratingStatusText },
+  {
+    name: 'seller rating direction',
+    codes: listed('v1RatingItem', 'rating_direction'),
+    words: directionText,
+  },
+  {
+    name: 'FBS error type',
+    codes: (schemas.PostingErrorTypeEnum as { enum: string[] }).enum,
+    words: errorTypeText,
+  },
 ];
 
 const UNKNOWN = 'NoSuchOzonCode';
