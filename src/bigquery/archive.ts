@@ -5,7 +5,7 @@
 // with the hash sent. A refusal, a failed job or the deadline holds every posting not confirmed.
 import { bigQuery } from '../adapters/bigquery';
 import { readTabs } from '../adapters/workbook';
-import { heldPostings, rowsToHold } from '../core/bigquery/archived';
+import { ARCHIVED_ROWS, heldPostings, keepSellerCells, rowsToHold } from '../core/bigquery/archived';
 import { hashRows, planBatches, type HashedRow } from '../core/bigquery/digest';
 import { heldSql } from '../core/bigquery/sql';
 import { keyOf, type BqTable } from '../core/bigquery/tables';
@@ -34,26 +34,34 @@ const QUERY_ROOM_MS = 10_000;
 
 type Keyed = HashedRow & { key: string };
 
-/** Row key (keyOf) → row_hash, as the table holds them for these postings. */
+/** Row key (keyOf) → row_hash, as the table holds them for these postings (`cells`: archived_rows' too). */
 function readHeld(
   target: BigQueryTarget,
   table: BqTable,
   postings: readonly string[],
   deadline: number,
+  cells?: Map<string, string>,
 ): Map<string, string> {
   const out = new Map<string, string>();
+  const also = cells ? ['cells'] : [];
   const ref = { ...target, tableId: table.id };
   for (let i = 0; i < postings.length; i += IN_LIST) {
     if (Date.now() + QUERY_ROOM_MS > deadline) throw new Cut();
-    const job = bigQuery.startQuery(target.projectId, heldSql(table, ref, postings.slice(i, i + IN_LIST)));
+    const job = bigQuery.startQuery(
+      target.projectId,
+      heldSql(table, ref, postings.slice(i, i + IN_LIST), also),
+    );
     if (job.done && job.error)
       throw new AppError('bigquery.jobFailed', 'bigquery.jobFailed', {
         reason: job.error.reason,
         detail: job.error.message,
       });
     waitFor(target.projectId, job.jobId, job.done, deadline);
-    for (const row of bigQuery.queryRows(target.projectId, job.jobId))
-      out.set(row.slice(0, table.keys.length).join('\u0001'), String(row[table.keys.length]));
+    for (const row of bigQuery.queryRows(target.projectId, job.jobId)) {
+      const key = row.slice(0, table.keys.length).join('\u0001');
+      out.set(key, String(row[table.keys.length]));
+      if (cells && row[table.keys.length + 1] !== null) cells.set(key, String(row[table.keys.length + 1]));
+    }
   }
   return out;
 }
@@ -88,9 +96,25 @@ export function holdInBigQuery(
     const created = sets.filter((set) => ensureTable(target, set.table)).map((set) => set.table);
     const history = created.filter((table) => table.id !== 'archived_rows');
     if (history.length) forgetLoaded(target, history);
+    const cells = new Map<string, string>();
     const read = () =>
-      new Map(sets.map((set) => [set.table.id, readHeld(target, set.table, postings, deadline)]));
+      new Map(
+        sets.map((set) => [
+          set.table.id,
+          readHeld(target, set.table, postings, deadline, set.table === ARCHIVED_ROWS ? cells : undefined),
+        ]),
+      );
     let held = read();
+    // A posting archived before and back in the live tabs keeps the seller's cells BigQuery holds.
+    for (const set of sets)
+      if (set.table === ARCHIVED_ROWS)
+        set.rows = set.rows.map((r) => {
+          const before = cells.get(r.key);
+          const kept = keepSellerCells(String(r.row.cells), before);
+          if (kept === r.row.cells) return r;
+          const [again] = hashRows(set.table, [{ ...r.row, cells: kept }]);
+          return { ...again, key: r.key };
+        });
     let loaded = false;
     for (const set of sets) {
       const got = held.get(set.table.id);

@@ -147,6 +147,7 @@ describe('BigQuery as the only archive', () => {
     expect(old.length).toBeGreaterThan(10);
     // The seller's note on an old posting travels with it.
     const noted = old[0];
+    let notedRow: unknown[] = [];
     rt.asUser((g) => {
       const sheet = g.SpreadsheetApp.getActive().getSheetByName(
         'Orders',
@@ -157,6 +158,7 @@ describe('BigQuery as the only archive', () => {
         .getValues()
         .map((r) => String(r[0]));
       sheet.getRange(numbers.indexOf(noted) + 2, header.indexOf('Note') + 1).setValue('refund sent');
+      notedRow = sheet.getRange(numbers.indexOf(noted) + 2, 1, 1, header.length).getValues()[0];
     });
 
     const result = archive(rt);
@@ -172,6 +174,26 @@ describe('BigQuery as the only archive', () => {
     const before = inBigQuery(rt);
     expect(archive(rt).result).toBe('nothing');
     expect(inBigQuery(rt)).toEqual(before);
+
+    // The posting changes at Ozon and comes back to Orders as the sync writes it, without the note:
+    // moved again, BigQuery keeps the note beside the new value.
+    rt.asUser((g) => {
+      const sheet = g.SpreadsheetApp.getActive().getSheetByName(
+        'Orders',
+      ) as GoogleAppsScript.Spreadsheet.Sheet;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+      const row = [...notedRow];
+      row[header.indexOf('Note')] = '';
+      row[header.indexOf('Cancel reason')] = 'late change';
+      sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+    });
+    expect(archive(rt)).toMatchObject({ result: 'done', moved: 1 });
+    const again = inBigQuery(rt).kept.find((r) => r.posting_number === noted && r.row_key === 'order');
+    expect(JSON.parse(String(again?.cells))).toMatchObject({
+      note: 'refund sent',
+      cancel_reason: 'late change',
+    });
+    expect(keysOf(tabRecords(rt, 'Orders'), 'Posting number')).not.toContain(noted);
   });
 
   test('a run cut at any service call: nothing leaves the live tabs before BigQuery holds it; the next run finishes, each posting once', () => {

@@ -2,7 +2,8 @@
 // (the history tables) and, when BigQuery is the only archive, every cell of its Orders row and Order
 // lines rows as the live tabs hold them (the seller's columns and columns the seller added too), in
 // `archived_rows`, one row per sheet row, so nothing the seller typed is lost with the move.
-import { ordersSpec } from '../orders/tables';
+import { EXTRA_PREFIX } from '../archive/plan';
+import { linesSpec, ordersSpec } from '../orders/tables';
 import type { RowValues } from '../table/spec';
 import type { OffsetMinutes } from '../time/serial';
 import { BQ_TABLES, tableRows, type BqRow, type BqTable } from './tables';
@@ -87,4 +88,31 @@ export function heldPostings(
     for (const r of set.rows) if (got?.get(r.key) !== r.hash) out.delete(String(r.row.posting_number));
   }
   return out;
+}
+
+/** Keys of the columns only the seller fills (the add-on's seller columns; added ones go by EXTRA_PREFIX). */
+const SELLER_KEYS = new Set(
+  [...ordersSpec.columns, ...linesSpec.columns].filter((c) => c.role === 'seller').map((c) => c.key),
+);
+
+/**
+ * A posting archived again (it changed at Ozon and came back to the live tabs without the seller's
+ * cells) keeps what BigQuery holds of the seller's cells where its row has none now.
+ */
+export function keepSellerCells(cells: string, before: string | null | undefined): string {
+  if (!before) return cells;
+  let old: Record<string, unknown>;
+  try {
+    old = JSON.parse(before) as Record<string, unknown>;
+  } catch {
+    return cells;
+  }
+  const now = JSON.parse(cells) as Record<string, unknown>;
+  let kept = false;
+  for (const [key, value] of Object.entries(old))
+    if ((SELLER_KEYS.has(key) || key.startsWith(EXTRA_PREFIX)) && !(key in now)) {
+      now[key] = value;
+      kept = true;
+    }
+  return kept ? JSON.stringify(now) : cells;
 }

@@ -31,7 +31,12 @@ export const stagingId = (table: BqTable) => `${table.id}_staging`;
 const literal = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** The keys and row hashes the table holds for these postings (the read-back a move waits for). */
-export function heldSql(table: BqTable, target: TableRef, postings: readonly string[]): string {
-  const columns = [...table.keys, ROW_HASH].map((c) => `T.${c}`).join(', ');
+export function heldSql(
+  table: BqTable,
+  target: TableRef,
+  postings: readonly string[],
+  also: readonly string[] = [],
+): string {
+  const columns = [...table.keys, ROW_HASH, ...also].map((c) => `T.${c}`).join(', ');
   return `SELECT ${columns} FROM ${quote(target)} AS T WHERE T.posting_number IN (${postings.map(literal).join(', ')})`;
 }
