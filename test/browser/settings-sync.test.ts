@@ -68,3 +68,32 @@ test('the nightly hour and summary email are saved, and "Build reports now" buil
     expect.arrayContaining(['Sales', 'Customers', 'Products', 'Dashboard']),
   );
 });
+
+test('BigQuery as the only archive is refused next to the choice until BigQuery is named, then saved with the note on reports', async () => {
+  const frame = await openSettings();
+  await frame.waitForSelector('[data-section="archive"] [data-action="save-archive"]');
+  await frame.selectOption('#archiveBackend', 'bigquery');
+  await frame
+    .locator('[data-field-hint="archiveBackend"]', { hasText: t('en', 'archiveSettings.bigqueryReports') })
+    .waitFor();
+  await frame.click('[data-action="save-archive"]');
+  await frame
+    .locator('[data-field-error="archiveBackend"]', { hasText: t('en', 'error.archive.backend') })
+    .waitFor();
+  expect(wb.runtime.properties.document.has('ODESK_ARCHIVE_BACKEND')).toBe(false);
+
+  await frame.fill('#projectId', 'ozon-shop-123');
+  await frame.fill('#datasetId', 'ozon_history');
+  await frame.click('[data-action="save-bigquery"]');
+  await frame
+    .locator('[data-role="bigquery-message"]', {
+      hasText: t('en', 'bigquery.saved', { project: 'ozon-shop-123', dataset: 'ozon_history' }),
+    })
+    .waitFor();
+  await frame.click('[data-action="save-archive"]');
+  await frame
+    .locator('[data-role="archive-message"]', { hasText: t('en', 'archiveSettings.saved') })
+    .waitFor();
+  expect(wb.runtime.properties.document.get('ODESK_ARCHIVE_BACKEND')).toBe('bigquery');
+  expect(await frame.locator('[data-field-error="archiveBackend"]').textContent()).toBe('');
+});
