@@ -106,6 +106,22 @@ export function readTabs(
   id = spreadsheetId(),
   parts?: ReadonlyMap<string, TabPart>,
 ): Map<string, TabSnapshot> {
+  if (!parts?.size) return readTabsOnce(specs, id);
+  try {
+    return readTabsOnce(specs, id, parts);
+  } catch (error) {
+    // A band of rows is named from the grid as read a call before: the seller deleting rows in
+    // between puts it past the grid's end, which Google refuses. The tabs are then read whole.
+    if (!/exceeds grid limits/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    return readTabsOnce(specs, id);
+  }
+}
+
+function readTabsOnce(
+  specs: readonly TableSpec[],
+  id: string,
+  parts?: ReadonlyMap<string, TabPart>,
+): Map<string, TabSnapshot> {
   const info = withSheetsQuota(() =>
     api().Spreadsheets!.get(id, { fields: 'properties.timeZone,sheets.properties' }),
   );

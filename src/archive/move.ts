@@ -1,18 +1,24 @@
 // Moving old finished postings out of Orders and Order lines into the archive spreadsheets, in two
 // phases that a cut (the execution deadline, a quota refusal, a crash) can stop anywhere:
-//   1. copy: the batch's rows are upserted by key into the month's archive tabs, tagged with the
-//      move's id, and read back: only postings whose order row and every line row are there with
-//      the values carried are verified. When the month's key columns (read alone) hold none of the
-//      batch's postings, the rows are appended after the last row and only those rows are read
-//      back; otherwise (a move resumed, a month read again from Ozon) the month tabs are read whole
-//      and upserted by key. Either way a key is written as a new row only when the tab, read under
-//      the document lock right before, does not hold it: the archive never holds a posting twice;
+//   1. copy: the batch's rows go to the month's archive tabs, tagged with the move's id, and are read
+//      back: only postings whose order row and every line row are there with the values carried are
+//      verified. When the month's key columns (read alone) hold none of the batch's postings, the
+//      rows are appended (appendCells: after the last row with content when the write happens, so
+//      no row the seller inserted or sorted in meanwhile is overwritten) and only those rows are
+//      read back. Otherwise, or when the read-back does not find them all (the seller edited the
+//      tab meanwhile), the rows land by key (landTables: read before and after each write, rows a
+//      write reached by mistake put right) and are verified on the tabs as read after; a row the
+//      seller deleted meanwhile is landed again. A key is written as a new row only when the tab,
+//      read under the document lock right before, does not hold it: the archive never holds a
+//      posting twice;
 //   2. delete: the live tabs are read again right before the delete, the verified postings' rows
 //      are found by key (the seller may have sorted meanwhile) and deleted, except a posting the
-//      seller edited since its copy (it is copied again next time); the keys alone are read after:
-//      when they are exactly those the delete should have left, in order, that read stands for the
-//      tabs as they are now (the next batch plans on it); otherwise the tabs are read whole and a
-//      row the delete reached by mistake is put back whole.
+//      seller edited since its copy (it is copied again next time; a row the seller deleted or a
+//      sort is no edit); the keys alone are read after: when they are exactly those the delete
+//      should have left, in order, that read stands for the tabs as they are now (the next batch
+//      plans on it); otherwise (the seller edited between that read and the delete) the tabs are
+//      read whole, a row the delete reached by mistake is put back whole (the seller's cells and
+//      the add-on's number formats too), and the moved postings' rows still there are deleted.
 // Every posting is in the live tabs or in the archive at every moment (copy before delete); one in
 // both is a move under way, which the next run finishes: it reconciles by key (copying again is an
 // upsert, a posting already archived is only deleted from the live tabs once verified there).
@@ -42,20 +48,15 @@ import {
 import { budgetCutoff, cutoffSerial, isFinished, yearOfMonth } from '../core/archive/window';
 import { t, type Lang } from '../core/i18n/messages';
 import { linesSpec, ordersSpec } from '../core/orders/tables';
-import { keysOf } from '../core/table/guard';
-import { cellData, planRequests, type SheetsRequest } from '../core/table/requests';
-import {
-  applySetup,
-  prepareTab,
-  type PreparedTab,
-  type TabPart,
-  type TabSnapshot,
-} from '../core/table/snapshot';
-import type { RowValues, TableSpec } from '../core/table/spec';
+import { guardedRequests, keysOf } from '../core/table/guard';
+import { landTables, type TableIO } from '../core/table/land';
+import { cellData, type SheetsRequest } from '../core/table/requests';
+import { prepareTab, type PreparedTab, type TabPart, type TabSnapshot } from '../core/table/snapshot';
+import type { ColumnSpec, RowValues, TableSpec } from '../core/table/spec';
 import { planUpsert, sameCell } from '../core/table/upsert';
 import { toSerial, type OffsetMinutes } from '../core/time/serial';
 import { ARCHIVE_JOB_KEY, ARCHIVE_MISSING_KEY, liveDays, loadCatalog, saveCatalog } from './settings';
-import { archiveTabRequests, archiveTabSpec } from './tab';
+import { landArchiveTab } from './tab';
 import { ORDERS_COUNT_KEY } from '../sync/job';
 import { requestRefill } from './refill';
 import { NotHeld } from '../bigquery/archive';
@@ -114,6 +115,8 @@ export interface ArchiveOutcome {
 
 /** Postings per batch: one batch's copy, read-back and delete take well under a minute. */
 export const BATCH_POSTINGS = 4_000;
+/** Landings of a batch's copy (a row the seller deleted meanwhile is landed again). */
+const COPY_TRIES = 3;
 /** A batch starts only with this much left before the deadline. */
 export const BATCH_ROOM_MS = 45_000;
 
@@ -346,11 +349,12 @@ function appendBatch(
     return tab.snapshot.values.some((row, i) => i > 0 && row?.[col] != null && batch.has(String(row[col])));
   };
   if (held(keys.orders) || held(keys.lines)) return null;
+  // Appended as appendCells: Google puts them after the last row with content when the write
+  // happens, so a row the seller inserted or sorted in meanwhile is never overwritten.
   const plan = (tab: PreparedTab, spec: TableSpec, rows: Iterable<RowValues>) =>
-    planRequests(
+    guardedRequests(
       spec,
       tab.snapshot.sheetId,
-      tab.snapshot.rowCount,
       tab.positions,
       planUpsert(spec, tab.positions, dataRows(tab.snapshot), rows),
       tab.snapshot.zone,
@@ -362,7 +366,8 @@ function appendBatch(
   if (requests.length) env.write(requests, id);
   env.step?.('copied');
 
-  // Read back the rows appended (0-based sheet rows from the first after the tab's last).
+  // Read back the rows appended (0-based sheet rows from the first after the tab's last): where they
+  // are unless the seller inserted, deleted or sorted rows meanwhile.
   const band = (tab: PreparedTab, count: number): TabPart => ({
     rows: [tab.snapshot.values.length, tab.snapshot.values.length + Math.max(0, count - 1)],
   });
@@ -379,6 +384,9 @@ function appendBatch(
     lines: prepareTab(back.get(specs.lines.tab) as TabSnapshot),
   };
   const verified = verify(archive, specs, carried);
+  // Not all where they were appended (the seller inserted, deleted or sorted rows meanwhile, or
+  // deleted one of them): the full upsert by key lands what is missing and verifies on a whole read.
+  if (verified.size < carried.orderRows.size) return null;
   const count = (before: PreparedTab, after: PreparedTab, column: string) => {
     const all = distinctKeys(before, column);
     for (const key of distinctKeys(after, column)) all.add(key);
@@ -407,112 +415,127 @@ function copyBatch(
   const carried = carry(live, batch, moveId);
   const appended = appendBatch(env, specs, id, batch, carried);
   if (appended) return appended;
-  const { orderRows, lineRows } = carried;
-  const read = () => {
-    const snaps = env.readTabs([specs.orders, specs.lines], id);
-    return {
-      orders: prepareTab(snaps.get(specs.orders.tab) as TabSnapshot),
-      lines: prepareTab(snaps.get(specs.lines.tab) as TabSnapshot),
-    };
+  const { lineRows } = carried;
+  const snaps = env.readTabs([specs.orders, specs.lines], id);
+  const archive = {
+    orders: prepareTab(snaps.get(specs.orders.tab) as TabSnapshot),
+    lines: prepareTab(snaps.get(specs.lines.tab) as TabSnapshot),
   };
-  let archive = read();
-  const setup = [...archive.orders.setup, ...archive.lines.setup];
-  if (setup.length) {
-    env.write(setup, id);
-    applySetup(archive.orders);
-    applySetup(archive.lines);
-  }
   // Lines the archive holds for these postings that the live tab no longer has (a line Ozon removed).
   const stale = new Set<string>();
-  const aPosting = archive.lines.positions.get('posting_number') as number;
-  const aKey = archive.lines.positions.get('line_key') as number;
-  for (const row of archive.lines.snapshot.values.slice(1)) {
-    const p = row?.[aPosting];
-    const k = row?.[aKey];
-    if (p !== undefined && p !== null && batch.has(String(p)) && k && !lineRows.has(String(k)))
-      stale.add(String(k));
+  if (archive.lines.snapshot.exists) {
+    const aPosting = archive.lines.positions.get('posting_number') as number;
+    const aKey = archive.lines.positions.get('line_key') as number;
+    for (const row of archive.lines.snapshot.values.slice(1)) {
+      const p = row?.[aPosting];
+      const k = row?.[aKey];
+      if (p !== undefined && p !== null && batch.has(String(p)) && k && !lineRows.has(String(k)))
+        stale.add(String(k));
+    }
   }
-  const ordersPlan = planUpsert(
-    specs.orders,
-    archive.orders.positions,
-    dataRows(archive.orders.snapshot),
-    orderRows.values(),
-  );
-  const linesPlan = planUpsert(
-    specs.lines,
-    archive.lines.positions,
-    dataRows(archive.lines.snapshot),
-    lineRows.values(),
-    stale,
-  );
-  const requests = [
-    ...planRequests(
-      specs.orders,
-      archive.orders.snapshot.sheetId,
-      archive.orders.snapshot.rowCount,
-      archive.orders.positions,
-      ordersPlan,
-      archive.orders.snapshot.zone,
-    ),
-    ...planRequests(
-      specs.lines,
-      archive.lines.snapshot.sheetId,
-      archive.lines.snapshot.rowCount,
-      archive.lines.positions,
-      linesPlan,
-      archive.lines.snapshot.zone,
-    ),
-  ];
-  if (requests.length) env.write(requests, id);
+  // Landed by key (read again after each write, rows a write reached by mistake put right), so a
+  // sort, an insert or a delete in the month tabs meanwhile cannot put a row on another posting.
+  const io: TableIO = {
+    readTabs: (list) => env.readTabs(list, id),
+    write: (requests) => env.write(requests, id),
+  };
+  const land = (postings: ReadonlySet<string>, read?: Map<string, TabSnapshot>) => {
+    const landing = landTables(
+      io,
+      [
+        { spec: specs.orders, rows: [...carried.orderRows.values()].filter((r) => postings.has(key(r))) },
+        {
+          spec: specs.lines,
+          rows: [...lineRows.values()].filter((r) => postings.has(key(r))),
+          remove: read ? stale : undefined,
+        },
+      ],
+      read,
+    );
+    return {
+      orders: landing.tabs.get(specs.orders.tab) as PreparedTab,
+      lines: landing.tabs.get(specs.lines.tab) as PreparedTab,
+    };
+  };
+  const key = (values: RowValues) => String(values.posting_number);
+  let after = land(batch, snaps);
   env.step?.('copied');
-
-  // Read back: a posting is verified when its order row and each of its lines hold what was carried.
-  archive = read();
+  // Verified on the tabs as read after the last write: each posting's order row and every line hold
+  // what was carried. A row the seller deleted meanwhile (or one that did not land) is landed again.
+  let verified = verify(after, specs, carried);
+  for (let attempt = 1; attempt < COPY_TRIES && verified.size < carried.orderRows.size; attempt++) {
+    after = land(new Set([...carried.orderRows.keys()].filter((k) => !verified.has(k))));
+    verified = verify(after, specs, carried);
+  }
   return {
-    verified: verify(archive, specs, carried),
-    orders: distinctKeys(archive.orders, 'posting_number').size,
-    lines: distinctKeys(archive.lines, 'line_key').size,
+    verified,
+    orders: distinctKeys(after.orders, 'posting_number').size,
+    lines: distinctKeys(after.lines, 'line_key').size,
     carried: carriedOf(carried),
   };
 }
 
+/**
+ * A row a delete reached by mistake, put back whole after the tab's last row: every cell as it was
+ * read (the seller's and columns they added too), the add-on's columns with their number format.
+ */
 function restoreRequests(tab: PreparedTab, rows: readonly unknown[][]): SheetsRequest[] {
   if (!rows.length) return [];
+  const byIndex = new Map<number, ColumnSpec>();
+  for (const column of tab.snapshot.spec.columns) {
+    const index = tab.positions.get(column.key);
+    if (index !== undefined) byIndex.set(index, column);
+  }
+  const cell = (v: unknown) =>
+    v === undefined || v === '' || v === null
+      ? null
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? v
+        : String(v);
   return [
     {
       appendCells: {
         sheetId: tab.snapshot.sheetId,
         rows: rows.map((row) => ({
-          values: Array.from({ length: row.length }, (_v, i) => {
-            const v = row[i];
-            return cellData(
-              v === undefined || v === ''
-                ? null
-                : typeof v === 'number' || typeof v === 'boolean'
-                  ? v
-                  : String(v),
-            );
-          }),
+          values: Array.from({ length: row.length }, (_v, i) =>
+            cellData(cell(row[i]), byIndex.get(i), byIndex.has(i), tab.snapshot.zone),
+          ),
         })),
-        fields: 'userEnteredValue',
+        fields: 'userEnteredValue,userEnteredFormat.numberFormat',
       },
     },
   ];
 }
 
-/** Whether the live tabs still hold what was carried for a posting (its order row and its lines). */
+/**
+ * The postings whose rows the live tabs still hold as they were carried (the seller edited none of
+ * them since). A row the seller deleted meanwhile is no edit: the archive holds it as carried.
+ */
 function unchangedSince(live: Live, postings: ReadonlySet<string>, carried: Map<string, RowValues[]>) {
-  const now = carriedOf(carry(live, postings, ''));
+  const now = carry(live, postings, '');
   const same = (a: RowValues, b: RowValues) => {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
       if (key !== MOVE_COLUMN.key && (a[key] ?? null) !== (b[key] ?? null)) return false;
     return true;
   };
+  const linesNow = new Map<string, RowValues[]>();
+  for (const values of now.lineRows.values()) {
+    const posting = String(values.posting_number);
+    linesNow.set(posting, [...(linesNow.get(posting) ?? []), values]);
+  }
   const kept = new Set<string>();
   for (const posting of postings) {
-    const was = carried.get(posting) ?? [];
-    const is = now.get(posting) ?? [];
-    if (was.length === is.length && was.every((values, i) => same(values, is[i]))) kept.add(posting);
+    const [order, ...lines] = carried.get(posting) ?? [];
+    if (!order) continue;
+    const orderNow = now.orderRows.get(posting);
+    if (orderNow && !same(order, orderNow)) continue;
+    // Its lines by key: a sort of Order lines changes nothing here.
+    const was = new Map(lines.map((values) => [String(values.line_key), values]));
+    const ok = (linesNow.get(posting) ?? []).every((values) => {
+      const before = was.get(String(values.line_key));
+      return before !== undefined && same(before, values);
+    });
+    if (ok) kept.add(posting);
   }
   return kept;
 }
@@ -724,10 +747,13 @@ export function runArchiveStep(env: ArchiveEnv): ArchiveOutcome {
       fresh.map((m) => m.month),
     );
   notes.push(...missingText(env.lang, missing));
-  if (catalog.volumes.length) {
-    const snaps = env.readTabs([archiveTabSpec]);
-    env.write(archiveTabRequests(snaps, catalog, missing, env.lang));
-  }
+  if (catalog.volumes.length)
+    landArchiveTab(
+      { readTabs: (specs) => env.readTabs(specs), write: (requests) => env.write(requests) },
+      catalog,
+      missing,
+      env.lang,
+    );
   const result = held && !held.cut ? 'failed' : candidates.size ? 'partial' : moved ? 'done' : 'nothing';
   const monthList = [...months].sort();
   const message =

@@ -1,12 +1,10 @@
 // The Archive tab of the live workbook: one row per archive spreadsheet (year, part, name, link,
-// months, rows, state). It only shows the index kept in document properties; the seller may edit it.
+// months, rows, state). It only shows the index kept in document properties; the seller may edit it
+// (and sort it, insert or delete rows in it while a move runs).
 import type { ArchiveCatalog, MissingMonth } from '../core/archive/catalog';
 import { t, type Lang } from '../core/i18n/messages';
-import { guardedRequests } from '../core/table/guard';
-import type { SheetsRequest } from '../core/table/requests';
-import { prepareTab, type TabSnapshot } from '../core/table/snapshot';
+import { landTables, type TableIO } from '../core/table/land';
 import type { RowValues, TableSpec } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
 
 export const ARCHIVE_TAB = 'Archive';
 
@@ -51,28 +49,15 @@ export function archiveTabRows(
   });
 }
 
-/** The Archive tab's setup (when new) and the changed cells of its rows. */
-export function archiveTabRequests(
-  snaps: Map<string, TabSnapshot>,
+/**
+ * Lands the Archive tab's rows by key (the spreadsheet's id): read right before and after the
+ * write, so a row the seller sorted, inserted or deleted meanwhile never takes another row's cells.
+ */
+export function landArchiveTab(
+  io: TableIO,
   catalog: ArchiveCatalog,
   missing: readonly MissingMonth[],
   lang: Lang,
-): SheetsRequest[] {
-  const prepared = prepareTab(snaps.get(ARCHIVE_TAB) as TabSnapshot);
-  const plan = planUpsert(
-    archiveTabSpec,
-    prepared.positions,
-    { firstRow: 1, rows: prepared.snapshot.values.slice(1) },
-    archiveTabRows(catalog, missing, lang),
-  );
-  return [
-    ...prepared.setup,
-    ...guardedRequests(
-      archiveTabSpec,
-      prepared.snapshot.sheetId,
-      prepared.positions,
-      plan,
-      prepared.snapshot.zone,
-    ),
-  ];
+): void {
+  landTables(io, [{ spec: archiveTabSpec, rows: archiveTabRows(catalog, missing, lang) }]);
 }

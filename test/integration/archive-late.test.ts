@@ -1,27 +1,14 @@
 // Late changes to archived postings, through the built bundle in the local runtime against the Ozon
 // simulator: the orders sync updates a posting where it lives (its archive month tab), by key, while
 // the seller sorts that tab or inserts rows in it at any of the sync's service calls.
+import { editMonth, monthRows, records, withArchiveSheet, type MonthTab } from '../support/archive';
 import { demoShop, tabRecords, type Runtime } from '../support/shop';
 import type { Simulator } from '../../simulator';
 
 jest.setTimeout(600_000);
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
 function sync(rt: Runtime) {
   return rt.run<{ ok: boolean; data: { result: string; message: string } }>('syncOrders').data;
-}
-
-function records(values: unknown[][]): Record<string, unknown>[] {
-  const [header, ...rows] = values;
-  return rows
-    .filter((row) => row.some((cell) => cell !== '' && cell !== null))
-    .map((row) => Object.fromEntries((header ?? []).map((h, i) => [String(h), row[i]])));
-}
-
-interface MonthTab {
-  id: string;
-  tab: string;
 }
 
 /** The archive month tab holding the most postings. */
@@ -36,39 +23,14 @@ function biggestMonth(rt: Runtime): MonthTab {
   return { id: best.id, tab: best.tab };
 }
 
-function monthRows(rt: Runtime, at: MonthTab): Record<string, unknown>[] {
-  return records(rt.otherSpreadsheets.get(at.id)!.sheet(at.tab).values() as unknown[][]);
-}
-
-function withSheet(rt: Runtime, at: MonthTab, fn: (sheet: Sheet, header: string[]) => void) {
-  rt.asUser((g) => {
-    const sheet = g.SpreadsheetApp.openById(at.id).getSheetByName(at.tab) as Sheet;
-    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-    fn(sheet, header);
-  });
-}
-
 /** The seller's own note on every row of the tab: `note <posting number>`. */
 function noteEveryRow(rt: Runtime, at: MonthTab) {
-  withSheet(rt, at, (sheet, header) => {
+  withArchiveSheet(rt, at, (sheet, header) => {
     const last = sheet.getLastRow();
     const keys = sheet.getRange(2, header.indexOf('Posting number') + 1, last - 1, 1).getValues();
     sheet
       .getRange(2, header.indexOf('Problem') + 1, last - 1, 1)
       .setValues(keys.map((r) => [r[0] === '' ? '' : `note ${String(r[0])}`]));
-  });
-}
-
-function editMonth(rt: Runtime, at: MonthTab, kind: 'sort' | 'insert', k: number) {
-  withSheet(rt, at, (sheet, header) => {
-    const last = sheet.getLastRow();
-    if (kind === 'insert') sheet.insertRowsBefore(2 + (k % Math.max(1, last - 1)), 1 + (k % 2));
-    else
-      sheet.getRange(2, 1, last - 1, sheet.getLastColumn()).sort({
-        // Each sort differs from the one before (column or direction).
-        column: header.indexOf(k % 3 === 2 ? 'Buyer' : 'Total') + 1,
-        ascending: k % 2 === 0,
-      });
   });
 }
 

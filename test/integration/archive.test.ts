@@ -2,6 +2,7 @@
 // the Ozon simulator: old finished postings move whole (the seller's columns too) to one archive
 // spreadsheet per year, a late change at Ozon is written where the posting lives, a move cut anywhere
 // resumes with every posting in exactly one place, and a deleted archive is named month by month.
+import { archived, records } from '../support/archive';
 import { demoShop, tabRecords, type Runtime } from '../support/shop';
 import type { Simulator } from '../../simulator';
 
@@ -22,22 +23,6 @@ function archive(rt: Runtime): Summary {
   const answer = rt.run<{ ok: boolean; data: Summary; error?: { message: string } }>('archiveOldOrders');
   if (!answer.ok) throw new Error(answer.error?.message);
   return answer.data;
-}
-
-function records(values: unknown[][]): Record<string, unknown>[] {
-  const [header, ...rows] = values;
-  return rows
-    .filter((row) => row.some((cell) => cell !== '' && cell !== null))
-    .map((row) => Object.fromEntries((header ?? []).map((h, i) => [String(h), row[i]])));
-}
-
-/** Every archive month tab's rows: `kind` 'Orders' or 'Order lines'. */
-function archived(rt: Runtime, kind: 'Orders' | 'Order lines'): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  for (const book of rt.otherSpreadsheets.values())
-    for (const name of book.sheetNames())
-      if (new RegExp(`^\\d{4}-\\d{2} ${kind}$`).test(name)) out.push(...records(book.sheet(name).values()));
-  return out;
 }
 
 const keysOf = (rows: Record<string, unknown>[], column: string) => rows.map((r) => String(r[column]));
