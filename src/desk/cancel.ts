@@ -7,7 +7,7 @@ import { cancelReasonText } from '../core/i18n/messages';
 import { OTHER_CANCEL_REASON, type ActionResult, type CancelReason } from '../shared/desk-schema';
 import { actOrVerify } from '../ozon/outcome';
 import { showPostings } from '../sync/refresh';
-import { env, ozon, readPosting, requireKnown, tr } from './env';
+import { env, ozon, readPosting, requireKnown, rowNote, tr } from './env';
 import type { DeskHost } from './host';
 import { readDesk } from './workbook';
 
@@ -75,11 +75,20 @@ export function cancelOrder(
     if (!accepted)
       throw new AppError('desk.cancel.refused', 'error.desk.cancel.refused', { posting: input.posting });
     const after = readPosting(e, input.posting);
-    showPostings(ctx, [after]);
-    const message = tr(e, after.status === 'cancelled' ? 'desk.cancel.done' : 'desk.cancel.pending', {
-      posting: input.posting,
-      reason: reason.title,
-    });
-    return { message, results: [{ posting: input.posting, ok: true, message }] };
+    // A row the seller deleted since the desk read it comes back in Orders, and is told.
+    const back = showPostings(ctx, [after]);
+    const outcome = rowNote(
+      e,
+      {
+        posting: input.posting,
+        ok: true,
+        message: tr(e, after.status === 'cancelled' ? 'desk.cancel.done' : 'desk.cancel.pending', {
+          posting: input.posting,
+          reason: reason.title,
+        }),
+      },
+      back.has(input.posting) ? 'desk.rowBack' : undefined,
+    );
+    return { message: outcome.message, results: [outcome] };
   });
 }

@@ -127,3 +127,11 @@ export function requireKnown(book: DeskBook, posting: string) {
   if (!record) throw unknownPosting(posting);
   return record;
 }
+
+/**
+ * An action Ozon made, told when its Orders row was gone for the write of its result (deleted by the
+ * seller meanwhile): `note` says what the sheet misses and that the next sync brings the row back.
+ */
+export function rowNote(e: Env, outcome: PostingOutcome, note: MessageKey | undefined): PostingOutcome {
+  return note && outcome.ok ? { ...outcome, message: `${outcome.message} ${tr(e, note)}` } : outcome;
+}

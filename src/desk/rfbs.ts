@@ -11,7 +11,18 @@ import type { ActionResult, PostingOutcome, RfbsStep } from '../shared/desk-sche
 import { showPostings } from '../sync/refresh';
 import type { OzonUnclearError } from '../ozon/errors';
 import { isUnclearAction, notDone, stillUnclear } from '../ozon/outcome';
-import { each, env, errorMessage, ozon, readPosting, requireKnown, summary, tr, type Env } from './env';
+import {
+  each,
+  env,
+  errorMessage,
+  ozon,
+  readPosting,
+  requireKnown,
+  rowNote,
+  summary,
+  tr,
+  type Env,
+} from './env';
 import type { DeskHost } from './host';
 import { readDesk, writeSellerCells, type DeskBook } from './workbook';
 
@@ -40,7 +51,8 @@ function actAndReport(
   const outcomes = valid.length ? act(valid) : [];
   const accepted = outcomes.filter((o) => o.result).map((o) => o.posting_number);
   const reread = accepted.map((n) => readPosting(e, n));
-  if (reread.length) showPostings(e.ctx, reread);
+  // A row the seller deleted since the desk read it comes back in Orders, and is told.
+  const back = reread.length ? showPostings(e.ctx, reread) : new Set<string>();
   const byNumber = new Map(reread.map((p) => [p.postingNumber, p]));
   const results = checked.map((check): PostingOutcome => {
     if (!check.ok) return check;
@@ -52,7 +64,7 @@ function actAndReport(
         ok: false,
         message: tr(e, 'error.desk.ozonItem', { posting, detail: outcome?.error || '?' }),
       };
-    return report(posting, byNumber.get(posting));
+    return rowNote(e, report(posting, byNumber.get(posting)), back.has(posting) ? 'desk.rowBack' : undefined);
   });
   if (results.length === 1 && !results[0].ok)
     throw new AppError('desk.ozonItem', 'error.desk.ozonItem', {
@@ -97,9 +109,10 @@ export function setTracking(
         };
       },
     );
-    // The tracking number is set at Ozon; a row deleted meanwhile only misses its carrier.
-    if (changes.size) writeSellerCells(e.host, readDesk(e.host, ctx.lang), changes);
-    return { message: summary(e, results, 'desk.tracking.many'), results };
+    // The tracking number is set at Ozon; a row deleted meanwhile misses its carrier, and is told.
+    const gone = changes.size ? writeSellerCells(e.host, readDesk(e.host, ctx.lang), changes) : new Set();
+    const told = results.map((r) => rowNote(e, r, gone.has(r.posting) ? 'desk.rowGone.tracking' : undefined));
+    return { message: summary(e, told, 'desk.tracking.many'), results: told };
   });
 }
 

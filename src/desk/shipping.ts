@@ -22,6 +22,7 @@ import {
   ozonDeadline,
   readPosting,
   requireKnown,
+  rowNote,
   summary,
   tr,
   type Env,
@@ -54,7 +55,8 @@ function shipOne(e: Env, book: DeskBook, posting: string, packages: PackageReque
   const shipped = act.value?.result.length ? act.value.result : [posting];
   const numbers = [...new Set([posting, ...shipped])];
   const reread = numbers.map((n) => readPosting(e, n));
-  showPostings(e.ctx, reread);
+  // A row the seller deleted since the desk read it comes back in Orders.
+  const back = showPostings(e.ctx, reread);
   const failed = reread.find((p) => p.substatus === 'ship_failed');
   // Seller columns: the package count, and the verification carried over to postings a split made.
   const after = readDesk(e.host, e.ctx.lang);
@@ -73,8 +75,9 @@ function shipOne(e: Env, book: DeskBook, posting: string, packages: PackageReque
       });
     }
   }
-  // Ozon has shipped: a row deleted meanwhile only misses its package count (the sync brings it back).
-  writeSellerCells(e.host, after, changes);
+  // Ozon has shipped: a row deleted meanwhile misses its package count (the sync brings it back), and
+  // the seller is told so.
+  const gone = writeSellerCells(e.host, after, changes);
   if (failed)
     throw new AppError('desk.shipFailed', 'error.desk.shipFailed', { posting: failed.postingNumber });
   const pending = reread.filter((p) => shipped.includes(p.postingNumber) && p.status === READY_TO_PACK);
@@ -83,7 +86,12 @@ function shipOne(e: Env, book: DeskBook, posting: string, packages: PackageReque
     : split
       ? tr(e, 'desk.ship.split', { posting, count: shipped.length, postings: shipped.join(', ') })
       : tr(e, 'desk.ship.done', { posting });
-  return { posting, ok: true, message, ...(split ? { postings: shipped } : {}) };
+  const note = [...changes.keys()].some((p) => gone.has(p))
+    ? 'desk.rowGone.shipped'
+    : back.has(posting)
+      ? 'desk.rowBack'
+      : undefined;
+  return rowNote(e, { posting, ok: true, message, ...(split ? { postings: shipped } : {}) }, note);
 }
 
 export function shipOrder(
@@ -105,15 +113,20 @@ function notReady(error: unknown): boolean {
   return /NOT_READY|not ready|being generated/i.test(detail);
 }
 
+/** `gone`: postings whose Orders row was deleted before the link was written. */
+interface Labelled {
+  results: PostingOutcome[];
+  url?: string;
+  gone: ReadonlySet<string>;
+}
+
+const NO_LABELS: Labelled = { results: [], gone: new Set() };
+
 /**
  * Fetches labels (≤20 postings a request), waiting while Ozon is still making them, saves each PDF
  * to Drive and links it from the rows. Per posting outcomes.
  */
-function fetchLabels(
-  e: Env,
-  postings: readonly string[],
-  until: number,
-): { results: PostingOutcome[]; url?: string } {
+function fetchLabels(e: Env, postings: readonly string[], until: number): Labelled {
   const results: PostingOutcome[] = [];
   let firstUrl: string | undefined;
   const links = new Map<string, Record<string, Cell>>();
@@ -152,13 +165,18 @@ function fetchLabels(
       results.push({ posting, ok: true, message: tr(e, 'desk.labels.saved', { posting }) });
     }
   }
+  let gone = new Set<string>();
   if (links.size) {
-    e.host.withLock(() => {
+    gone = e.host.withLock(() => {
       const book = readDesk(e.host, e.ctx.lang);
-      writeSellerCells(e.host, book, links);
+      return writeSellerCells(e.host, book, links);
     });
   }
-  return { results, ...(firstUrl ? { url: firstUrl } : {}) };
+  return {
+    results: results.map((r) => rowNote(e, r, gone.has(r.posting) ? 'desk.rowGone.label' : undefined)),
+    ...(firstUrl ? { url: firstUrl } : {}),
+    gone,
+  };
 }
 
 export function printLabels(ctx: AppContext, input: { postings: string[] }, host?: DeskHost): ActionResult {
@@ -173,7 +191,7 @@ export function printLabels(ctx: AppContext, input: { postings: string[] }, host
     ready.push(posting);
     return { posting, ok: true, message: '' };
   }).filter((r) => !r.ok);
-  const fetched = ready.length ? fetchLabels(e, ready, ozonDeadline(e)) : { results: [] };
+  const fetched = ready.length ? fetchLabels(e, ready, ozonDeadline(e)) : NO_LABELS;
   const results = [...fetched.results, ...refused];
   return {
     message: summary(e, results, 'desk.labels.many'),
@@ -204,7 +222,7 @@ export function shipAndLabel(ctx: AppContext, input: { postings: string[] }, hos
       }
     }
   });
-  const labels = shipped.length ? fetchLabels(e, shipped, ozonDeadline(e)) : { results: [] };
+  const labels = shipped.length ? fetchLabels(e, shipped, ozonDeadline(e)) : NO_LABELS;
   const labelled = new Map(labels.results.map((r) => [r.posting, r]));
   const results = input.postings.map((posting): PostingOutcome => {
     const ship = outcomes.get(posting) as PostingOutcome;
@@ -216,7 +234,9 @@ export function shipAndLabel(ctx: AppContext, input: { postings: string[] }, hos
       ? { ...ship, ok: false, message: `${ship.message} ${labelFailed.message}` }
       : {
           ...ship,
-          message: label.length ? `${ship.message} ${tr(e, 'desk.labels.attached')}` : ship.message,
+          message: label.length
+            ? `${ship.message} ${tr(e, numbers.some((n) => labels.gone.has(n)) ? 'desk.rowGone.label' : 'desk.labels.attached')}`
+            : ship.message,
         };
   });
   return {

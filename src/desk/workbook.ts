@@ -176,7 +176,8 @@ export function queueCounts(book: DeskBook): QueueCounts {
  * Writes the seller's columns of Orders rows (posting → column key → value) on the rows found again
  * by posting number around the write: the seller may sort, insert or delete rows between the desk's
  * read and its write. Only the named cells are written, with their columns' number format. Answers
- * the postings whose row is gone (deleted meanwhile): nothing was written for them.
+ * the postings whose row is gone (deleted meanwhile, before the book was read or before the write
+ * landed): nothing was written for them.
  */
 export function writeSellerCells(
   io: TableIO,
@@ -186,8 +187,13 @@ export function writeSellerCells(
   const { snapshot, positions } = book.orders;
   const rows: RowValues[] = [];
   const columns = new Set<string>();
+  // A posting whose row was deleted before the book was read is gone as well.
+  const missing = new Set<string>();
   for (const [posting, values] of changes) {
-    if (!book.records.has(posting)) continue;
+    if (!book.records.has(posting)) {
+      missing.add(posting);
+      continue;
+    }
     const cells: RowValues = { posting_number: posting };
     for (const [key, value] of Object.entries(values)) {
       if (!positions.has(key) || key === 'posting_number') continue;
@@ -196,7 +202,7 @@ export function writeSellerCells(
     }
     rows.push(cells);
   }
-  if (!columns.size) return new Set();
+  if (!columns.size) return missing;
   const landing = landTables(
     io,
     [{ spec: ordersSpec, rows, seller: [...columns] }],
@@ -204,7 +210,8 @@ export function writeSellerCells(
   );
   const after = landing.tabs.get(ordersSpec.tab) as PreparedTab;
   const present = new Set(keysOf(after.snapshot.values, after.positions.get('posting_number') as number));
-  return new Set(rows.map((r) => String(r.posting_number)).filter((posting) => !present.has(posting)));
+  for (const r of rows) if (!present.has(String(r.posting_number))) missing.add(String(r.posting_number));
+  return missing;
 }
 
 export function verifiedMark(lang: Lang): string {

@@ -334,8 +334,8 @@ const RELABELS: Relabel[] = [
  * Upserts Handovers rows and puts the act number on the Orders rows of its postings. Rows written
  * earlier in another language (and the add-on's headers) are relabelled in the same write.
  */
-function writeBook(e: HandoverEnv, rows: RowValues[], actOf: ReadonlyMap<string, string>): void {
-  e.host.withLock(() => {
+function writeBook(e: HandoverEnv, rows: RowValues[], actOf: ReadonlyMap<string, string>): Set<string> {
+  return e.host.withLock(() => {
     const read = e.host.readTabs([handoversSpec]);
     const snapshot = read.get(HANDOVERS_TAB) as TabSnapshot;
     if (snapshot.exists || rows.length) {
@@ -350,8 +350,10 @@ function writeBook(e: HandoverEnv, rows: RowValues[], actOf: ReadonlyMap<string,
       const book = readDesk(e.host, e.ctx.lang);
       const changes = new Map<string, Record<string, Cell>>();
       for (const [posting, act] of actOf) changes.set(posting, { act });
-      writeSellerCells(e.host, book, changes);
+      // Postings whose row the seller deleted meanwhile: handed over at Ozon, told in the outcome.
+      return writeSellerCells(e.host, book, changes);
     }
+    return new Set<string>();
   });
 }
 
@@ -391,6 +393,7 @@ export function handOver(
   const results: HandoverOutcome[] = [];
   const rows: RowValues[] = [];
   const actOf = new Map<string, string>();
+  const postingsOf = new Map<HandoverOutcome, string[]>();
   for (const m of methods) {
     const method = m.delivery_method_name ?? String(m.delivery_method_id);
     if (e.host.now() > e.started + START_BUDGET_MS) {
@@ -400,13 +403,19 @@ export function handOver(
     try {
       const handed = handOne(e, m, day, input);
       results.push(handed.outcome);
+      postingsOf.set(handed.outcome, handed.postings);
       rows.push(handed.row);
       for (const p of handed.postings) actOf.set(p, String(handed.outcome.id));
     } catch (error) {
       results.push({ method, id: null, ok: false, message: `${method}: ${errorText(error, lang)}` });
     }
   }
-  writeBook(e, rows, actOf);
+  const gone = writeBook(e, rows, actOf);
+  for (const [outcome, postings] of postingsOf) {
+    const list = postings.filter((p) => gone.has(p));
+    if (list.length)
+      outcome.message = `${outcome.message} ${tr(lang, 'handover.rowsGone', { list: list.join(', ') })}`;
+  }
   const ok = results.filter((r) => r.ok).length;
   const message =
     results.length === 1

@@ -208,6 +208,8 @@ export interface Landing {
   repaired: number;
   /** Rows that vanished during the run (deleted by the seller or by a delete that missed), put back. */
   restored: number;
+  /** The postings whose Orders row was put back so. */
+  restoredPostings: Set<string>;
   tabs: Tabs;
 }
 
@@ -231,6 +233,7 @@ function landGuarded(env: TabEnv, postings: Map<string, OrderPosting>): Landing 
     updated: ordersPlan?.updated.filter((key) => postings.has(key)).length ?? 0,
     repaired: landing.repaired,
     restored: landing.restored,
+    restoredPostings: landing.restoredKeys.get(ordersSpec.tab) ?? new Set(),
     tabs: {
       orders: landing.tabs.get(ordersSpec.tab) ?? tabs.orders,
       lines: landing.tabs.get(linesSpec.tab) ?? tabs.lines,
@@ -267,9 +270,9 @@ function logEntry(
 export function writePostings(
   env: TabEnv,
   postings: readonly OrderPosting[],
-): { added: number; updated: number } {
+): { added: string[]; restored: Set<string>; updated: number } {
   const landed = landGuarded(env, new Map(postings.map((p) => [p.postingNumber, p])));
-  return { added: landed.added.length, updated: landed.updated };
+  return { added: landed.added, restored: landed.restoredPostings, updated: landed.updated };
 }
 
 /** One execution's share of the sync. The caller holds the document lock. */

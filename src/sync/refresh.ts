@@ -8,9 +8,12 @@ import type { OzonClient } from '../ozon/client';
 import { fromFbo, fromFbs } from '../core/orders/from-ozon';
 import { writePostings } from './orders-sync';
 
-/** Writes already-read postings into the order tabs. */
-export function showPostings(ctx: AppContext, postings: readonly OrderPosting[]): void {
-  writePostings(
+/**
+ * Writes already-read postings into the order tabs. Answers the postings whose row the seller deleted
+ * meanwhile (before the read, or between the read and the write): they are put back in Orders.
+ */
+export function showPostings(ctx: AppContext, postings: readonly OrderPosting[]): Set<string> {
+  const { added, restored } = writePostings(
     {
       readTabs: (specs) => readTabs(specs),
       write: (requests) => void writeRequests(requests),
@@ -20,6 +23,7 @@ export function showPostings(ctx: AppContext, postings: readonly OrderPosting[])
     },
     postings,
   );
+  return new Set([...added, ...restored]);
 }
 
 /** Fetches FBS/rFBS (or FBO) postings by number and updates their rows; returns them. */

@@ -82,6 +82,13 @@ export const desk = {
     'desk.rfbs.moved': '{posting}: {step}.',
     'desk.rfbs.pending': '{posting}: Ozon accepted “{step}”; the status will update shortly.',
     'desk.rfbs.many': 'Status changed for {ok} of {total} {total|order|orders}.',
+    'desk.rowGone.shipped':
+      'Its row in Orders was deleted meanwhile — the next sync puts it back (without the package count).',
+    'desk.rowGone.label':
+      'Its row in Orders was deleted meanwhile, so the link is not in the sheet — the next sync puts the row back; print the label again to link it.',
+    'desk.rowGone.tracking':
+      'Its row in Orders was deleted meanwhile — the next sync puts it back (without the carrier).',
+    'desk.rowBack': 'Its row in Orders was deleted meanwhile and has been put back.',
     'desk.cancel.done': 'Order {posting} is cancelled ({reason}).',
     'desk.cancel.pending':
       'Ozon accepted the cancellation of {posting} ({reason}); the status will update shortly.',
@@ -280,6 +287,13 @@ export const desk = {
     'desk.rfbs.moved': '{posting}: {step}.',
     'desk.rfbs.pending': '{posting}: Ozon принял «{step}», статус скоро обновится.',
     'desk.rfbs.many': 'Статус изменён у {ok} из {total} {total|заказа|заказов|заказов}.',
+    'desk.rowGone.shipped':
+      'Его строку на листе «Orders» тем временем удалили — следующая синхронизация вернёт её (без числа коробок).',
+    'desk.rowGone.label':
+      'Его строку на листе «Orders» тем временем удалили, поэтому ссылки в таблице нет — следующая синхронизация вернёт строку; распечатайте этикетку ещё раз, чтобы добавить ссылку.',
+    'desk.rowGone.tracking':
+      'Его строку на листе «Orders» тем временем удалили — следующая синхронизация вернёт её (без перевозчика).',
+    'desk.rowBack': 'Его строку на листе «Orders» тем временем удалили; она возвращена на лист.',
     'desk.cancel.done': 'Заказ {posting} отменён ({reason}).',
     'desk.cancel.pending': 'Ozon принял отмену {posting} ({reason}); статус скоро обновится.',
     'desk.next.none': 'Все заказы проверены. Проверять больше нечего.',
@@ -471,6 +485,11 @@ export const desk = {
     'desk.rfbs.moved': '{posting}：{step}。',
     'desk.rfbs.pending': '{posting}：Ozon 已接受“{step}”，状态稍后更新。',
     'desk.rfbs.many': '已更改 {ok}/{total} 个订单的状态。',
+    'desk.rowGone.shipped': '其在 Orders 表中的行在此期间被删除——下次同步会恢复该行（不含包裹数）。',
+    'desk.rowGone.label':
+      '其在 Orders 表中的行在此期间被删除，因此表中没有链接——下次同步会恢复该行；请再次打印面单以添加链接。',
+    'desk.rowGone.tracking': '其在 Orders 表中的行在此期间被删除——下次同步会恢复该行（不含承运商）。',
+    'desk.rowBack': '其在 Orders 表中的行在此期间被删除，现已恢复。',
     'desk.cancel.done': '订单 {posting} 已取消（{reason}）。',
     'desk.cancel.pending': 'Ozon 已接受 {posting} 的取消（{reason}），状态稍后更新。',
     'desk.next.none': '所有订单均已核对，没有需要检查的订单。',

@@ -77,6 +77,8 @@ export const handover = {
     'handover.actPending':
       'Ozon is still preparing act {id} ({method}). Use “Refresh handovers” in a minute to save its documents.',
     'handover.removed': 'Ozon left out (hand them over with the next act): {list}.',
+    'handover.rowsGone':
+      'Their rows in Orders were deleted meanwhile, so the act number is not on them — the next sync puts them back (Handovers lists them): {list}.',
     'handover.nothing': 'Nothing to hand over on {date}: no packed postings wait for a shipping.',
     'handover.notStarted': '{method}: not started, the run ran out of time. Hand it over again.',
     'handover.many': 'Handed over: {ok} of {total} delivery {total|method|methods}; failed: {failed}.',
@@ -221,6 +223,8 @@ export const handover = {
     'handover.actPending':
       'Ozon ещё готовит акт {id} («{method}»). Через минуту нажмите «Обновить отгрузки», чтобы сохранить документы.',
     'handover.removed': 'Ozon не включил (передайте со следующим актом): {list}.',
+    'handover.rowsGone':
+      'Их строки на листе «Orders» тем временем удалили, номера акта на них нет — следующая синхронизация вернёт их (они есть на листе «Handovers»): {list}.',
     'handover.nothing': 'На {date} передавать нечего: нет собранных отправлений без отгрузки.',
     'handover.notStarted': '«{method}»: не начато, время выполнения истекло. Запустите передачу ещё раз.',
     'handover.many': 'Передано способов доставки: {ok} из {total}; с ошибкой: {failed}.',
@@ -358,6 +362,8 @@ export const handover = {
     'handover.done.act': '交接单 {id}（{method}，{count} 个货件）已就绪；交接单和运单已保存到云端硬盘。',
     'handover.actPending': 'Ozon 仍在生成交接单 {id}（{method}）。请一分钟后点击“刷新交接记录”保存单据。',
     'handover.removed': 'Ozon 未包含以下货件（请随下一张交接单交接）：{list}。',
+    'handover.rowsGone':
+      '以下货件在 Orders 表中的行在此期间被删除，行中没有交接单号——下次同步会恢复这些行（Handovers 表中有记录）：{list}。',
     'handover.nothing': '{date} 没有需要交接的货件：没有等待发运的已打包货件。',
     'handover.notStarted': '{method}：未开始，执行时间已用完。请再次交接。',
     'handover.many': '已交接 {ok}/{total} 种配送方式；失败：{failed}。',

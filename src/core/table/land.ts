@@ -54,6 +54,8 @@ export interface TablesLanding {
   repaired: number;
   /** Rows that vanished during the landing and were put back. */
   restored: number;
+  /** Their keys, by tab. */
+  restoredKeys: Map<string, Set<string>>;
   /** Writes sent (each a chunked batchUpdate). */
   writes: number;
 }
@@ -183,7 +185,14 @@ export function landTables(
   targets: readonly TableTarget[],
   read?: ReadonlyMap<string, TabSnapshot>,
 ): TablesLanding {
-  const landing: TablesLanding = { tabs: new Map(), plans: new Map(), repaired: 0, restored: 0, writes: 0 };
+  const landing: TablesLanding = {
+    tabs: new Map(),
+    plans: new Map(),
+    repaired: 0,
+    restored: 0,
+    restoredKeys: new Map(targets.map((t) => [t.spec.tab, new Set<string>()])),
+    writes: 0,
+  };
   const restore = new Map(targets.map((t) => [t.spec.tab, new Map<string, RowValues>()]));
   // Rows a delete reached by mistake, put back first so their seller's cells come along.
   const revive = new Map(targets.map((t) => [t.spec.tab, new Map<string, RowValues>()]));
@@ -298,7 +307,9 @@ export function landTables(
       bad++;
       landing.repaired += check.dirty.size;
       const revived = revive.get(target.spec.tab) as Map<string, RowValues>;
-      landing.restored += new Set([...missing, ...misdeleted].filter((k) => !revived.has(k))).size;
+      const back = new Set([...missing, ...misdeleted].filter((k) => !revived.has(k)));
+      landing.restored += back.size;
+      for (const key of back) landing.restoredKeys.get(target.spec.tab)?.add(key);
       // Rows the write reached by mistake, or that vanished, get back what they held before it.
       const own = new Map(target.rows.map((r) => [String(r[target.spec.key]), r]));
       const keep = restore.get(target.spec.tab) as Map<string, RowValues>;
