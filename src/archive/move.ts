@@ -61,6 +61,7 @@ import { ORDERS_COUNT_KEY } from '../sync/job';
 import { requestRefill } from './refill';
 import { NotHeld } from '../bigquery/archive';
 import type { ArchiveBackendKind } from '../shared/archive-schema';
+import { moveArchivedFinance } from './finance-move';
 
 export interface ArchiveEnv {
   now(): number;
@@ -735,6 +736,13 @@ export function runArchiveStep(env: ArchiveEnv): ArchiveOutcome {
     candidates = archiveCandidates(live.orders, cutoff);
     // Some rows would not verify, or the seller edited some meanwhile: try again next run.
     if (done.deleted.size < batch.size) break;
+  }
+  // The Finance rows of archived postings follow them once older than the finance horizon. With
+  // BigQuery set up they stay: nothing confirms BigQuery holds a Finance row before it would leave.
+  if (livePresent && !env.holdInBigQuery && env.now() + BATCH_ROOM_MS < env.deadline) {
+    const keyCol = live.orders.positions.get('posting_number') as number;
+    const inOrders = new Set(keysOf(live.orders.snapshot.values, keyCol).filter(Boolean));
+    moveArchivedFinance(env, catalog, inOrders, env.newId());
   }
   const missing = missingOf(catalog);
   saveCatalog(env.store, catalog);

@@ -8,6 +8,7 @@ import { tryDocumentLock } from '../adapters/lock';
 import { documentStore } from '../adapters/properties';
 import { toast } from '../adapters/ui';
 import { readTabs, spreadsheetOffset, writeRequests } from '../adapters/workbook';
+import { loadCatalog } from '../archive/settings';
 import { cachedOffset } from '../core/time/serial';
 import { numberToMinor, type Minor } from '../core/finance/minor';
 import { t } from '../core/i18n/messages';
@@ -146,6 +147,15 @@ export function updateFinanceNow(
         write: (requests) => void writeRequests(requests),
         fetchUntil: deadline - BUDGET.financeWriteRoom,
         reconcile: source === 'menu' || reconcileDue(documentStore(), Date.now()),
+        archive: {
+          catalog: () => loadCatalog(documentStore()),
+          readTabs: (specs, id, parts) => readTabs(specs, id, parts),
+          write: (requests, id) => void writeRequests(requests, id, { until: deadline }),
+          describe: (error) => {
+            const described = describeError(error, ctx.lang);
+            return described.ok ? '' : described.error.message;
+          },
+        },
       });
       // A refused reconciliation is tried again a day later, not every hour (failing calls count at Ozon).
       if (outcome.reconciliation || outcome.reconRefused !== undefined)

@@ -3,7 +3,7 @@
 // (upserted by posting × type × date × SKU, never appended twice), then recompute the profit of
 // every Order lines row and the Costs and Exchange rates tabs. Every tab is read once; only
 // changed cells are written. The caller holds the document lock.
-import type { KeyValueStore } from '../adapters/properties';
+import { readJson, type KeyValueStore } from '../adapters/properties';
 import { typeBook, type AccrualType, type TypeBook } from '../core/finance/fees';
 import { minorToNumber, numberToMinor, type Minor } from '../core/finance/minor';
 import { lineProfits, rateFor, type Accrual, type LineProfit, type ProfitLine } from '../core/finance/profit';
@@ -11,6 +11,7 @@ import {
   aggregate,
   costsSpec,
   financeKey,
+  financeOrderMonths,
   financeRow,
   financeSpec,
   linesProfitSpec,
@@ -42,6 +43,7 @@ import {
   SETTLE_DAYS,
   type FinanceJob,
 } from './job';
+import { updateArchivedProfit, type ArchivePort } from './archived';
 
 export interface DayPage {
   accruals: RawAccrual[];
@@ -70,7 +72,22 @@ export interface FinanceEnv {
   fetchUntil: number;
   /** Check the last closed months against Ozon's realization report and cash-flow statement. */
   reconcile: boolean;
+  /** The archive spreadsheets: accruals of archived postings update their lines there. */
+  archive?: ArchivePort;
 }
+
+/**
+ * Postings not in Orders whose accruals changed and whose archived lines are still to be brought up
+ * to date (noted right after the Finance tab's landing, cleared once the archive holds the profit).
+ */
+export const FINANCE_LATE_KEY = 'ODESK_FINANCE_LATE';
+/** A property holds 9 kB: the postings waiting beyond this many are found again by their next change. */
+const LATE_CAP = 400;
+/**
+ * Set once the Finance rows from before order months were kept have been placed: the archived
+ * postings among them are looked for once, then only postings whose accruals change.
+ */
+const PLACED_KEY = 'ODESK_FINANCE_PLACED';
 
 export interface FinanceOutcome {
   result: 'done' | 'partial';
@@ -175,7 +192,7 @@ function readOrders(tabs: Tabs): Map<string, OrderFacts> {
   return out;
 }
 
-interface LineFacts extends ProfitLine {
+export interface LineFacts extends ProfitLine {
   key: string;
   name: string;
 }
@@ -212,17 +229,33 @@ function landAccruals(
   incoming: Map<string, Accrual>,
   stale: (a: Accrual) => boolean,
   offers: ReadonlyMap<string, string>,
+  months: ReadonlyMap<string, string>,
+  changed: Set<string>,
 ): number {
   const remove = new Set<string>();
   for (const [key, a] of known) if (!incoming.has(key) && stale(a)) remove.add(key);
   const rows: RowValues[] = [];
   for (const a of incoming.values())
-    rows.push(financeRow(a, offers.get(`${a.postingNumber}|${a.sku}`) ?? offers.get(a.postingNumber) ?? ''));
+    rows.push(
+      financeRow(
+        a,
+        offers.get(`${a.postingNumber}|${a.sku}`) ?? offers.get(a.postingNumber) ?? '',
+        months.get(a.postingNumber),
+      ),
+    );
   // Ozon was read since the tab was: rows are found again by key around the write, stale ones too.
   const landing = landTables(env, [{ spec: financeSpec, rows, remove }]);
   tabs.finance = landing.tabs.get(financeSpec.tab) as PreparedTab;
   const plan = landing.plans.get(financeSpec.tab);
-  for (const key of remove) known.delete(key);
+  for (const key of [...(plan?.added ?? []), ...(plan?.updated ?? [])]) {
+    const a = incoming.get(key);
+    if (a) changed.add(a.postingNumber);
+  }
+  for (const key of remove) {
+    const a = known.get(key);
+    if (a) changed.add(a.postingNumber);
+    known.delete(key);
+  }
   for (const [key, a] of incoming) known.set(key, a);
   return (plan?.added.length ?? 0) + (plan?.updated.length ?? 0) + remove.size;
 }
@@ -340,6 +373,10 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     if (!offers.has(line.postingNumber)) offers.set(line.postingNumber, line.offerId);
   }
   const known = readFinance(body(tabs.finance), tabs.finance.positions).accruals;
+  // Each posting's order month (its archive month once archived): from Orders, else its Finance rows.
+  const months = financeOrderMonths(body(tabs.finance), tabs.finance.positions);
+  for (const [number, o] of orders) if (o.month) months.set(number, o.month);
+  const changed = new Set<string>();
   let rowsChanged = 0;
   let postingsRead = 0;
   let daysRead = 0;
@@ -379,13 +416,23 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     calls.postings += Math.ceil(chunk.length / 200);
     const incoming = aggregate(typed([...answer.values()].flat(), types()));
     const read = new Set(chunk);
-    const changed = landAccruals(env, tabs, known, incoming, (a) => read.has(a.postingNumber), offers);
-    rowsChanged += changed;
+    const count = landAccruals(
+      env,
+      tabs,
+      known,
+      incoming,
+      (a) => read.has(a.postingNumber),
+      offers,
+      months,
+      changed,
+    );
+    noteLate(env, orders, changed);
+    rowsChanged += count;
     next += chunk.length;
     postingsRead += chunk.length;
     job.after = chunk[chunk.length - 1];
     job.postingsRead += chunk.length;
-    job.rowsChanged += changed;
+    job.rowsChanged += count;
     saveFinanceJob(env.store, job);
   }
   const postingsDone = next >= due.length;
@@ -407,9 +454,19 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
       // A day is landed only once read to its end, so a stale row is never removed on half a day.
       for (const day of active.filter((d) => d.done)) {
         const incoming = aggregate(typed(day.raw, types()));
-        const changed = landAccruals(env, tabs, known, incoming, (a) => a.date === day.date, offers);
-        rowsChanged += changed;
-        job.rowsChanged += changed;
+        const count = landAccruals(
+          env,
+          tabs,
+          known,
+          incoming,
+          (a) => a.date === day.date,
+          offers,
+          months,
+          changed,
+        );
+        noteLate(env, orders, changed);
+        rowsChanged += count;
+        job.rowsChanged += count;
         job.days = job.days.filter((d) => d !== day.date);
         daysRead++;
         saveFinanceJob(env.store, job);
@@ -420,6 +477,9 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
 
   // 3. Profit of every Order lines row, and the Costs and Exchange rates tabs.
   const profit = updateProfit(env, tabs, lines, known, ozon, calls);
+  // 4. Archived postings whose accruals changed: their lines where they live, by key.
+  const archived = updateArchived(env, tabs, orders, known, months);
+  profit.linesUpdated += archived.linesUpdated;
 
   if (done) finishFinanceJob(env.store, job);
   else saveFinanceJob(env.store, job);
@@ -463,6 +523,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
     );
   if (reconRefused !== undefined) parts.push(L('finance.reconRole', { method: reconRefused }));
   if (reconFailed !== undefined) parts.push(L('finance.reconFailed', { reason: reconFailed }));
+  if (archived.waits) parts.push(L('finance.archivedWaits', { reason: archived.waits }));
   if (profit.costsMissing) parts.push(L('finance.costsNeeded', { count: profit.costsMissing }));
   if (profit.ratesMissing.length)
     parts.push(L('finance.ratesNeeded', { list: profit.ratesMissing.slice(0, 5).join(', ') }));
@@ -612,6 +673,95 @@ function updateProfit(
   tabs.rates = landing.tabs.get(ratesSpec.tab) as PreparedTab;
   const linesUpdated = landing.plans.get(linesProfitSpec.tab)?.updated.length ?? 0;
   return { linesUpdated, costsMissing, ratesMissing: missingRates.map((k) => k.replace('|', ' ')) };
+}
+
+/** Notes the changed postings Orders does not hold, for their archived lines (kept across runs). */
+function noteLate(
+  env: FinanceEnv,
+  orders: ReadonlyMap<string, OrderFacts>,
+  changed: ReadonlySet<string>,
+): void {
+  if (!env.archive) return;
+  const late = new Set(readJson<string[]>(env.store, FINANCE_LATE_KEY) ?? []);
+  const before = late.size;
+  for (const p of changed) if (p && !orders.has(p) && late.size < LATE_CAP) late.add(p);
+  if (late.size !== before) env.store.set(FINANCE_LATE_KEY, JSON.stringify([...late]));
+}
+
+/**
+ * The archived side of step 3: the postings noted as late get their archived lines' profit from
+ * every accrual they have, and their live Finance rows the order month they were found in (so the
+ * archive run can move them and the next change needs no search). Postings of live Orders whose
+ * rows lack their order month get it too (rows written before it was kept).
+ */
+function updateArchived(
+  env: FinanceEnv,
+  tabs: Tabs,
+  orders: ReadonlyMap<string, OrderFacts>,
+  known: ReadonlyMap<string, Accrual>,
+  months: Map<string, string>,
+): { linesUpdated: number; waits?: string } {
+  const rows: RowValues[] = [];
+  let linesUpdated = 0;
+  const late = new Set(readJson<string[]>(env.store, FINANCE_LATE_KEY) ?? []);
+  const firstPlacing = Boolean(env.archive) && !env.store.get(PLACED_KEY);
+  if (firstPlacing)
+    for (const a of known.values())
+      if (a.postingNumber && !months.has(a.postingNumber)) late.add(a.postingNumber);
+  for (const p of late) if (orders.has(p)) late.delete(p);
+  if (env.archive && late.size) {
+    const L = (key: Parameters<typeof t>[1]) => t(env.lang, key);
+    const note = (status: LineProfit['status']) =>
+      status === 'cost missing'
+        ? L('finance.costMissing')
+        : status === 'rate missing'
+          ? L('finance.rateMissing')
+          : status === 'no accruals'
+            ? L('finance.noAccruals')
+            : '';
+    try {
+      const done = updateArchivedProfit(
+        env.archive,
+        late,
+        months,
+        known,
+        readCosts(body(tabs.costs), tabs.costs.positions).costs,
+        readRates(body(tabs.rates), tabs.rates.positions).rates,
+        note,
+      );
+      linesUpdated = done.linesUpdated;
+      for (const [p, month] of done.placed) months.set(p, month);
+    } catch (error) {
+      // An archive spreadsheet that cannot be read now (deleted, quota): the postings wait, the live
+      // tabs are updated, and the seller is told why.
+      return { linesUpdated, waits: env.archive.describe(error) };
+    }
+  }
+  env.store.delete(FINANCE_LATE_KEY);
+  if (firstPlacing) env.store.set(PLACED_KEY, '1');
+  // The order month on every live Finance row whose posting's month is known and not yet written.
+  const written = financeOrderMonthCells(tabs.finance);
+  for (const [key, a] of known) {
+    const month = months.get(a.postingNumber);
+    if (month && written.get(key) !== month) rows.push({ finance_key: key, order_month: month });
+  }
+  if (rows.length) {
+    const landing = landTables(env, [{ spec: financeSpec, rows, updateOnly: true }]);
+    tabs.finance = landing.tabs.get(financeSpec.tab) ?? tabs.finance;
+  }
+  return { linesUpdated };
+}
+
+function financeOrderMonthCells(tab: PreparedTab): Map<string, string> {
+  const out = new Map<string, string>();
+  const keyCol = tab.positions.get('finance_key');
+  const monthCol = tab.positions.get('order_month');
+  if (keyCol === undefined || monthCol === undefined) return out;
+  for (const row of body(tab)) {
+    const key = cellText(row?.[keyCol]);
+    if (key) out.set(key, cellText(row?.[monthCol]));
+  }
+  return out;
 }
 
 export { financeKey };

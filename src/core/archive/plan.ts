@@ -1,6 +1,7 @@
 // Planning a move to the archive (pure): which live rows leave, what the archive month tabs look like,
 // and how a row is carried whole (the add-on's columns, the seller's columns of the spec, and columns
 // the seller added to the tab, found by their header text).
+import { financeSpec, linesProfitSpec } from '../finance/tables';
 import { linesSpec, ordersSpec } from '../orders/tables';
 import type { PreparedTab } from '../table/snapshot';
 import type { Cell, ColumnSpec, RowValues, TableSpec } from '../table/spec';
@@ -50,6 +51,28 @@ export function archiveSpecs(
       tab: archiveTabName(month, 'lines'),
       key: linesSpec.key,
       columns: [...linesSpec.columns.map(carry), MOVE_COLUMN, ...extraColumns(extras.lines)],
+    },
+  };
+}
+
+export const archiveFinanceTab = (month: string): string => `${month} ${financeSpec.tab}`;
+
+/**
+ * The finance side of an archive month: its Finance tab (rows of the month's postings, moved from the
+ * live Finance tab once older than the horizon: see financeHorizon) and its Order lines as the
+ * finance run writes them (the profit columns only; the sync's and the seller's are left alone).
+ */
+export function archiveFinanceSpecs(month: string): { finance: TableSpec; lines: TableSpec } {
+  return {
+    finance: {
+      ...financeSpec,
+      tab: archiveFinanceTab(month),
+      columns: [...financeSpec.columns, MOVE_COLUMN],
+    },
+    lines: {
+      ...linesProfitSpec,
+      tab: archiveTabName(month, 'lines'),
+      columns: [...linesProfitSpec.columns, { ...MOVE_COLUMN, role: 'seller' }],
     },
   };
 }

@@ -29,6 +29,8 @@ export const financeSpec: TableSpec = {
     { key: 'currency', header: 'Currency', kind: 'text', role: 'sync', width: 60 },
     { key: 'quantity', header: 'Quantity', kind: 'int', role: 'sync', width: 60 },
     { key: 'finance_key', header: 'Finance key', kind: 'id', role: 'sync', width: 220, hidden: true },
+    // The month of the posting's order (its archive month tab): where the row goes once archived.
+    { key: 'order_month', header: 'Order month', kind: 'id', role: 'sync', width: 70, hidden: true },
   ],
 };
 
@@ -121,8 +123,10 @@ export function aggregate(accruals: Iterable<Accrual>): Map<string, Accrual> {
   return rows;
 }
 
-export function financeRow(a: Accrual, offerId: string): RowValues {
+/** A Finance row; `orderMonth` only when known (an unknown month never clears a known one). */
+export function financeRow(a: Accrual, offerId: string, orderMonth = ''): RowValues {
   return {
+    ...(orderMonth ? { order_month: orderMonth } : {}),
     date: daySerial(a.date),
     month: a.date.slice(0, 7),
     posting_number: a.postingNumber,
@@ -271,6 +275,34 @@ export function profitCells(p: LineProfit, note: NoteText, lineKey: string): Row
   row.margin = p.margin;
   row.profit_note = p.status === 'ok' ? '' : note(p.status);
   return row;
+}
+
+/** The posting → order month the Finance tab's rows name (rows without one are left out). */
+export function financeOrderMonths(
+  rows: readonly (readonly unknown[])[],
+  col: ReadonlyMap<string, number>,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const postingCol = col.get('posting_number');
+  const monthCol = col.get('order_month');
+  if (postingCol === undefined || monthCol === undefined) return out;
+  for (const row of rows) {
+    const month = cellText(row[monthCol]);
+    const posting = cellText(row[postingCol]);
+    if (posting && /^\d{4}-\d\d$/.test(month)) out.set(posting, month);
+  }
+  return out;
+}
+
+/**
+ * The first day ('YYYY-MM-DD') of the oldest month the Reconciliation checks (the two closed months
+ * before `today`'s): a Finance row dated on or after it stays in the live Finance tab, where the
+ * Dashboard's P&L and the Reconciliation read it, even when its posting is archived.
+ */
+export function financeHorizon(today: string, closedMonths = 2): string {
+  const [y, m] = today.split('-').map(Number);
+  const at = new Date(Date.UTC(y, m - 1 - closedMonths, 1));
+  return at.toISOString().slice(0, 10);
 }
 
 export { CHARGE_GROUPS };

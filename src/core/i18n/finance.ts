@@ -10,6 +10,8 @@ export const finance = {
       'Finance partly updated ({postings} {postings|posting|postings} read). It continues on the next run.',
     'finance.locked': 'Another job is updating this spreadsheet. Try again in a minute.',
     'finance.failed': 'Finance could not be updated: {reason}',
+    'finance.archivedWaits':
+      'Profit of archived orders not updated yet ({reason}); the next run tries again.',
     'finance.logSource': 'fees & payouts ({source})',
     'finance.role':
       'Your Ozon API key lacks the "Finance" role, which Ozon needs for fees and payouts ({method}). Add the role to the key in the Ozon seller account (Settings → API keys); orders and everything else keep working.',
@@ -57,6 +59,8 @@ export const finance = {
       'Финансы обновлены частично (прочитано отправлений: {postings}). Продолжу при следующем запуске.',
     'finance.locked': 'Таблицу сейчас обновляет другая задача. Повторите через минуту.',
     'finance.failed': 'Не удалось обновить финансы: {reason}',
+    'finance.archivedWaits':
+      'Прибыль заказов в архиве пока не обновлена ({reason}); следующий запуск попробует снова.',
     'finance.logSource': 'комиссии и выплаты ({source})',
     'finance.role':
       'У API-ключа Ozon нет роли «Финансы», без неё Ozon не отдаёт комиссии и выплаты ({method}). Добавьте роль ключу в личном кабинете продавца (Настройки → API-ключи); заказы и всё остальное работают как прежде.',
@@ -102,6 +106,7 @@ export const finance = {
     'finance.partial': '财务部分更新（已读取 {postings} 个货件），下次运行时继续。',
     'finance.locked': '另一个任务正在更新此表格，请一分钟后重试。',
     'finance.failed': '无法更新财务：{reason}',
+    'finance.archivedWaits': '已归档订单的利润尚未更新（{reason}）；下次运行将重试。',
     'finance.logSource': '费用与回款（{source}）',
     'finance.role':
       '您的 Ozon API 密钥缺少“财务”(Finance) 角色，Ozon 需要该角色才能提供费用和回款（{method}）。请在 Ozon 卖家后台（设置 → API 密钥）为密钥添加该角色；订单及其他功能不受影响。',

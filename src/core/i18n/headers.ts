@@ -148,6 +148,7 @@ const HEADERS: Record<string, { ru: string; zh: string }> = {
   'Max action price': { ru: 'Макс. цена по акции', zh: '最高活动价' },
   'Mismatch certificate': { ru: 'Акт о расхождениях', zh: '差异证明' },
   Month: { ru: 'Месяц', zh: '月份' },
+  'Order month': { ru: 'Месяц заказа', zh: '订单月份' },
   'Month (YYYY-MM)': { ru: 'Месяц (ГГГГ-ММ)', zh: '月份（YYYY-MM）' },
   'Move key': { ru: 'Ключ движения', zh: '变动键' },
   'Needs data': { ru: 'Нужны данные', zh: '需补充数据' },

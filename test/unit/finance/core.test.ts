@@ -1,6 +1,7 @@
 // The finance core: exact amounts, fee groups, allocation and profit, with hand-computed figures.
 import { groupOf, typeBook } from '../../../src/core/finance/fees';
 import { formatMinor, parseMinor } from '../../../src/core/finance/minor';
+import { financeHorizon, financeOrderMonths } from '../../../src/core/finance/tables';
 import {
   allocate,
   convert,
@@ -210,5 +211,29 @@ describe('profit', () => {
     expect(at.payout).toBe(62000);
     expect(at.profit).toBe(62000 - 55000);
     expect(offerProfitAt(80000, observed, undefined, '2026-11', rates).profit).toBeNull();
+  });
+});
+
+describe('the finance horizon', () => {
+  it('is the first day of the oldest month the Reconciliation checks (two closed months back)', () => {
+    expect(financeHorizon('2026-11-21')).toBe('2026-09-01');
+    expect(financeHorizon('2026-01-31')).toBe('2025-11-01');
+    expect(financeHorizon('2026-03-01')).toBe('2026-01-01');
+  });
+
+  it('the Finance tab names each posting’s order month, rows without one left out', () => {
+    const col = new Map([
+      ['posting_number', 0],
+      ['order_month', 1],
+    ]);
+    const months = financeOrderMonths(
+      [
+        ['1-1-1', '2026-07'],
+        ['2-1-1', ''],
+        ['3-1-1', 'July'],
+      ],
+      col,
+    );
+    expect([...months]).toEqual([['1-1-1', '2026-07']]);
   });
 });
