@@ -3,12 +3,11 @@
 // The tab also names the dataset they describe: another dataset starts from nothing.
 import { BUCKETS, CHUNK_DIGESTS, decodeDigests, encodeDigests } from '../core/bigquery/digest';
 import type { BqTable } from '../core/bigquery/tables';
+import { landTables, type TableIO } from '../core/table/land';
 import type { SheetsRequest } from '../core/table/requests';
-import { planRequests } from '../core/table/requests';
-import { applyPlan, applySetup, prepareTab, type TabSnapshot } from '../core/table/snapshot';
+import { prepareTab, type TabSnapshot } from '../core/table/snapshot';
 import type { RowValues, TableSpec } from '../core/table/spec';
-import { planUpsert } from '../core/table/upsert';
-import { writeRequests } from '../adapters/workbook';
+import { readTabs, writeRequests } from '../adapters/workbook';
 import type { BigQueryTarget } from './settings';
 
 export const STATE_TAB = 'BigQuery state';
@@ -25,16 +24,22 @@ export const stateSpec: TableSpec = {
 const TARGET_PART = 'target';
 const CHUNKS = Math.ceil(BUCKETS / CHUNK_DIGESTS);
 
+const hidden = (_positions: ReadonlyMap<string, number>, sheetId: number): SheetsRequest[] => [
+  { updateSheetProperties: { properties: { sheetId, hidden: true }, fields: 'hidden' } },
+];
+
+/** The live workbook's reader and writer. */
+const workbook: TableIO = {
+  readTabs: (specs) => readTabs(specs),
+  write: (requests) => writeRequests(requests),
+};
+
 export class LoadState {
   private readonly parts = new Map<string, string>();
   private readonly dirty = new Set<string>();
-  private prepared: ReturnType<typeof prepareTab> | null = null;
 
   constructor(snapshot: TabSnapshot, target: BigQueryTarget) {
-    this.prepared = prepareTab(snapshot, (_positions, sheetId) => [
-      { updateSheetProperties: { properties: { sheetId, hidden: true }, fields: 'hidden' } },
-    ]);
-    const { positions } = this.prepared;
+    const { positions } = prepareTab(snapshot, hidden);
     const partCol = positions.get('part');
     const digestCol = positions.get('digests');
     if (snapshot.exists && partCol !== undefined && digestCol !== undefined)
@@ -67,21 +72,14 @@ export class LoadState {
     for (let i = 0; i < CHUNKS; i++) this.set(`${table.id}:${i}`, '');
   }
 
-  /** Writes the parts changed since the last flush (and creates the hidden tab the first time). */
+  /**
+   * Writes the parts changed since the last flush (and creates the hidden tab the first time), each
+   * on the row found by its part name in a read right before the write, checked by a read after.
+   */
   flush(): void {
-    if (!this.dirty.size || !this.prepared) return;
-    const prepared = this.prepared;
-    const requests: SheetsRequest[] = [...prepared.setup];
-    if (prepared.setup.length) applySetup(prepared);
+    if (!this.dirty.size) return;
     const rows: RowValues[] = [...this.dirty].map((part) => ({ part, digests: this.parts.get(part) ?? '' }));
-    const snap = prepared.snapshot;
-    const sheet = { firstRow: 1, rows: snap.values.slice(1) };
-    const plan = planUpsert(stateSpec, prepared.positions, sheet, rows);
-    for (const r of planRequests(stateSpec, snap.sheetId, snap.rowCount, prepared.positions, plan))
-      requests.push(r);
-    writeRequests(requests);
-    applyPlan(snap, plan, Math.max(snap.rowCount, plan.rowsNeeded));
-    this.prepared = { ...prepared, setup: [] };
+    landTables(workbook, [{ spec: stateSpec, rows, decorate: hidden }]);
     this.dirty.clear();
   }
 }
