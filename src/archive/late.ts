@@ -9,7 +9,7 @@ import { readJson, type KeyValueStore } from '../adapters/properties';
 import { volumeOfMonth } from '../core/archive/catalog';
 import { archiveSpecs } from '../core/archive/plan';
 import { monthOfSerial } from '../core/archive/window';
-import type { Lang } from '../core/i18n/messages';
+import { t, type Lang } from '../core/i18n/messages';
 import type { OrderPosting } from '../core/orders/posting';
 import { lineRows, orderRow } from '../core/orders/tables';
 import { landTables, type TableIO } from '../core/table/land';
@@ -30,7 +30,52 @@ export interface LateEnv {
    * otherwise why not (the postings wait for the next sync).
    */
   bigQuery?(sets: readonly LateRows[]): string | null;
+  /**
+   * BigQuery is the only archive: applies the changes of those it holds there (by key) and names
+   * them; throws when BigQuery cannot be asked (the postings then wait).
+   */
+  bigQueryOnly?: {
+    liveDays: number;
+    apply(postings: readonly OrderPosting[]): { held: Set<string>; updated: number };
+    /** The seller's message for a failure of apply. */
+    explain(error: unknown): string;
+  };
 }
+
+/** A posting whose late change waits for BigQuery (the archive it may live in) to answer. */
+export interface BqWaiting {
+  posting: string;
+  scheme: 'fbs' | 'fbo' | 'fbp';
+  /** Read by the FBO sweep: dropped, not added to Orders, when BigQuery does not hold it. */
+  swept?: boolean;
+}
+
+/** Postings read while BigQuery (the only archive) could not be asked: read again by the next sync. */
+export const BQ_WAIT_KEY = 'ODESK_BQ_ONLY_WAIT';
+/** A document property holds 9 kB: postings beyond this wait for the FBO sweep's next pass. */
+const WAIT_BYTES = 8_500;
+
+export function loadBqWaiting(store: KeyValueStore): BqWaiting[] {
+  const list = readJson<BqWaiting[]>(store, BQ_WAIT_KEY);
+  return Array.isArray(list) ? list.filter((w) => w && typeof w.posting === 'string' && w.posting) : [];
+}
+
+export function saveBqWaiting(store: KeyValueStore, list: readonly BqWaiting[]): void {
+  const kept: BqWaiting[] = [];
+  let bytes = 2;
+  for (const w of list) {
+    const size = JSON.stringify(w).length + 1;
+    // FBS changes come from Ozon's status-change list only once: they are kept first.
+    if (bytes + size > WAIT_BYTES) continue;
+    bytes += size;
+    kept.push(w);
+  }
+  if (kept.length) store.set(BQ_WAIT_KEY, JSON.stringify(kept));
+  else if (store.get(BQ_WAIT_KEY) !== null) store.delete(BQ_WAIT_KEY);
+}
+
+const schemeOf = (p: OrderPosting): BqWaiting['scheme'] =>
+  p.schema === 'FBO' ? 'fbo' : p.schema === 'FBP' ? 'fbp' : 'fbs';
 
 /** An archive month tab's rows (header first) for one BigQuery table. */
 export interface LateRows {
@@ -53,7 +98,66 @@ export interface LateOutcome {
 const filled = (v: unknown) => v !== undefined && v !== null && v !== '';
 
 /** Postings the sync read that Orders does not hold: those in the archive are updated there. */
-export function updateArchived(env: LateEnv, postings: readonly OrderPosting[]): LateOutcome {
+export function updateArchived(
+  env: LateEnv,
+  postings: readonly OrderPosting[],
+  swept: ReadonlySet<string> = new Set(),
+): LateOutcome {
+  const out = updateInSpreadsheets(env, postings);
+  if (env.bigQueryOnly) inBigQueryOnly(env, env.bigQueryOnly, postings, swept, out);
+  return out;
+}
+
+/**
+ * Postings neither Orders nor an archive spreadsheet holds that BigQuery may hold: those read by the
+ * FBO sweep, and those ordered before the live window (a newer one cannot have been archived).
+ */
+function inBigQueryOnly(
+  env: LateEnv,
+  bq: NonNullable<LateEnv['bigQueryOnly']>,
+  postings: readonly OrderPosting[],
+  swept: ReadonlySet<string>,
+  out: LateOutcome,
+): void {
+  const before = toSerial(env.now(), env.offset) - bq.liveDays;
+  const asked = postings.filter((p) => {
+    if (out.handled.has(p.postingNumber)) return false;
+    if (swept.has(p.postingNumber)) return true;
+    const serial = isoToSerial(p.orderedAt, env.offset);
+    return typeof serial === 'number' && serial < before;
+  });
+  if (!asked.length) return;
+  const waiting = loadBqWaiting(env.store);
+  const names = new Set(asked.map((p) => p.postingNumber));
+  const rest = waiting.filter((w) => !names.has(w.posting));
+  try {
+    const done = bq.apply(asked);
+    for (const key of done.held) out.handled.add(key);
+    out.updated += done.updated;
+    saveBqWaiting(env.store, rest);
+  } catch (error) {
+    // Not known where they live: none goes to Orders (it may be archived), each is read again later.
+    for (const p of asked) out.handled.add(p.postingNumber);
+    const fbs = asked.filter((p) => !swept.has(p.postingNumber));
+    const fbo = asked.filter((p) => swept.has(p.postingNumber));
+    const entry = (p: OrderPosting): BqWaiting =>
+      swept.has(p.postingNumber)
+        ? { posting: p.postingNumber, scheme: schemeOf(p), swept: true }
+        : { posting: p.postingNumber, scheme: schemeOf(p) };
+    const list = [
+      ...fbs.map(entry),
+      ...rest.filter((w) => !w.swept),
+      ...fbo.map(entry),
+      ...rest.filter((w) => w.swept),
+    ];
+    saveBqWaiting(env.store, list);
+    const count = loadBqWaiting(env.store).length;
+    const note = t(env.lang, 'bigquery.lateWaits', { count, reason: bq.explain(error) });
+    out.bigQueryNote = out.bigQueryNote ? `${out.bigQueryNote} ${note}` : note;
+  }
+}
+
+function updateInSpreadsheets(env: LateEnv, postings: readonly OrderPosting[]): LateOutcome {
   const out: LateOutcome = { handled: new Set(), updated: 0 };
   const waiting = env.bigQuery ? (readJson<Record<string, string[]>>(env.store, BQ_LATE_KEY) ?? {}) : {};
   if (!postings.length && !Object.keys(waiting).length) return out;

@@ -74,7 +74,18 @@ export interface SyncEnv {
    * those it holds where they are and names them, so they are not added to Orders again.
    */
   /** Also called with none, once a sync, so late changes waiting for BigQuery are loaded. */
-  archived?(postings: OrderPosting[]): { handled: Set<string>; updated: number; bigQueryNote?: string };
+  archived?(
+    postings: OrderPosting[],
+    swept?: ReadonlySet<string>,
+  ): { handled: Set<string>; updated: number; bigQueryNote?: string };
+  /**
+   * Postings whose late change waits for BigQuery (the only archive) to answer: read again at the
+   * start of each sync; `forget` drops those Ozon no longer has.
+   */
+  bigQueryWaiting?(): {
+    list: { posting: string; scheme: SetAside['scheme']; swept?: boolean }[];
+    forget(postings: string[]): void;
+  };
   /** Days back the next job reads to bring missing archive months back from Ozon (null: no refill asked). */
   refill?(): number | null;
   /** The refill's job is complete. */
@@ -365,6 +376,26 @@ export function runSyncStep(
       earlier.length && client.refetch ? client.refetch(earlier) : { postings: [], rejected: earlier };
     for (const posting of again.postings) pending.set(posting.postingNumber, posting);
     for (const item of again.rejected ?? []) setAside.set(item.posting, item);
+    // Late changes BigQuery could not be asked about: read again, they take the same way as before.
+    const waiting = env.bigQueryWaiting?.();
+    const sweptBefore = new Set<string>();
+    const waitingNames = new Set(waiting?.list.map((w) => w.posting) ?? []);
+    if (waiting?.list.length && client.refetch) {
+      const read = client.refetch(
+        waiting.list.map((w) => ({ posting: w.posting, scheme: w.scheme, detail: '' })),
+      );
+      const kept = new Set((read.rejected ?? []).map((r) => r.posting));
+      for (const posting of read.postings) {
+        kept.add(posting.postingNumber);
+        if (waiting.list.some((w) => w.posting === posting.postingNumber && w.swept))
+          sweptBefore.add(posting.postingNumber);
+        else pending.set(posting.postingNumber, posting);
+      }
+      // Unreadable now: they stay waiting. Gone at Ozon: nothing left to apply.
+      waiting.forget(waiting.list.map((w) => w.posting).filter((n) => !kept.has(n)));
+      for (const posting of read.postings)
+        if (sweptBefore.has(posting.postingNumber)) swept.set(posting.postingNumber, posting);
+    }
     const noteSetAside = (round: PostingRound) => {
       for (const item of round.rejected ?? []) setAside.set(item.posting, item);
       for (const posting of round.postings) setAside.delete(posting.postingNumber);
@@ -374,6 +405,11 @@ export function runSyncStep(
       if ((!pending.size && !swept.size) || !tabs) return;
       const keyCol = tabs.orders.positions.get('posting_number') as number;
       const inOrders = new Set(keysOf(tabs.orders.snapshot.values, keyCol));
+      const backInOrders = [...waitingNames].filter((n) => inOrders.has(n));
+      if (backInOrders.length) {
+        waiting?.forget(backInOrders);
+        for (const n of backInOrders) waitingNames.delete(n);
+      }
       const sweptOutside: OrderPosting[] = [];
       for (const p of swept.values()) {
         if (pending.has(p.postingNumber)) continue;
@@ -385,7 +421,10 @@ export function runSyncStep(
         const outside = [...pending.values()].filter((p) => !inOrders.has(p.postingNumber));
         // Swept postings the archive does not hold are dropped with the rest of those it did not handle.
         if (outside.length || sweptOutside.length) {
-          const late = env.archived([...outside, ...sweptOutside]);
+          const late = env.archived(
+            [...outside, ...sweptOutside],
+            new Set(sweptOutside.map((p) => p.postingNumber)),
+          );
           lateAsked = true;
           if (late.bigQueryNote) lateNote = late.bigQueryNote;
           for (const key of late.handled) pending.delete(key);

@@ -23,10 +23,12 @@ import { runSyncStep, type PostingSource, type SyncOutcome } from './orders-sync
 import { sendDigest } from './digest';
 import { afterSync, type AfterSyncResult } from '../inventory';
 import { BUDGET, deadlineFrom } from '../app/budgets';
-import { updateArchived, type LateRows } from '../archive/late';
-import { loadArchivedRows } from '../bigquery/load';
+import { loadBqWaiting, saveBqWaiting, updateArchived, type LateRows } from '../archive/late';
+import { applyLateInBigQuery } from '../bigquery/late';
+import { Cut, explain, loadArchivedRows } from '../bigquery/load';
 import { bigQueryTarget } from '../bigquery/settings';
 import { refillDays, refillDone } from '../archive/refill';
+import { archiveBackend, liveDays } from '../archive/settings';
 import { MAX_LOOKBACK_DAYS } from './job';
 
 const LOCK_WAIT_MS = 2_000;
@@ -176,6 +178,7 @@ export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): 
     const stopBy = deadlineFrom(executionStart, BUDGET.syncStop);
     notify(t(ctx.lang, 'sync.started'));
     const store = documentStore();
+    const bigQueryOnly = archiveBackend(store) === 'bigquery' ? bigQueryTarget(store) : null;
     let stock: AfterSyncResult | undefined;
     const outcome = runSyncStep(
       {
@@ -191,7 +194,7 @@ export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): 
         notify,
         newId: newUuid,
         fetchUntil: deadlineFrom(executionStart, BUDGET.syncFetch),
-        archived: (postings) =>
+        archived: (postings, swept) =>
           updateArchived(
             {
               now: () => Date.now(),
@@ -205,9 +208,41 @@ export function syncOrdersNow(source: SyncSource, executionStart = Date.now()): 
                       loadArchivedRows(bigQueryTarget(store)!, ctx.lang, sets, stopBy),
                   }
                 : {}),
+              ...(bigQueryOnly
+                ? {
+                    bigQueryOnly: {
+                      liveDays: liveDays(store),
+                      apply: (postings: readonly OrderPosting[]) =>
+                        applyLateInBigQuery(
+                          bigQueryOnly,
+                          ctx.lang,
+                          postings,
+                          cachedOffset(spreadsheetOffset()),
+                          stopBy,
+                        ),
+                      explain: (error: unknown) => {
+                        if (error instanceof Cut)
+                          return t(ctx.lang, 'bigquery.partial', { rows: 0, batches: 0 });
+                        const explained = explain(error, bigQueryOnly);
+                        return t(ctx.lang, explained.key, explained.params);
+                      },
+                    },
+                  }
+                : {}),
             },
             postings,
+            swept,
           ),
+        bigQueryWaiting: () => ({
+          list: loadBqWaiting(store),
+          forget: (gone: string[]) => {
+            const drop = new Set(gone);
+            saveBqWaiting(
+              store,
+              loadBqWaiting(store).filter((w) => !drop.has(w.posting)),
+            );
+          },
+        }),
         refill: () => refillDays(store, Date.now(), MAX_LOOKBACK_DAYS),
         refillDone: () => refillDone(store),
         // The stock ledger follows the orders while the lock is still held (a no-op until inventory is

@@ -292,4 +292,101 @@ describe('BigQuery as the only archive', () => {
     expect(rt.run<Answer<{ result: string }>>('loadBigQuery')).toMatchObject({ data: { result: 'done' } });
     expect(bqLine(recentRow)?.name).toBe('Renamed, still live');
   });
+
+  test('a posting archived to BigQuery only that changes at Ozon is updated there, once, never back in Orders; with permission revoked the change waits', () => {
+    const { rt, sim } = demoShop({ postings: 160, days: 200 });
+    rt.properties.document.set('ODESK_LOOKBACK_DAYS', '200');
+    const sync = () =>
+      rt.run<Answer<{ result: string; message: string }>>('syncOrders') as {
+        ok: true;
+        data: { result: string };
+      };
+    expect(sync().data.result).toBe('done');
+    rt.bigquery.addProject(P);
+    rt.bigquery.addDataset(P, D);
+    chooseBigQuery(rt);
+    expect(archive(rt).result).toBe('done');
+    const ageOf = (n: string) => (rt.clock.now() - sim.state.postings.get(n)!.inProcessAt) / DAY;
+    const archivedOnly = inBigQuery(rt)
+      .kept.filter((r) => r.row_key === 'order')
+      .map((r) => String(r.posting_number))
+      .filter((n) => sim.state.postings.get(n)?.status === 'delivered');
+    const pick = (scheme: 'fbs' | 'fbo', from: number, to: number, not?: string) =>
+      archivedOnly.find(
+        (n) => sim.state.postings.get(n)!.scheme === scheme && ageOf(n) > from && ageOf(n) < to && n !== not,
+      );
+    const first = pick('fbs', 95, 200);
+    const fbs = [first, pick('fbs', 95, 200, first)];
+    // The FBO sweep re-reads 10 days a sync from day 40: the first within 11 syncs, the second after.
+    const fbo = [pick('fbo', 100, 130), pick('fbo', 165, 190)];
+    expect([...fbs, ...fbo].every(Boolean)).toBe(true);
+    const linesInBigQuery = (n: string) =>
+      rt.bigquery.rows(P, D, 'lines').filter((r) => String(r.posting_number) === n).length;
+    const lineCount = new Map([...fbs, ...fbo].map((n) => [n!, linesInBigQuery(n!)]));
+    expect([...lineCount.values()].every((c) => c > 0)).toBe(true);
+    const change = (n: string) => {
+      const posting = sim.state.postings.get(n)!;
+      posting.status = 'cancelled';
+      posting.lastChangedStatusDate = rt.clock.now();
+    };
+    const statusInBigQuery = (n: string) => ({
+      postings: rt.bigquery
+        .rows(P, D, 'postings')
+        .filter((r) => String(r.posting_number) === n)
+        .map((r) => r.status),
+      kept: inBigQuery(rt)
+        .kept.filter((r) => String(r.posting_number) === n && r.row_key === 'order')
+        .map((r) => (JSON.parse(String(r.cells)) as { status_code: string }).status_code),
+    });
+    const live = () => keysOf(tabRecords(rt, 'Orders'), 'Posting number');
+    const hourly = (times: number) => {
+      for (let k = 0; k < times; k++) {
+        rt.clock.advance(3_600_000);
+        expect(sync().data.result).toBe('done');
+      }
+    };
+
+    // 1. An FBS posting cancelled and an FBO posting returned at Ozon after they moved to BigQuery.
+    change(fbs[0]!);
+    change(fbo[0]!);
+    rt.clock.advance(60_000);
+    rt.bigquery.resetStats();
+    hourly(11);
+    // The sweep re-read many archived FBO postings that did not change: only the two were loaded
+    // (postings, lines and archived_rows, once each).
+    expect(rt.bigquery.stats.loadRequests).toBeLessThanOrEqual(6);
+    for (const n of [fbs[0]!, fbo[0]!]) {
+      expect(statusInBigQuery(n)).toEqual({ postings: ['cancelled'], kept: ['cancelled'] });
+      expect(live()).not.toContain(n);
+    }
+    expect(new Set(live()).size).toBe(live().length);
+
+    // 2. Permission revoked: the changes wait (said in the Sync log), nothing goes to Orders.
+    rt.bigquery.revokeAccess(P);
+    change(fbs[1]!);
+    change(fbo[1]!);
+    rt.clock.advance(60_000);
+    hourly(6);
+    for (const n of [fbs[1]!, fbo[1]!]) {
+      expect(statusInBigQuery(n).postings).toEqual(['delivered']);
+      expect(live()).not.toContain(n);
+    }
+    const log = tabRecords(rt, 'Sync log');
+    expect(String(log[log.length - 1]['Error'])).toMatch(
+      /old postings wait.*no permission to load into BigQuery project ozon-shop-123/,
+    );
+    const waiting = String(rt.properties.document.get('ODESK_BQ_ONLY_WAIT'));
+    expect(waiting).toContain(fbs[1]!);
+    expect(waiting).toContain(fbo[1]!);
+
+    // 3. Access back: the next sync applies both, once; nothing waits any more.
+    rt.bigquery.grantAccess(P);
+    hourly(1);
+    for (const n of [...fbs, ...fbo]) {
+      expect(statusInBigQuery(n!)).toEqual({ postings: ['cancelled'], kept: ['cancelled'] });
+      expect(live()).not.toContain(n);
+    }
+    expect(rt.properties.document.get('ODESK_BQ_ONLY_WAIT') ?? null).toBeNull();
+    for (const n of [...fbs, ...fbo]) expect(linesInBigQuery(n!)).toBe(lineCount.get(n!));
+  });
 });

@@ -43,6 +43,8 @@ export const bigquery = {
       'BigQuery settings saved. The next load sends the whole history to {project}:{dataset}.',
     'bigquery.archiveWaits':
       'Old orders stay in the Orders tabs until BigQuery holds them, so none is ever in neither place. {reason}',
+    'bigquery.lateWaits':
+      'Changes at Ozon to {count} old postings wait: BigQuery, where old postings are archived, did not answer ({reason}). They are not added to Orders; the next sync applies them in BigQuery.',
   },
   ru: {
     'bigquery.archiveCut':
@@ -88,6 +90,8 @@ export const bigquery = {
       'Настройки BigQuery сохранены. Следующая загрузка отправит всю историю в {project}:{dataset}.',
     'bigquery.archiveWaits':
       'Старые заказы остаются во вкладках заказов, пока их нет в BigQuery, чтобы ни один не пропал. {reason}',
+    'bigquery.lateWaits':
+      'Изменения в Ozon по {count} старым отправлениям ждут: BigQuery, где хранится архив, не ответил ({reason}). В «Заказы» они не добавлены; следующая синхронизация внесёт их в BigQuery.',
   },
   zh: {
     'bigquery.archiveCut':
@@ -129,5 +133,7 @@ export const bigquery = {
     'bigquery.saved': 'BigQuery 设置已保存。下次加载会将全部历史发送到 {project}:{dataset}。',
     'bigquery.archiveWaits':
       '旧订单会留在订单标签页中，直到 BigQuery 中已有它们，因此不会有任何订单丢失。{reason}',
+    'bigquery.lateWaits':
+      'Ozon 上 {count} 个旧货件的变更正在等待：存放归档的 BigQuery 未响应（{reason}）。它们不会被加入“订单”；下次同步会在 BigQuery 中更新它们。',
   },
 };
