@@ -21,6 +21,7 @@ import {
   readCosts,
   readFinance,
   readRates,
+  relabelFinance,
 } from '../core/finance/tables';
 import { t, type Lang } from '../core/i18n/messages';
 import { ordersSpec } from '../core/orders/tables';
@@ -240,6 +241,7 @@ function landAccruals(
       financeRow(
         a,
         offers.get(`${a.postingNumber}|${a.sku}`) ?? offers.get(a.postingNumber) ?? '',
+        env.lang,
         months.get(a.postingNumber),
       ),
     );
@@ -258,6 +260,17 @@ function landAccruals(
   }
   for (const [key, a] of incoming) known.set(key, a);
   return (plan?.added.length ?? 0) + (plan?.updated.length ?? 0) + remove.size;
+}
+
+/**
+ * Every Finance row's group in the seller's words with its code beside it: after a language change, and
+ * in a tab from before the code column (whose visible cells held the codes). Rows are found by key.
+ */
+function relabelGroups(env: FinanceEnv, tabs: Tabs): void {
+  const rows = relabelFinance(body(tabs.finance), tabs.finance.positions, env.lang);
+  if (!rows.length) return;
+  const landing = landTables(env, [{ spec: financeSpec, rows, updateOnly: true }]);
+  tabs.finance = landing.tabs.get(financeSpec.tab) as PreparedTab;
 }
 
 function typed(raw: readonly RawAccrual[], book: TypeBook): Accrual[] {
@@ -377,6 +390,7 @@ export function runFinanceStep(env: FinanceEnv): FinanceOutcome {
   const months = financeOrderMonths(body(tabs.finance), tabs.finance.positions);
   for (const [number, o] of orders) if (o.month) months.set(number, o.month);
   const changed = new Set<string>();
+  relabelGroups(env, tabs);
   let rowsChanged = 0;
   let postingsRead = 0;
   let daysRead = 0;

@@ -70,7 +70,7 @@ function financeRows(
       minor: minor(r.Amount),
       currency: String(r.Currency),
       month: String(r.Month),
-      group: String(r['Fee group']),
+      group: String(r['Fee group code']),
       posting: String(r['Posting number']),
       type: String(r['Accrual type ID']),
     });
@@ -340,7 +340,7 @@ describe('finance', () => {
       const from = new Date(today - 30 * DAY).toISOString().slice(0, 10);
       const to = new Date(today).toISOString().slice(0, 10);
       const revenue = tabRecords(rt, 'Finance')
-        .filter((r) => r['Fee group'] === 'sale' && r.Currency === 'RUB')
+        .filter((r) => r['Fee group code'] === 'sale' && r.Currency === 'RUB')
         .filter((r) => {
           const d =
             r.Date instanceof Date
@@ -661,7 +661,7 @@ describe('finance', () => {
       const values = sheet.values() as unknown[][];
       const header = values[0];
       const at = values.findIndex(
-        (r) => r[header.indexOf('Month')] === '2026-10' && r[header.indexOf('Fee group')] === 'sale',
+        (r) => r[header.indexOf('Month')] === '2026-10' && r[header.indexOf('Fee group code')] === 'sale',
       );
       const posting = String(values[at][header.indexOf('Posting number')]);
       const amount = minor(values[at][header.indexOf('Amount')]);

@@ -28,7 +28,7 @@ const table = (id: BqTable['id']) => BQ_TABLES.find((t) => t.id === id) as BqTab
 
 /** A history table's rows from carried rows (column key → cell), converted as the history load does. */
 function historyRows(target: BqTable, rows: Iterable<RowValues>, offset: OffsetMinutes): BqRow[] {
-  const from = [...new Set(target.columns.map((c) => c.from))];
+  const from = [...new Set(target.columns.flatMap((c) => (c.shown ? [c.from, c.shown] : [c.from])))];
   const positions = new Map(from.map((key, i) => [key, i]));
   const values = [from, ...[...rows].map((row) => from.map((key) => row[key] ?? null))];
   return tableRows(target, values, positions, offset);

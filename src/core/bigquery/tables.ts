@@ -2,6 +2,7 @@
 // names, phones and addresses stay in the spreadsheet: the history needs none of them.
 import { linesSpec, ordersSpec } from '../orders/tables';
 import { financeSpec } from '../finance/tables';
+import { feeGroupOf } from '../finance/group-words';
 import { movesSpec } from '../inventory/tables';
 import type { TableSpec } from '../table/spec';
 import { fromSerial, type OffsetMinutes } from '../time/serial';
@@ -14,8 +15,13 @@ export interface BqColumn {
   type: BqType;
   /** The live tab's column key it comes from. */
   from: string;
-  /** `month`: the YYYY-MM of a date or date-time cell in the spreadsheet's zone (for pivots). */
-  as?: 'month';
+  /**
+   * `month`: the YYYY-MM of a date or date-time cell in the spreadsheet's zone (for pivots).
+   * `feeGroup`: the fee group's code from the code cell, else read from the visible cell `shown`
+   * (a Finance tab written before its code column held the code there).
+   */
+  as?: 'month' | 'feeGroup';
+  shown?: string;
 }
 
 export interface BqTable {
@@ -85,7 +91,7 @@ export const BQ_TABLES: readonly BqTable[] = [
       c('posting_number', 'STRING'),
       c('sku', 'STRING'),
       c('offer_id', 'STRING'),
-      c('fee_group', 'STRING'),
+      { name: 'fee_group', type: 'STRING', from: 'fee_group_code', as: 'feeGroup', shown: 'fee_group' },
       c('type_id', 'STRING'),
       c('type_name', 'STRING'),
       c('amount', 'NUMERIC'),
@@ -183,6 +189,26 @@ export function convert(type: BqType, value: unknown, offset: OffsetMinutes): Bq
   }
 }
 
+function cellOf(
+  col: BqColumn,
+  source: readonly unknown[],
+  at: number | undefined,
+  shown: number | undefined,
+  offset: OffsetMinutes,
+): BqValue {
+  if (col.as === 'feeGroup')
+    return feeGroupOf(
+      at === undefined ? undefined : source[at],
+      shown === undefined ? undefined : source[shown],
+    );
+  if (at === undefined) return null;
+  if (col.as === 'month') {
+    const value = source[at];
+    return date(typeof value === 'number' ? Math.floor(value) : value)?.slice(0, 7) ?? null;
+  }
+  return convert(col.type, source[at], offset);
+}
+
 /**
  * The table's rows from a tab's values (header first), by column position; rows without a key are
  * skipped, and a key seen twice keeps its first row (MERGE refuses two source rows for one target row).
@@ -195,20 +221,15 @@ export function tableRows(
 ): BqRow[] {
   const rows: BqRow[] = [];
   const seen = new Set<string>();
-  const cols = table.columns.map((col) => ({ col, at: positions.get(col.from) }));
+  const cols = table.columns.map((col) => ({
+    col,
+    at: positions.get(col.from),
+    shown: col.shown === undefined ? undefined : positions.get(col.shown),
+  }));
   for (let r = 1; r < values.length; r++) {
     const source = values[r];
     const row: BqRow = {};
-    for (const { col, at } of cols)
-      row[col.name] =
-        at === undefined
-          ? null
-          : col.as === 'month'
-            ? (date(typeof source[at] === 'number' ? Math.floor(source[at] as number) : source[at])?.slice(
-                0,
-                7,
-              ) ?? null)
-            : convert(col.type, source[at], offset);
+    for (const { col, at, shown } of cols) row[col.name] = cellOf(col, source, at, shown, offset);
     if (table.keys.some((k) => row[k] === null)) continue;
     const key = keyOf(table, row);
     if (seen.has(key)) continue;

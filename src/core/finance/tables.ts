@@ -5,7 +5,9 @@
 import { daySerial, isoDay } from '../reports/calendar';
 import { linesSpec } from '../orders/tables';
 import type { ColumnSpec, RowValues, TableSpec } from '../table/spec';
+import type { Lang } from '../i18n/messages';
 import { CHARGE_GROUPS, FEE_GROUPS, type FeeGroup } from './fees';
+import { feeGroupOf, feeGroupText } from './group-words';
 import { minorToNumber, parseMinor, type Minor } from './minor';
 import { RATE_SCALE, type Accrual, type LineProfit, type OfferCost } from './profit';
 
@@ -31,6 +33,8 @@ export const financeSpec: TableSpec = {
     { key: 'finance_key', header: 'Finance key', kind: 'id', role: 'sync', width: 220, hidden: true },
     // The month of the posting's order (its archive month tab): where the row goes once archived.
     { key: 'order_month', header: 'Order month', kind: 'id', role: 'sync', width: 70, hidden: true },
+    // The group's code (sale, last_mile, …) for filtering and for every reader; Fee group shows words.
+    { key: 'fee_group_code', header: 'Fee group code', kind: 'text', role: 'sync', width: 90, hidden: true },
   ],
 };
 
@@ -124,7 +128,7 @@ export function aggregate(accruals: Iterable<Accrual>): Map<string, Accrual> {
 }
 
 /** A Finance row; `orderMonth` only when known (an unknown month never clears a known one). */
-export function financeRow(a: Accrual, offerId: string, orderMonth = ''): RowValues {
+export function financeRow(a: Accrual, offerId: string, lang: Lang, orderMonth = ''): RowValues {
   return {
     ...(orderMonth ? { order_month: orderMonth } : {}),
     date: daySerial(a.date),
@@ -132,7 +136,8 @@ export function financeRow(a: Accrual, offerId: string, orderMonth = ''): RowVal
     posting_number: a.postingNumber,
     sku: a.sku ? String(a.sku) : '',
     offer_id: offerId,
-    fee_group: a.group,
+    fee_group: feeGroupText(lang, a.group),
+    fee_group_code: a.group,
     type_id: a.typeId,
     type_name: a.typeName,
     amount: minorToNumber(a.minor),
@@ -166,8 +171,8 @@ export function readFinance(
     if (!key) continue;
     const minor = parseMinor(at(row, 'amount'));
     const date = cellDay(at(row, 'date'));
-    const group = cellText(at(row, 'fee_group')) as FeeGroup;
-    if (minor === null || !date || !(FEE_GROUPS as readonly string[]).includes(group)) {
+    const group = feeGroupOf(at(row, 'fee_group_code'), at(row, 'fee_group'));
+    if (minor === null || !date || group === null) {
       unreadable++;
       continue;
     }
@@ -184,6 +189,34 @@ export function readFinance(
     });
   }
   return { accruals, unreadable };
+}
+
+/**
+ * Finance rows (key and the cells to rewrite) whose group does not read in `lang`'s words with its
+ * code beside it: after a language change, and in a tab from before the code column (its visible
+ * cells held codes). A row whose group cannot be read is left alone.
+ */
+export function relabelFinance(
+  rows: readonly (readonly unknown[])[],
+  col: ReadonlyMap<string, number>,
+  lang: Lang,
+): RowValues[] {
+  const keyCol = col.get('finance_key');
+  const shownCol = col.get('fee_group');
+  const codeCol = col.get('fee_group_code');
+  if (keyCol === undefined || shownCol === undefined || codeCol === undefined) return [];
+  const out: RowValues[] = [];
+  for (const row of rows) {
+    const key = cellText(row[keyCol]);
+    const group = key ? feeGroupOf(row[codeCol], row[shownCol]) : null;
+    if (group === null) continue;
+    const changed: RowValues = {};
+    const words = feeGroupText(lang, group);
+    if (row[shownCol] !== words) changed.fee_group = words;
+    if (row[codeCol] !== group) changed.fee_group_code = group;
+    if (Object.keys(changed).length) out.push({ finance_key: key, ...changed });
+  }
+  return out;
 }
 
 function minorCell(amount: unknown, currency: unknown, fallback: string): Minor | null | 'bad' {

@@ -107,6 +107,7 @@ const HEADERS: Record<string, { ru: string; zh: string }> = {
   'FBO incoming': { ru: 'Поставки FBO', zh: 'FBO 在途' },
   'FBO stock': { ru: 'Остаток FBO', zh: 'FBO 库存' },
   'Fee group': { ru: 'Группа расходов', zh: '费用分组' },
+  'Fee group code': { ru: 'Код группы расходов', zh: '费用分组代码' },
   'Fees from': { ru: 'Комиссии по', zh: '费用依据' },
   'Finance key': { ru: 'Ключ финансов', zh: '财务键' },
   'Finance tab': { ru: 'Вкладка «Финансы»', zh: '财务表' },

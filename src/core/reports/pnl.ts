@@ -2,7 +2,8 @@
 // and the cost of the units those sales moved, for yesterday, 7 days, 30 days and the month so far.
 // Cost comes from each Order lines row's unit cost; a sale whose cost is unknown leaves the profit
 // blank and is counted, never taken as zero. Money in minor units, one currency (the main one).
-import { FEE_GROUPS, type FeeGroup } from '../finance/fees';
+import type { FeeGroup } from '../finance/fees';
+import { feeGroupOf } from '../finance/group-words';
 import { parseMinor } from '../finance/minor';
 import { monthStart, serialDay } from './calendar';
 import { num, text, type SourceTable } from './source';
@@ -65,8 +66,9 @@ export function buildPnl(
     if (text(row, f('currency')) !== currency) continue;
     const date = num(row, f('date'));
     const amount = parseMinor(row[f('amount') as number]);
-    const group = text(row, f('fee_group')) as FeeGroup;
-    if (date === null || amount === null || !(FEE_GROUPS as readonly string[]).includes(group)) continue;
+    const cell = (k: string) => (f(k) === undefined ? undefined : row[f(k) as number]);
+    const group = feeGroupOf(cell('fee_group_code'), cell('fee_group'));
+    if (date === null || amount === null || group === null) continue;
     const day = serialDay(date);
     const quantity = num(row, f('quantity')) ?? 0;
     const unit =
