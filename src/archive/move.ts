@@ -60,6 +60,7 @@ import { landArchiveTab } from './tab';
 import { ORDERS_COUNT_KEY } from '../sync/job';
 import { requestRefill } from './refill';
 import { NotHeld } from '../bigquery/archive';
+import { noteBigQueryArchivedMonth } from '../bigquery/settings';
 import type { ArchiveBackendKind } from '../shared/archive-schema';
 import { moveArchivedFinance } from './finance-move';
 
@@ -731,6 +732,8 @@ export function runArchiveStep(env: ArchiveEnv): ArchiveOutcome {
     env.store.set(ORDERS_COUNT_KEY, String(postingsIn(live)));
     moved += done.deleted.size;
     months.add(month);
+    // Named if the dataset is ever deleted: BigQuery alone held these postings.
+    if (toBigQuery && inBigQuery && done.deleted.size) noteBigQueryArchivedMonth(env.store, month);
     env.store.delete(ARCHIVE_JOB_KEY);
     job = null;
     candidates = archiveCandidates(live.orders, cutoff);

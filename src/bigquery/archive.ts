@@ -13,7 +13,16 @@ import { AppError } from '../core/errors';
 import { t, type Lang } from '../core/i18n/messages';
 import type { RowValues } from '../core/table/spec';
 import type { OffsetMinutes } from '../core/time/serial';
-import { BATCH_BYTES, BATCH_ROOM_MS, Cut, ensureTable, explain, loadBatch, waitFor } from './load';
+import {
+  BATCH_BYTES,
+  BATCH_ROOM_MS,
+  Cut,
+  ensureTable,
+  explain,
+  forgetLostMonths,
+  loadBatch,
+  waitFor,
+} from './load';
 import type { BigQueryTarget } from './settings';
 import { LoadState, stateSpec } from './state';
 
@@ -89,6 +98,7 @@ export function holdInBigQuery(
   const readAt = new Date().toISOString();
   try {
     bigQuery.datasetExists(target.projectId, target.datasetId);
+    forgetLostMonths(target);
     const sets = rowsToHold(carried, offset, whole).map((set) => ({
       table: set.table,
       rows: hashRows(set.table, set.rows).map((r): Keyed => ({ ...r, key: keyOf(set.table, r.row) })),

@@ -15,7 +15,8 @@ import { cachedOffset } from '../core/time/serial';
 import type { BigQueryRunSummary } from '../shared/bigquery-schema';
 import { t, type Lang, type MessageKey } from '../core/i18n/messages';
 import { LoadState, stateSpec } from './state';
-import type { BigQueryTarget } from './settings';
+import { documentStore } from '../adapters/properties';
+import { bigQueryArchivedMonths, forgetBigQueryArchivedMonths, type BigQueryTarget } from './settings';
 
 /**
  * NDJSON bytes per load request. Google's API front end refuses bodies over 10,485,760 bytes
@@ -76,7 +77,23 @@ export function explain(error: unknown, target: BigQueryTarget): AppError {
           : error.reason === 'billingNotEnabled'
             ? 'bigquery.billing'
             : 'bigquery.failed';
+  // BigQuery was the only archive of some months: they went with the dataset, and the message says so.
+  const lost = key === 'bigquery.datasetMissing' ? bigQueryArchivedMonths(documentStore()) : [];
+  if (lost.length)
+    return new AppError('bigquery.datasetLost', 'bigquery.datasetLost', {
+      ...params,
+      months: lost.join(', '),
+      detail: error.message,
+    });
   return new AppError(key, key, { ...params, detail: error.message });
+}
+
+/** The dataset is there again without archived_rows: the months it held are no longer to be named. */
+export function forgetLostMonths(target: BigQueryTarget): void {
+  const doc = documentStore();
+  if (!bigQueryArchivedMonths(doc).length) return;
+  if (!bigQuery.tableColumns(target.projectId, target.datasetId, 'archived_rows'))
+    forgetBigQueryArchivedMonths(doc);
 }
 
 /** One batch loaded into the table's staging table, then MERGEd into the table by key. */
@@ -175,6 +192,7 @@ export function loadHistory(target: BigQueryTarget, lang: Lang, deadline: number
   });
   try {
     bigQuery.datasetExists(target.projectId, target.datasetId);
+    forgetLostMonths(target);
     for (const table of BQ_TABLES) {
       const snap = tabs.get(table.spec.tab)!;
       if (ensureTable(target, table)) state.forget(table);

@@ -57,3 +57,23 @@ export function saveBigQuerySettings(
     message: t(lang, 'bigquery.saved', { project: input.projectId, dataset: input.datasetId }),
   };
 }
+
+/** Months (YYYY-MM) whose old postings were archived to BigQuery only: lost if the dataset is deleted. */
+export const BQ_ARCHIVED_MONTHS_KEY = 'ODESK_BQ_ARCHIVED_MONTHS';
+
+export function bigQueryArchivedMonths(doc: KeyValueStore): string[] {
+  const list = readJson<string[]>(doc, BQ_ARCHIVED_MONTHS_KEY);
+  return Array.isArray(list)
+    ? list.filter((m) => typeof m === 'string' && /^\d{4}-\d{2}$/.test(m)).sort()
+    : [];
+}
+
+export function noteBigQueryArchivedMonth(doc: KeyValueStore, month: string): void {
+  const months = bigQueryArchivedMonths(doc);
+  if (months.includes(month)) return;
+  doc.set(BQ_ARCHIVED_MONTHS_KEY, JSON.stringify([...months, month].sort()));
+}
+
+export function forgetBigQueryArchivedMonths(doc: KeyValueStore): void {
+  if (doc.get(BQ_ARCHIVED_MONTHS_KEY) !== null) doc.delete(BQ_ARCHIVED_MONTHS_KEY);
+}

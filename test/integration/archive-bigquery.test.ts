@@ -389,4 +389,53 @@ describe('BigQuery as the only archive', () => {
     expect(rt.properties.document.get('ODESK_BQ_ONLY_WAIT') ?? null).toBeNull();
     for (const n of [...fbs, ...fbo]) expect(linesInBigQuery(n!)).toBe(lineCount.get(n!));
   });
+
+  test('the dataset deleted after postings moved to BigQuery only: the message names the months lost with it and says the live tabs are intact', () => {
+    const rt = bigQueryShop(120);
+    chooseBigQuery(rt);
+    expect(archive(rt).result).toBe('done');
+    const archived = new Set(
+      inBigQuery(rt)
+        .kept.filter((r) => r.row_key === 'order')
+        .map((r) => String(r.posting_number)),
+    );
+    const months = [
+      ...new Set(
+        rt.bigquery
+          .rows(P, D, 'postings')
+          .filter((r) => archived.has(String(r.posting_number)))
+          .map((r) => String(r.month)),
+      ),
+    ].sort();
+    expect(months.length).toBeGreaterThan(1);
+    const live = () => ['Orders', 'Order lines'].map((tab) => rt.spreadsheet.sheet(tab).values());
+    const before = live();
+
+    rt.bigquery.deleteDataset(P, D);
+    rt.clock.advance(7 * DAY);
+    const lost = archive(rt);
+    expect(lost).toMatchObject({ result: 'failed', moved: 0 });
+    expect(lost.message).toContain(`those ordered in ${months.join(', ')} were archived only there`);
+    expect(lost.message).toMatch(/The Orders tabs and your other tabs are intact/);
+    expect(lost.message).not.toMatch(/nothing is skipped/);
+    for (const [lang, words] of [
+      ['ru', /заказанные в .*пропали вместе с ним.*Вкладки заказов и другие ваши листы не затронуты/],
+      ['zh', /下单于 .*已随数据集一起丢失.*订单标签页和您的其他工作表完好无损/],
+    ] as const) {
+      rt.properties.user.set('ODESK_LANGUAGE', lang);
+      const said = archive(rt).message;
+      expect(said).toMatch(words);
+      expect(said).toContain(months.join(', '));
+    }
+    rt.properties.user.delete('ODESK_LANGUAGE');
+    expect(live()).toEqual(before);
+
+    // The dataset made again: archiving goes on; lost months are no longer named after that.
+    rt.bigquery.addDataset(P, D);
+    expect(archive(rt).result).toBe('done');
+    rt.bigquery.deleteDataset(P, D);
+    rt.clock.advance(7 * DAY);
+    const again = archive(rt).message;
+    expect(again).not.toContain(months[0]);
+  });
 });

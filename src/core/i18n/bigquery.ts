@@ -21,6 +21,8 @@ export const bigquery = {
     'bigquery.partial':
       'BigQuery load stopped for time after {rows} {rows|row|rows} in {batches} {batches|batch|batches}; the next run continues where it stopped.',
     'bigquery.locked': 'Another BigQuery load is running for this spreadsheet. Try again in a minute.',
+    'bigquery.datasetLost':
+      'BigQuery dataset {dataset} was not found in project {project} (deleted or renamed). It was the only archive of your old postings: those ordered in {months} were archived only there and are gone with it; the add-on holds no other copy. The Orders tabs and your other tabs are intact, and old postings stay in them until BigQuery is back. Create the dataset again in the Cloud console, or correct it in Settings: the next load sends what the tabs hold again.',
     'bigquery.datasetMissing':
       'BigQuery dataset {dataset} was not found in project {project} (deleted or renamed). Create it again in the Cloud console, or correct it in Settings: the next load sends the whole history again, nothing is skipped. Your tabs are unaffected.',
     'bigquery.projectMissing':
@@ -67,6 +69,8 @@ export const bigquery = {
     'bigquery.partial':
       'Загрузка в BigQuery остановлена по времени: строк — {rows}, пакетов — {batches}; следующий запуск продолжит с этого места.',
     'bigquery.locked': 'Для этой таблицы загрузка в BigQuery уже идёт. Повторите через минуту.',
+    'bigquery.datasetLost':
+      'Набор данных BigQuery {dataset} не найден в проекте {project} (удалён или переименован). Он был единственным архивом старых отправлений: отправления, заказанные в {months}, хранились только там и пропали вместе с ним; другой копии у дополнения нет. Вкладки заказов и другие ваши листы не затронуты, старые отправления остаются в них, пока BigQuery не вернётся. Создайте набор данных снова в консоли Cloud или исправьте его в настройках: следующая загрузка снова отправит то, что есть в листах.',
     'bigquery.datasetMissing':
       'Набор данных BigQuery {dataset} не найден в проекте {project} (удалён или переименован). Создайте его снова в консоли Cloud или исправьте в настройках: следующая загрузка отправит всю историю заново, ничего не будет пропущено. Ваши листы не затронуты.',
     'bigquery.projectMissing':
@@ -113,6 +117,8 @@ export const bigquery = {
     'bigquery.partial':
       'BigQuery 加载因时间限制暂停：已分 {batches} 批加载 {rows} 行；下次运行将从中断处继续。',
     'bigquery.locked': '此表格的另一次 BigQuery 加载正在进行。请一分钟后再试。',
+    'bigquery.datasetLost':
+      '在项目 {project} 中找不到 BigQuery 数据集 {dataset}（已删除或重命名）。它是旧货件的唯一归档：下单于 {months} 的货件只归档在那里，已随数据集一起丢失，插件没有其他副本。订单标签页和您的其他工作表完好无损，在 BigQuery 恢复之前旧订单会留在其中。请在 Cloud 控制台中重新创建数据集，或在设置中更正：下次加载会重新发送工作表中的数据。',
     'bigquery.datasetMissing':
       '在项目 {project} 中找不到 BigQuery 数据集 {dataset}（已删除或重命名）。请在 Cloud 控制台中重新创建，或在设置中更正：下次加载会重新发送全部历史，不会遗漏任何数据。您的工作表不受影响。',
     'bigquery.projectMissing':
