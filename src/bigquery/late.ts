@@ -82,7 +82,7 @@ export function applyLateInBigQuery(
   if (!postings.length) return out;
   const ref = (t: BqTable) => ({ ...target, tableId: t.id });
   bigQuery.datasetExists(target.projectId, target.datasetId);
-  // No archived_rows table: nothing was ever archived to BigQuery.
+  // No archived_rows table: nothing was ever archived to BigQuery so far.
   if (!bigQuery.tableColumns(target.projectId, target.datasetId, ARCHIVED_ROWS.id)) return out;
   const numbers = [...new Set(postings.map((p) => p.postingNumber))];
   const archived = query(

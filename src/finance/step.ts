@@ -579,14 +579,7 @@ function updateProfit(
   const ordered = [...lines].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const results = lineProfits(ordered, byPosting, costRead.costs, rateRead.rates);
   const keyOf = new Map(lines.map((l) => [l, l.key]));
-  const note = (status: LineProfit['status']) =>
-    status === 'cost missing'
-      ? L('finance.costMissing')
-      : status === 'rate missing'
-        ? L('finance.rateMissing')
-        : status === 'no accruals'
-          ? L('finance.noAccruals')
-          : '';
+  const note = profitNote(env.lang);
   const targets: TableTarget[] = [];
   if (tabs.lines.snapshot.exists) {
     const rows = results.map((r) => profitCells(r, note, keyOf.get(r.line as LineFacts) as string));
@@ -724,15 +717,7 @@ function updateArchived(
       if (a.postingNumber && !months.has(a.postingNumber)) late.add(a.postingNumber);
   for (const p of late) if (orders.has(p)) late.delete(p);
   if (env.archive && late.size) {
-    const L = (key: Parameters<typeof t>[1]) => t(env.lang, key);
-    const note = (status: LineProfit['status']) =>
-      status === 'cost missing'
-        ? L('finance.costMissing')
-        : status === 'rate missing'
-          ? L('finance.rateMissing')
-          : status === 'no accruals'
-            ? L('finance.noAccruals')
-            : '';
+    const note = profitNote(env.lang);
     try {
       const done = updateArchivedProfit(
         env.archive,
@@ -779,3 +764,15 @@ function financeOrderMonthCells(tab: PreparedTab): Map<string, string> {
 }
 
 export { financeKey };
+
+/** The Order lines note for a line whose profit could not be worked out, in the seller's language. */
+function profitNote(lang: Lang): (status: LineProfit['status']) => string {
+  return (status) =>
+    status === 'cost missing'
+      ? t(lang, 'finance.costMissing')
+      : status === 'rate missing'
+        ? t(lang, 'finance.rateMissing')
+        : status === 'no accruals'
+          ? t(lang, 'finance.noAccruals')
+          : '';
+}

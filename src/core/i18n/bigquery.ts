@@ -46,7 +46,7 @@ export const bigquery = {
     'bigquery.archiveWaits':
       'Old orders stay in the Orders tabs until BigQuery holds them, so none is ever in neither place. {reason}',
     'bigquery.lateWaits':
-      'Changes at Ozon to {count} old postings wait: BigQuery, where old postings are archived, did not answer ({reason}). They are not added to Orders; the next sync applies them in BigQuery.',
+      'Changes at Ozon to {count} old postings wait: BigQuery, where old postings are archived, did not answer ({reason}). They are not added to Orders; the next sync applies them to the BigQuery archive.',
   },
   ru: {
     'bigquery.archiveCut':
@@ -95,7 +95,7 @@ export const bigquery = {
     'bigquery.archiveWaits':
       'Старые заказы остаются во вкладках заказов, пока их нет в BigQuery, чтобы ни один не пропал. {reason}',
     'bigquery.lateWaits':
-      'Изменения в Ozon по {count} старым отправлениям ждут: BigQuery, где хранится архив, не ответил ({reason}). В «Заказы» они не добавлены; следующая синхронизация внесёт их в BigQuery.',
+      'Изменения в Ozon по {count} старым отправлениям ждут: BigQuery, где хранится архив, не ответил ({reason}). В «Заказы» они не добавлены; следующая синхронизация внесёт их в этот архив.',
   },
   zh: {
     'bigquery.archiveCut':
