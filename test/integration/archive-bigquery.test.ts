@@ -415,7 +415,9 @@ describe('BigQuery as the only archive', () => {
     rt.clock.advance(7 * DAY);
     const lost = archive(rt);
     expect(lost).toMatchObject({ result: 'failed', moved: 0 });
-    expect(lost.message).toContain(`those ordered in ${months.join(', ')} were archived only there`);
+    expect(lost.message).toContain(
+      `ordered in these months were archived only there and are gone with it: ${months.join(', ')};`,
+    );
     expect(lost.message).toMatch(/The Orders tabs and your other tabs are intact/);
     expect(lost.message).not.toMatch(/nothing is skipped/);
     for (const [lang, words] of [

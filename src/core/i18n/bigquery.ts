@@ -22,7 +22,7 @@ export const bigquery = {
       'BigQuery load stopped for time after {rows} {rows|row|rows} in {batches} {batches|batch|batches}; the next run continues where it stopped.',
     'bigquery.locked': 'Another BigQuery load is running for this spreadsheet. Try again in a minute.',
     'bigquery.datasetLost':
-      'BigQuery dataset {dataset} was not found in project {project} (deleted or renamed). It was the only archive of your old postings: those ordered in {months} were archived only there and are gone with it; the add-on holds no other copy. The Orders tabs and your other tabs are intact, and old postings stay in them until BigQuery is back. Create the dataset again in the Cloud console, or correct it in Settings: the next load sends what the tabs hold again.',
+      'BigQuery dataset {dataset} was not found in project {project} (deleted or renamed). It was the only archive of your old postings: the postings ordered in these months were archived only there and are gone with it: {months}; the add-on holds no other copy. The Orders tabs and your other tabs are intact, and old postings stay in them until BigQuery is back. Create the dataset again in the Cloud console, or correct it in Settings: the next load sends what the tabs hold again.',
     'bigquery.datasetMissing':
       'BigQuery dataset {dataset} was not found in project {project} (deleted or renamed). Create it again in the Cloud console, or correct it in Settings: the next load sends the whole history again, nothing is skipped. Your tabs are unaffected.',
     'bigquery.projectMissing':
@@ -46,7 +46,7 @@ export const bigquery = {
     'bigquery.archiveWaits':
       'Old orders stay in the Orders tabs until BigQuery holds them, so none is ever in neither place. {reason}',
     'bigquery.lateWaits':
-      'Changes at Ozon to {count} old postings wait: BigQuery, where old postings are archived, did not answer ({reason}). They are not added to Orders; the next sync applies them to the BigQuery archive.',
+      'Changes at Ozon to {count} old {count|posting|postings} wait: BigQuery, where old postings are archived, did not answer ({reason}). They are not added to Orders; the next sync applies them to the BigQuery archive.',
   },
   ru: {
     'bigquery.archiveCut':
@@ -95,7 +95,7 @@ export const bigquery = {
     'bigquery.archiveWaits':
       'Старые заказы остаются во вкладках заказов, пока их нет в BigQuery, чтобы ни один не пропал. {reason}',
     'bigquery.lateWaits':
-      'Изменения в Ozon по {count} старым отправлениям ждут: BigQuery, где хранится архив, не ответил ({reason}). В «Заказы» они не добавлены; следующая синхронизация внесёт их в этот архив.',
+      'Изменения в Ozon по {count} {count|старому отправлению|старым отправлениям|старым отправлениям} ждут: BigQuery, где хранится архив, не ответил ({reason}). В «Заказы» они не добавлены; следующая синхронизация внесёт их в этот архив.',
   },
   zh: {
     'bigquery.archiveCut':
